@@ -1,0 +1,36 @@
+namespace AccountabilityBot.Core.Domain;
+
+public enum CommitmentStatus { OnTrack, AtRisk, Blocked, Done, Dropped }
+
+/// <summary>An improvement commitment (C-n): owner, due date, journey stage, status and its history.</summary>
+public sealed class Commitment
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public int OwnerId { get; set; }
+    public Member Owner { get; set; } = null!;
+    public DateOnly DueOn { get; set; }
+    public int? StageId { get; set; }
+    public JourneyStage? Stage { get; set; }
+    public CommitmentStatus Status { get; set; }
+    public string? PromptedBy { get; set; }
+    public int CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public List<CommitmentUpdate> Updates { get; set; } = [];
+
+    public bool IsOpen => Status is not (CommitmentStatus.Done or CommitmentStatus.Dropped);
+    public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
+    public int DaysOverdue(DateOnly today) => IsOverdue(today) ? today.DayNumber - DueOn.DayNumber : 0;
+}
+
+public sealed class CommitmentUpdate
+{
+    public int Id { get; set; }
+    public int CommitmentId { get; set; }
+    public CommitmentStatus Status { get; set; }
+    public DateOnly? NewDueOn { get; set; }
+    public string? Note { get; set; }
+    public int ById { get; set; }
+    public DateTime At { get; set; }
+}

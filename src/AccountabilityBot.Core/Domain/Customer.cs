@@ -1,0 +1,52 @@
+namespace AccountabilityBot.Core.Domain;
+
+public enum CustomerEventKind { Won, Lost, Renewed, Referral }
+
+public sealed class CustomerGroup
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class Customer
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? ExternalId { get; set; }
+    public int? GroupId { get; set; }
+    public CustomerGroup? Group { get; set; }
+    public int? AccountOwnerId { get; set; }
+    public Member? AccountOwner { get; set; }
+}
+
+/// <summary>A dated won/lost/renewed/referral fact with its annual value. Referenced as E-n.</summary>
+public sealed class CustomerEvent
+{
+    public int Id { get; set; }
+    public int CustomerId { get; set; }
+    public Customer Customer { get; set; } = null!;
+    public CustomerEventKind Kind { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public decimal AnnualValue { get; set; }
+    public string? Reason { get; set; }
+    public string? ReferredBy { get; set; }
+    public string? ExternalId { get; set; }
+    public int? RecordedById { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public LostStory? Story { get; set; }
+}
+
+/// <summary>The narrative of why a customer left (L-n), told to leadership once.</summary>
+public sealed class LostStory
+{
+    public int Id { get; set; }
+    public int CustomerEventId { get; set; }
+    public CustomerEvent Event { get; set; } = null!;
+    public required string Narrative { get; set; }
+    public int? AuthorId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>When the CCO picked it as the story of the week.</summary>
+    public DateTime? PickedAt { get; set; }
+    /// <summary>When it was told in a review or story post; a told story is not repeated.</summary>
+    public DateTime? ToldAt { get; set; }
+}

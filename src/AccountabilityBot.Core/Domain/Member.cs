@@ -1,0 +1,20 @@
+namespace AccountabilityBot.Core.Domain;
+
+public enum Role { Frontline, Executive, Cco }
+
+public enum ChatPlatform { Local, Slack, Teams }
+
+/// <summary>A chat user known to the bot, identified by platform and the platform's user id.</summary>
+public sealed class Member
+{
+    public int Id { get; set; }
+    public ChatPlatform Platform { get; set; }
+    public required string PlatformUserId { get; set; }
+    public required string DisplayName { get; set; }
+    public string? Email { get; set; }
+    public Role Role { get; set; }
+    /// <summary>IANA zone; null means the cadence's zone.</summary>
+    public string? TimeZone { get; set; }
+    public bool IsAway { get; set; }
+    public DateTime JoinedAt { get; set; }
+}

@@ -1,0 +1,22 @@
+namespace AccountabilityBot.Core.Domain;
+
+public enum StopItemStatus { Proposed, Agreed, KeptStopped, Reinstated }
+
+/// <summary>Something the company agreed to stop doing (S-n). Due for review = agreed and review date reached.</summary>
+public sealed class StopItem
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public string? Rationale { get; set; }
+    public int? OwnerId { get; set; }
+    public Member? Owner { get; set; }
+    public StopItemStatus Status { get; set; }
+    public DateOnly? ReviewOn { get; set; }
+    public int ProposedById { get; set; }
+    public DateTime ProposedAt { get; set; }
+    public DateTime? AgreedAt { get; set; }
+    public int? ReviewedById { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+
+    public bool IsDueForReview(DateOnly today) => Status == StopItemStatus.Agreed && ReviewOn is { } on && on <= today;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace AccountabilityBot.Core.Messaging;
+
+/// <summary>A platform-neutral message: blocks that the Slack, Teams and local renderers each turn into their own form.</summary>
+public sealed record ChatMessage(IReadOnlyList<MessageBlock> Blocks)
+{
+    public static ChatMessage Text(RichText text) => new([new TextBlock(text)]);
+
+    /// <summary>The message as plain text, used where a platform needs a notification fallback.</summary>
+    public string FallbackText => string.Join("\n", Blocks.Select(b => b switch
+    {
+        HeaderBlock h => h.Text,
+        TextBlock t => t.Text.ToPlainText(),
+        FieldsBlock f => string.Join("\n", f.Fields.Select(x => $"{x.Label}: {x.Value.ToPlainText()}")),
+        ListBlock l => string.Join("\n", l.Items.Select(i => "• " + i.ToPlainText())),
+        ContextBlock c => c.Text.ToPlainText(),
+        _ => null,
+    }).Where(s => !string.IsNullOrEmpty(s)));
+}
+
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(HeaderBlock), "header")]
+[JsonDerivedType(typeof(TextBlock), "text")]
+[JsonDerivedType(typeof(FieldsBlock), "fields")]
+[JsonDerivedType(typeof(ListBlock), "list")]
+[JsonDerivedType(typeof(ActionsBlock), "actions")]
+[JsonDerivedType(typeof(ContextBlock), "context")]
+[JsonDerivedType(typeof(DividerBlock), "divider")]
+public abstract record MessageBlock;
+
+/// <summary>A short title line.</summary>
+public sealed record HeaderBlock(string Text) : MessageBlock;
+
+/// <summary>A paragraph.</summary>
+public sealed record TextBlock(RichText Text) : MessageBlock;
+
+/// <summary>Label/value pairs, shown side by side where the platform can.</summary>
+public sealed record FieldsBlock(IReadOnlyList<Field> Fields) : MessageBlock;
+
+public sealed record Field(string Label, RichText Value);
+
+/// <summary>A bulleted list.</summary>
+public sealed record ListBlock(IReadOnlyList<RichText> Items) : MessageBlock;
+
+/// <summary>Buttons; each runs a command of the chat grammar as the member who clicks it.</summary>
+public sealed record ActionsBlock(IReadOnlyList<ActionButton> Buttons) : MessageBlock;
+
+public enum ButtonStyle { Default, Primary, Danger }
+
+/// <summary>A button whose <paramref name="Command"/> (e.g. "done C-7") goes through the same command engine as typed text.</summary>
+public sealed record ActionButton(string Label, string Command, ButtonStyle Style = ButtonStyle.Default);
+
+/// <summary>A small grey line of secondary information.</summary>
+public sealed record ContextBlock(RichText Text) : MessageBlock;
+
+public sealed record DividerBlock : MessageBlock;

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace AccountabilityBot.Core.Messaging;
+
+/// <summary>How neutral messages are stored (outbox, inbox replies).</summary>
+public static class MessageJson
+{
+    static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Serialize(ChatMessage message) => JsonSerializer.Serialize(message, Options);
+
+    public static ChatMessage Deserialize(string json) =>
+        JsonSerializer.Deserialize<ChatMessage>(json, Options) ?? throw new JsonException("Empty message.");
+}

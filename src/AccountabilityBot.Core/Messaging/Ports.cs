@@ -1,0 +1,25 @@
+using AccountabilityBot.Core.Domain;
+
+namespace AccountabilityBot.Core.Messaging;
+
+/// <summary>What an adapter hands the core: who said what, where.</summary>
+/// <param name="DeliveryId">The platform's id for this delivery (event id, activity id); retries carry the same one.</param>
+/// <param name="UserName">The display name the platform gave, used when the member is new.</param>
+public sealed record InboundCommand(
+    ChatPlatform Platform, string ConversationId, string UserId, string Text,
+    string? DeliveryId = null, string? UserName = null, string? UserEmail = null);
+
+/// <summary>Where a post goes: a conversation on one platform.</summary>
+public sealed record ChatAddress(ChatPlatform Platform, string ConversationId);
+
+/// <summary>Sends a message to a conversation; one implementation per platform, routed by <see cref="ChatAddress.Platform"/>.</summary>
+public interface IChatSender
+{
+    Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct);
+}
+
+/// <summary>Re-registers the scheduled jobs when the CCO changes the cadence.</summary>
+public interface ICadenceScheduler
+{
+    Task ApplyAsync(CancellationToken ct);
+}
