@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace AccountabilityBot.Core.Common;
+
+/// <summary>Whole numbers and plain dates, the way the book asks leaders to talk.</summary>
+public static class Format
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>"$240,000" — whole units, no ratio, no cents.</summary>
+    public static string Money(decimal amount, string symbol = "$") =>
+        (amount < 0 ? "-" : "") + symbol + Math.Round(Math.Abs(amount), 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
+
+    public static string Count(int n, string singular, string? plural = null) =>
+        $"{n.ToString("#,0", Invariant)} {(n == 1 ? singular : plural ?? singular + "s")}";
+
+    public static string Date(DateOnly d) => d.ToString("ddd d MMM yyyy", Invariant);
+
+    public static string Status(Domain.CommitmentStatus s) => s switch
+    {
+        Domain.CommitmentStatus.OnTrack => "on track",
+        Domain.CommitmentStatus.AtRisk => "at risk",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+}

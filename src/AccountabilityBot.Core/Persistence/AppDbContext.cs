@@ -1,0 +1,90 @@
+using AccountabilityBot.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AccountabilityBot.Core.Persistence;
+
+/// <summary>
+/// The provider-neutral model. Each provider derives its own context (SQLite, PostgreSQL) so each keeps its own migration set.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
+    public DbSet<LostStory> LostStories => Set<LostStory>();
+    public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
+    public DbSet<StopItem> StopItems => Set<StopItem>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<Prompt> Prompts => Set<Prompt>();
+    public DbSet<CadenceSetting> CadenceSettings => Set<CadenceSetting>();
+    public DbSet<ChannelBinding> ChannelBindings => Set<ChannelBinding>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+    public DbSet<ReceivedCommand> ReceivedCommands => Set<ReceivedCommand>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are stored and read back as UTC, whatever the provider does with DateTime.Kind.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<decimal>().HavePrecision(18, 2);
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Member>(e =>
+        {
+            e.HasIndex(m => new { m.Platform, m.PlatformUserId }).IsUnique();
+            e.Property(m => m.PlatformUserId).HasMaxLength(128);
+            e.Property(m => m.DisplayName).HasMaxLength(200);
+        });
+        model.Entity<CustomerGroup>().HasIndex(g => g.Name).IsUnique();
+        model.Entity<Customer>(e =>
+        {
+            e.HasIndex(c => c.Name);
+            e.HasIndex(c => c.ExternalId).IsUnique();
+        });
+        model.Entity<CustomerEvent>(e =>
+        {
+            e.HasIndex(x => new { x.Kind, x.OccurredOn });
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasOne(x => x.Story).WithOne(s => s.Event).HasForeignKey<LostStory>(s => s.CustomerEventId);
+        });
+        model.Entity<JourneyStage>().HasIndex(s => s.Name).IsUnique();
+        model.Entity<Commitment>(e =>
+        {
+            e.HasIndex(c => new { c.Status, c.DueOn });
+            e.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Updates).WithOne().HasForeignKey(u => u.CommitmentId);
+        });
+        model.Entity<Decision>(e =>
+        {
+            e.HasOne(d => d.DecidedBy).WithMany().HasForeignKey(d => d.DecidedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<StopItem>().HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        model.Entity<Resolution>(e =>
+        {
+            e.HasIndex(r => r.At);
+            e.HasOne(r => r.By).WithMany().HasForeignKey(r => r.ById).OnDelete(DeleteBehavior.Restrict);
+        });
+        model.Entity<CadenceSetting>().HasIndex(c => c.Kind).IsUnique();
+        model.Entity<ChannelBinding>().HasIndex(c => new { c.Platform, c.ConversationId, c.Purpose }).IsUnique();
+        model.Entity<AuditEntry>().HasIndex(a => a.At);
+        model.Entity<ReceivedCommand>().HasIndex(r => new { r.Platform, r.DeliveryId }).IsUnique();
+        model.Entity<OutboundMessage>(e =>
+        {
+            e.HasIndex(o => o.IdempotencyKey).IsUnique();
+            e.HasIndex(o => new { o.Platform, o.ConversationId, o.Id });
+        });
+    }
+
+    sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
