@@ -1,12 +1,24 @@
-using Hangfire;
-using Hangfire.Storage.SQLite;
-using Microsoft.Data.Sqlite;
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHangfire(c => c.UseSQLiteStorage("/tmp/smoke-hf.db"));
-builder.Services.AddHangfireServer();
+using AccountabilityBot.Web.Hosting;
+using AccountabilityBot.Web.Jobs;
+using AccountabilityBot.Web.Local;
+using AccountabilityBot.Web.Persistence;
+
+var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
+builder.AddBotCore();
+builder.AddPersistence();
+builder.AddLocalChannel();
+builder.AddJobs();
+
 var app = builder.Build();
-using (var c = new SqliteConnection("Data Source=/tmp/smoke-ef.db")) { c.Open(); using var cmd = c.CreateCommand(); cmd.CommandText = "select sqlite_version()"; Console.WriteLine("EF sqlite " + cmd.ExecuteScalar()); }
-app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue(() => Console.WriteLine("HANGFIRE JOB RAN"));
-app.MapGet("/healthz", () => "ok");
-app.Run();
+app.UseRequestSizeLimit(maxBytes: 64 * 1024);
+await app.PrepareDatabaseAsync();
+await app.RunDemoAsync();
+await app.ApplyStoredCadenceAsync();
+
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/", () => Results.Redirect("/local"));
+app.MapLocalChannel();
+app.MapJobsDashboard();
+await app.RunAsync();
+
 public partial class Program;

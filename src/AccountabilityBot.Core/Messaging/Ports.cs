@@ -21,5 +21,9 @@ public interface IChatSender
 /// <summary>Re-registers the scheduled jobs when the CCO changes the cadence.</summary>
 public interface ICadenceScheduler
 {
-    Task ApplyAsync(CancellationToken ct);
+    /// <summary>The cadence kinds this host has jobs for.</summary>
+    IReadOnlySet<string> SupportedKinds { get; }
+
+    /// <summary>Registers, updates or removes the recurring jobs to match <paramref name="cadence"/> (the whole stored cadence).</summary>
+    Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct);
 }

@@ -1,0 +1,51 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Cadence;
+
+/// <summary>Binds the conversation the command was typed in to a purpose (leadership, frontline).</summary>
+public sealed class ChannelHandler(AppDbContext db) : ICommandHandler<ChannelCommand>
+{
+    public async Task<ChatMessage> HandleAsync(ChannelCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        var here = db.ChannelBindings.Where(b => b.Platform == ctx.Platform && b.ConversationId == ctx.ConversationId);
+        if (command.Remove)
+        {
+            var removed = await here.ToListAsync(ct);
+            if (removed.Count == 0) return ChatMessage.Text("This conversation isn't bound to anything; nothing changed.");
+            db.ChannelBindings.RemoveRange(removed);
+            db.Audit(ctx, "channel.unbound", ctx.ConversationId, string.Join(",", removed.Select(r => r.Purpose)));
+            await db.SaveChangesAsync(ct);
+            return ChatMessage.Text($"✅ I will no longer post scheduled messages here ({ctx.ConversationId}).");
+        }
+        if (command.Purpose is not { } purpose)
+        {
+            var all = await db.ChannelBindings.OrderBy(b => b.Purpose).ThenBy(b => b.Id).ToListAsync(ct);
+            if (all.Count == 0) return ChatMessage.Text("No channels are bound yet. In the leadership channel, the CCO says `channel leadership`.");
+            return new ChatMessage([
+                new HeaderBlock("Where I post"),
+                new ListBlock(all.Select(b => (RichText)$"{b.Purpose.ToString().ToLowerInvariant()}: {b.ConversationId} ({b.Platform})").ToList()),
+            ]);
+        }
+        var name = purpose.ToString().ToLowerInvariant();
+        if (await here.AnyAsync(b => b.Purpose == purpose, ct))
+            return ChatMessage.Text($"This conversation is already the {name} channel; nothing changed.");
+        db.ChannelBindings.Add(new ChannelBinding
+        {
+            Platform = ctx.Platform,
+            ConversationId = ctx.ConversationId,
+            Purpose = purpose,
+            BoundById = ctx.Speaker.Id,
+            BoundAt = ctx.UtcNow,
+        });
+        db.Audit(ctx, "channel.bound", ctx.ConversationId, name);
+        await db.SaveChangesAsync(ct);
+        return Replies.Recorded("This conversation is now the", name + " channel", purpose == ChannelPurpose.Leadership
+            ? "the weekly review and escalations will be posted here."
+            : "the frontline tally and thank-yous will be posted here.");
+    }
+}

@@ -1,0 +1,26 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Members;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountabilityBot.Core;
+
+public static class CoreServices
+{
+    /// <summary>The command engine and every use case; the host adds persistence and the ports.</summary>
+    public static IServiceCollection AddAccountabilityCore(this IServiceCollection services)
+    {
+        services.AddScoped<CommandDispatcher>();
+        services.AddScoped<CommandHandlers>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<MemberDirectory>();
+        services.AddScoped<Records>();
+        services.AddScoped<Messaging.Outbox>();
+        services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
+        var handlerInterface = typeof(ICommandHandler<>);
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
+                services.AddScoped(contract, type);
+        return services;
+    }
+}

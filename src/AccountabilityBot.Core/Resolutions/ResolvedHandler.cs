@@ -1,0 +1,39 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Resolutions;
+
+/// <summary>Logs what a frontline member fixed on their own, thanks them, and shows the week's tally.</summary>
+public sealed class ResolvedHandler(AppDbContext db, Records records, BotSettings settings) : ICommandHandler<ResolvedCommand>
+{
+    public async Task<ChatMessage> HandleAsync(ResolvedCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        var stage = command.Stage is null ? null : await records.StageAsync(command.Stage, ct);
+        var resolution = new Resolution
+        {
+            What = command.What,
+            CustomerName = command.Customer,
+            StageId = stage?.Id,
+            Cost = command.Cost,
+            ById = ctx.Speaker.Id,
+            At = ctx.UtcNow,
+        };
+        db.Resolutions.Add(resolution);
+        var reference = await records.SaveWithAuditAsync(ctx, Refs.Resolution, () => resolution.Id, "resolution.logged", command.What, ct);
+
+        var weekStart = ctx.UtcNow.AddDays(-7);
+        var thisWeek = await db.Resolutions.CountAsync(r => r.At > weekStart, ct);
+        var reply = Replies.Recorded($"Thank you, {ctx.Speaker.DisplayName}! Logged", reference, command.What, Replies.Details(
+            ("customer", Replies.Text(command.Customer)),
+            ("stage", Replies.Text(stage?.Name)),
+            ("cost", Replies.Money(command.Cost, settings))));
+        return reply with
+        {
+            Blocks = [.. reply.Blocks, new ContextBlock($"The frontline has resolved {Format.Count(thisWeek, "issue")} on their own in the last 7 days.")],
+        };
+    }
+}

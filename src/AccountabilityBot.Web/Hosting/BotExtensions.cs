@@ -1,0 +1,38 @@
+using AccountabilityBot.Core;
+using AccountabilityBot.Core.Common;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Hosting;
+
+public static class BotExtensions
+{
+    /// <summary>Product settings, the clock and the platform-neutral core.</summary>
+    public static WebApplicationBuilder AddBotCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotSettings>().BindConfiguration(BotSettings.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(s => Clock.FindZone(s.DefaultTimeZone) is not null,
+                "Bot:DefaultTimeZone must be an IANA time zone such as America/New_York or Europe/London.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotSettings>>().Value);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAccountabilityCore();
+        return builder;
+    }
+
+    /// <summary>Every request body is small: chat commands and webhooks. Larger ones get 413 before anything is read.</summary>
+    public static WebApplication UseRequestSizeLimit(this WebApplication app, long maxBytes)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > maxBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.Response.WriteAsync($"Request bodies are limited to {maxBytes / 1024} KB.");
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using AccountabilityBot.Core.Cadence;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Persistence;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Jobs;
+
+/// <summary>All Hangfire wiring lives here, so the job storage can change without touching the rest.</summary>
+public static class JobsExtensions
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The storage is this host's own singleton rather than Hangfire's process-wide JobStorage.Current,
+        // so two hosts in one process (tests, a CLI next to the web host) never share or overwrite it.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
+            var folder = PersistenceExtensions.DataDirectory(sp.GetRequiredService<IOptions<DatabaseSettings>>().Value);
+            return new SQLiteStorage(Path.Combine(folder, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
+        });
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (builder.Configuration.GetValue(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
+            builder.Services.AddHangfireServer((sp, server) =>
+            {
+                var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
+                server.WorkerCount = jobs.WorkerCount;
+                server.SchedulePollingInterval = jobs.PollInterval;
+            });
+        builder.Services.AddSingleton<ICadenceScheduler, HangfireCadenceScheduler>();
+        builder.Services.AddScoped<WeeklyReviewJob>();
+        return builder;
+    }
+
+    /// <summary>Registers the recurring jobs from the stored cadence, adding the default Monday 08:00 review when none is set.</summary>
+    public static async Task ApplyStoredCadenceAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await CadenceDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Common.BotSettings>(), CancellationToken.None);
+        await app.Services.GetRequiredService<ICadenceScheduler>().ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
+    }
+
+    /// <summary>The Hangfire dashboard, for requests from this machine only until the dashboard has sign-in.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "AccountabilityBot jobs",
+        });
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Local;
+
+/// <summary>The local channel: chat with the bot over plain HTTP or in the browser at /local, with no Slack or Teams.</summary>
+public static class LocalChannelApi
+{
+    const int MaxNameLength = 64;
+    const int TranscriptLimit = 200;
+
+    public static RouteGroupBuilder MapLocalChannel(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/local").WithTags("Local channel");
+        group.MapPost("/messages", PostAsync);
+        group.MapGet("/messages", GetAsync);
+        group.MapGet("/members", async (AppDbContext db, CancellationToken ct) =>
+            (await db.Members.AsNoTracking().Where(m => m.Platform == ChatPlatform.Local).OrderBy(m => m.DisplayName).ToListAsync(ct))
+                .Select(m => new LocalMember(m.PlatformUserId, m.DisplayName, m.Role.ToString().ToLowerInvariant())));
+        group.MapGet("", () => Results.Stream(Page(), "text/html; charset=utf-8"));
+        return group;
+    }
+
+    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandDispatcher dispatcher, CancellationToken ct)
+    {
+        if (request is null) return Problem("Send JSON like {\"user\":\"ana\",\"channel\":\"leadership\",\"text\":\"help\"}.");
+        var user = request.User?.Trim().ToLowerInvariant();
+        var channel = request.Channel?.Trim();
+        if (string.IsNullOrEmpty(user) || user.Length > MaxNameLength || user.Any(char.IsWhiteSpace))
+            return Problem("'user' must be a short name with no spaces, like \"ana\".");
+        if (string.IsNullOrEmpty(channel) || channel.Length > MaxNameLength)
+            return Problem("'channel' must name a conversation, like \"leadership\" or \"dm:ana\".");
+        var inbound = new InboundCommand(ChatPlatform.Local, channel, user, request.Text ?? "",
+            DeliveryId: string.IsNullOrWhiteSpace(request.Id) ? null : request.Id, UserName: request.User!.Trim());
+        var reply = await dispatcher.HandleAsync(inbound, ct);
+        return Results.Ok(new LocalReplyResponse(LocalReply.Of(reply)));
+    }
+
+    static async Task<IResult> GetAsync(string? channel, LocalTranscript transcript, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(channel)
+            ? Problem("Say which conversation: /local/messages?channel=leadership")
+            : Results.Ok(await transcript.ReadAsync(channel.Trim(), TranscriptLimit, ct));
+
+    static IResult Problem(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad local message");
+
+    static Stream Page() => Assembly.GetExecutingAssembly().GetManifestResourceStream("AccountabilityBot.Web.Local.LocalPage.html")
+        ?? throw new InvalidOperationException("The local chat page is missing from the build.");
+}

@@ -1,0 +1,15 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+
+namespace AccountabilityBot.Web.Local;
+
+/// <summary>
+/// The local channel has no remote service: the outbox row the post was stored in is what `GET /local/messages` reads,
+/// so delivering is already done.
+/// </summary>
+public sealed class LocalChatSender : IPlatformChatSender
+{
+    public ChatPlatform Platform => ChatPlatform.Local;
+
+    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct) => Task.CompletedTask;
+}

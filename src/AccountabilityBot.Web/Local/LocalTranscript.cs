@@ -1,0 +1,35 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Local;
+
+/// <summary>A local conversation as stored: what people typed with the bot's replies, and what the bot posted on its own.</summary>
+public sealed class LocalTranscript(AppDbContext db)
+{
+    public async Task<IReadOnlyList<LocalTranscriptItem>> ReadAsync(string channel, int limit, CancellationToken ct)
+    {
+        var said = await db.ReceivedCommands.AsNoTracking()
+            .Where(r => r.Platform == ChatPlatform.Local && r.ConversationId == channel)
+            .OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
+        var posted = await db.OutboundMessages.AsNoTracking()
+            .Where(o => o.Platform == ChatPlatform.Local && o.ConversationId == channel && o.SentAt != null)
+            .OrderByDescending(o => o.Id).Take(limit).ToListAsync(ct);
+
+        var items = new List<LocalTranscriptItem>();
+        foreach (var r in said)
+        {
+            items.Add(new LocalTranscriptItem($"in-{r.Id}", r.ReceivedAt, r.UserId, r.Text, []));
+            if (r.ReplyJson is { } json) items.Add(FromBot($"re-{r.Id}", r.HandledAt ?? r.ReceivedAt, MessageJson.Deserialize(json)));
+        }
+        items.AddRange(posted.Select(o => FromBot($"out-{o.Id}", o.SentAt!.Value, MessageJson.Deserialize(o.MessageJson))));
+        return items.OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal).TakeLast(limit).ToList();
+    }
+
+    static LocalTranscriptItem FromBot(string id, DateTime at, ChatMessage message)
+    {
+        var reply = LocalReply.Of(message);
+        return new LocalTranscriptItem(id, at, "bot", reply.Text, reply.Buttons);
+    }
+}

@@ -1,0 +1,42 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Persistence;
+
+public static class PersistenceExtensions
+{
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
+        builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
+            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<DatabaseSettings>>().Value))
+            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()));
+        return builder;
+    }
+
+    /// <summary>ConnectionStrings:Accountability if given, else a file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration config, DatabaseSettings settings) =>
+        config.GetConnectionString("Accountability") is { Length: > 0 } configured
+            ? configured
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(settings), "accountability.db") }.ToString();
+
+    public static string DataDirectory(DatabaseSettings settings) => Directory.CreateDirectory(Path.GetFullPath(settings.DataDirectory)).FullName;
+
+    /// <summary>Applies the checked-in migrations, switches the file to WAL, and adds the default journey stages.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        if (!await db.JourneyStages.AnyAsync())
+        {
+            db.JourneyStages.AddRange(JourneyStage.Defaults.Select((name, i) => new JourneyStage { Name = name, Position = i + 1 }));
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityBot.Core.Tests.Support;
+
+/// <summary>The core as the host wires it, on a real SQLite file, with a fake clock. Say things as members; read the database.</summary>
+public sealed class CoreHarness : IDisposable
+{
+    public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+
+    readonly TestDatabase database = new();
+    readonly ServiceProvider services;
+
+    public CoreHarness(BotSettings? settings = null)
+    {
+        Clock = new FakeTimeProvider(Thursday);
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton(settings ?? new BotSettings());
+        collection.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        collection.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        collection.AddSingleton<ICadenceScheduler>(Scheduler);
+        collection.AddSingleton<IPlatformChatSender>(Sent);
+        collection.AddAccountabilityCore();
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        using var db = database.NewContext();
+        db.JourneyStages.AddRange(JourneyStage.Defaults.Select((n, i) => new JourneyStage { Name = n, Position = i + 1 }));
+        db.SaveChanges();
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public RecordingScheduler Scheduler { get; } = new();
+    public RecordingSender Sent { get; } = new();
+
+    /// <summary>Sends text as a local member and returns the bot's reply as plain text.</summary>
+    public async Task<string> SayAsync(string user, string text, string channel = "leadership", string? deliveryId = null) =>
+        (await ReplyAsync(user, text, channel, deliveryId)).FallbackText;
+
+    public async Task<ChatMessage> ReplyAsync(string user, string text, string channel = "leadership", string? deliveryId = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>()
+            .HandleAsync(new InboundCommand(ChatPlatform.Local, channel, user, text, deliveryId, user), CancellationToken.None);
+    }
+
+    /// <summary>Runs code against a fresh scope (a new DbContext), like the next request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public AppDbContext Db() => database.NewContext();
+
+    /// <summary>Ana (first, so CCO), Maria and Tom (executives), Jo (frontline).</summary>
+    public async Task<CoreHarness> WithTeamAsync()
+    {
+        await SayAsync("ana", "help");
+        await SayAsync("ana", "role @maria executive");
+        await SayAsync("ana", "role @tom executive");
+        await SayAsync("ana", "role @jo frontline");
+        return this;
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        database.Dispose();
+    }
+}
+
+public sealed class RecordingScheduler : ICadenceScheduler
+{
+    public IReadOnlySet<string> SupportedKinds { get; } = new HashSet<string> { CadenceKinds.Review };
+    public List<IReadOnlyList<CadenceSetting>> Applied { get; } = [];
+
+    public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
+    {
+        Applied.Add(cadence);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class RecordingSender : IPlatformChatSender
+{
+    public ChatPlatform Platform => ChatPlatform.Local;
+    public List<(string Conversation, ChatMessage Message)> Posts { get; } = [];
+
+    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    {
+        Posts.Add((conversationId, message));
+        return Task.CompletedTask;
+    }
+}

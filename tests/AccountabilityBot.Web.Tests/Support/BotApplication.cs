@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Local;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>
+/// The real host (real SQLite files, real Hangfire server) in a data folder of its own. Two instances on the same
+/// folder are a restart. The clock is fake so a test can walk through a week.
+/// </summary>
+public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+
+    public static string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "abot-web", Guid.NewGuid().ToString("N"))).FullName;
+
+    public FakeTimeProvider Clock => clock;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:DataDirectory", dataDirectory);
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    }
+
+    public async Task<LocalReply> SayAsync(string user, string text, string channel = "leadership")
+    {
+        var response = await CreateClient().PostAsJsonAsync("/local/messages", new { user, channel, text });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LocalReplyResponse>())!.Reply;
+    }
+
+    public async Task<List<LocalTranscriptItem>> TranscriptAsync(string channel) =>
+        (await CreateClient().GetFromJsonAsync<List<LocalTranscriptItem>>($"/local/messages?channel={channel}"))!;
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}
