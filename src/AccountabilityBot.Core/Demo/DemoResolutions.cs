@@ -1,0 +1,47 @@
+using AccountabilityBot.Core.Domain;
+
+namespace AccountabilityBot.Core.Demo;
+
+/// <summary>Issues the frontline fixed on their own over the quarter, several of them this week so the tally has content.</summary>
+internal static class DemoResolutions
+{
+    public const int Count = 25, ThisWeek = 6;
+
+    static readonly (string Stage, string What)[] Fixes =
+    [
+        ("Delivery", "Couriered a replacement box of gloves the same day after a missed delivery"),
+        ("Delivery", "Sent the missing impression trays next-day at our cost"),
+        ("Delivery", "Drove the backordered lenses over on the way home"),
+        ("Use", "Credited a duplicate invoice line and called the practice manager to confirm"),
+        ("Use", "Reset a locked account and walked the receptionist through it"),
+        ("Get help", "Stayed on the phone to fix the booking sync instead of opening a ticket"),
+        ("Get help", "Called back a clinic that had waited two days on a ticket"),
+        ("Onboard", "Ran an extra evening training session for the front desk"),
+        ("Onboard", "Imported their client list by hand after the import failed"),
+        ("Renew", "Held last year's price for a month while the owner reviewed the renewal"),
+        ("Buy", "Sent a sample pack so the clinic could try before ordering"),
+        ("Discover", "Answered a prospect's question about delivery windows on a Saturday"),
+    ];
+
+    public static List<Resolution> Build(DemoCast cast, IReadOnlyList<JourneyStage> stages, IReadOnlyList<Customer> customers, DemoDates dates, Random rng)
+    {
+        var resolutions = new List<Resolution>();
+        for (var i = 0; i < Count; i++)
+        {
+            var (stage, what) = Fixes[rng.Next(Fixes.Length)];
+            // Days 1..6 ago are "this week" however the review bounds it.
+            var daysAgo = i < ThisWeek ? rng.Next(1, 7) : rng.Next(7, DemoEvents.QuarterDays + 1);
+            resolutions.Add(new Resolution
+            {
+                What = what,
+                CustomerName = customers[rng.Next(customers.Count)].Name,
+                StageId = stages.FirstOrDefault(s => s.Name == stage)?.Id,
+                // Small sums in tens: the point of permission to resolve is that these never needed approval.
+                Cost = rng.Next(16) * 10m,
+                By = cast.Frontline[rng.Next(cast.Frontline.Count)],
+                At = dates.At(daysAgo, rng.Next(8, 18), rng.Next(60)),
+            });
+        }
+        return [.. resolutions.OrderBy(r => r.At)];
+    }
+}
