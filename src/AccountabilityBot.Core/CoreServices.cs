@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
+        services.AddScoped<Demo.DemoData>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         var handlerInterface = typeof(ICommandHandler<>);
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
