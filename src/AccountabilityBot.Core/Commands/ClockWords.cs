@@ -38,6 +38,9 @@ internal static class ClockWords
         var shaped = id.Length is > 0 and <= 64 && !id.Contains("..")
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+');
         if (shaped && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone.Id;
+        // The zone files are case-sensitive on Linux but people type "america/new_york"; match the known ids.
+        var known = shaped ? TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) : null;
+        if (known is not null) return known.Id;
         throw new ParseFailure($"I don't know the time zone '{DidYouMean.Echo(id)}'; use an IANA name like America/New_York");
     }
 
