@@ -24,7 +24,7 @@ internal static class Amounts
         if (!decimal.TryParse(s, style, CultureInfo.InvariantCulture, out var number))
         {
             // Digits that overflow decimal are still "a number", just far too big.
-            if (s.Replace(",", "").Replace(".", "").All(char.IsAsciiDigit)) return TooLarge(label, out problem);
+            if (s.Replace(",", "").Split('.')[0] is { Length: > 20 } whole && whole.All(char.IsAsciiDigit)) return TooLarge(label, out problem);
             return Bad(label, out problem);
         }
         if (negative && number != 0)
@@ -39,8 +39,10 @@ internal static class Amounts
     // Commas only as thousands separators (36,000 or 1,250,000.50): "3,60" is more likely a typo than 360.
     static bool ValidGrouping(string s)
     {
+        var parts = s.Split('.');
+        if (parts.Length > 2 || parts.Length == 2 && parts[1].Contains(',')) return false;
         if (!s.Contains(',')) return true;
-        var whole = s.Split('.')[0].Split(',');
+        var whole = parts[0].Split(',');
         return whole[0].Length is >= 1 and <= 3 && whole.Skip(1).All(g => g.Length == 3);
     }
 

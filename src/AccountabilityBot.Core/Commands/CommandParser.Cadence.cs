@@ -34,7 +34,7 @@ public static partial class CommandParser
         var time = ClockWords.ReadTime(timeText, out var problem)
             ?? throw new ParseFailure(problem ?? $"'{DidYouMean.Echo(timeText)}' isn't a time; use 08:00, 8am or 5:30pm.");
         var zone = next < words.Count ? ClockWords.ReadZone(words[next].Text) : null;
-        input.ExpectNothingAfter(next + 1, "cadence KIND DAYS TIME ZONE");
+        input.ExpectNothingAfter(next + 1, $"cadence {kind} DAYS TIME ZONE");
         return new CadenceSetCommand(kind, days, time, zone);
     }
 

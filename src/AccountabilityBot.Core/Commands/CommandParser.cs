@@ -50,8 +50,8 @@ public static partial class CommandParser
         {
             var tokens = Tokenizer.Tokenize(StripPrefix(Tokenizer.Normalize(text)));
             if (tokens.Count == 0) return Empty();
-            if (!tokens[0].IsPlain) return UnknownVerb(tokens[0].Text);
-            verb = tokens[0].Lower;
+            if (tokens[0].Key is not null) return UnknownVerb(tokens[0].Text);
+            verb = tokens[0].Lower; // a quoted verb ("decide") is odd but unambiguous
             if (!Verbs.TryGetValue(verb, out var handler)) return UnknownVerb(tokens[0].Text);
             return ParseResult.Ok(handler(new CommandInput(verb, tokens.Skip(1).ToArray(), today)));
         }
