@@ -37,7 +37,7 @@ public static class PlainTextRenderer
             {
                 TextSpan t => t.Text,
                 MentionSpan m => "@" + m.DisplayName,
-                LinkSpan l => $"{l.Label} <{l.Url}>",
+                LinkSpan l => $"{l.Label} ({l.Url})",
                 DateSpan d => d.Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture),
                 _ => throw new NotSupportedException($"The plain-text renderer does not know {span.GetType().Name}."),
             });

@@ -27,7 +27,7 @@ public sealed class PlainTextRendererTests
         Won: 3 customers
         Lost on: Wed 18 Nov 2026
         • First
-        • L-5 <https://example.com/l/5> story
+        • L-5 (https://example.com/l/5) story
         ---
         [Keep it stopped → stop keep S-3]  [Reinstate → stop reinstate S-3]
         Small print
