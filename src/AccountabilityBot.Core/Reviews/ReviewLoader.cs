@@ -1,0 +1,93 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Core.Stories;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Reviews;
+
+/// <summary>
+/// Reads what one review shows. Every query is bounded by the period's dates or by open status, in SQL;
+/// money is summed in memory because SQLite keeps decimals as TEXT.
+/// </summary>
+public sealed class ReviewLoader(AppDbContext db)
+{
+    // Naming every kind and open status lets the (Kind, OccurredOn) and (Status, DueOn) indexes do the filtering.
+    static readonly CustomerEventKind[] EventKinds =
+        [CustomerEventKind.Won, CustomerEventKind.Lost, CustomerEventKind.Renewed, CustomerEventKind.Referral];
+    static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
+
+    /// <summary>The review read on <paramref name="today"/>, with days starting at midnight UTC.</summary>
+    public Task<ReviewSnapshot> LoadAsync(DateOnly today, CancellationToken ct) =>
+        LoadAsync(ReviewPeriod.EndingYesterday(today, TimeZoneInfo.Utc), ct);
+
+    public async Task<ReviewSnapshot> LoadAsync(ReviewPeriod period, CancellationToken ct)
+    {
+        var events = await EventsAsync(period, ct);
+        var story = await StorySelector.StoryOfTheWeekAsync(db, period.WeekFrom, period.WeekTo, ct);
+        var stops = await db.StopItems.AsNoTracking().Include(s => s.Owner)
+            .Where(s => s.Status == StopItemStatus.Proposed
+                || (s.Status == StopItemStatus.Agreed && s.ReviewOn != null && s.ReviewOn <= period.Today))
+            .OrderBy(s => s.ReviewOn).ThenBy(s => s.Id)
+            .ToListAsync(ct);
+        var resolutions = await ResolutionsAsync(period, ct);
+
+        return new ReviewSnapshot(
+            period,
+            CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.WeekFrom)),
+            CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.QuarterFrom)),
+            story is null ? null : new StoryView(
+                story.Id, story.Event.Customer.Name, story.Event.Customer.Group?.Name,
+                story.Event.OccurredOn, story.Event.AnnualValue, story.Event.Reason, story.Narrative),
+            [.. stops.Where(s => s.Status == StopItemStatus.Agreed).Select(View)],
+            [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
+            await OverdueAsync(period, ct),
+            await DecisionsAsync(period, ct),
+            FrontlineTally.ByStage(resolutions),
+            FrontlineTally.Contributors(resolutions),
+            await AnswersAsync(period, ct));
+    }
+
+    async Task<List<EventRow>> EventsAsync(ReviewPeriod period, CancellationToken ct)
+    {
+        var from = period.QuarterFrom < period.WeekFrom ? period.QuarterFrom : period.WeekFrom;
+        return await db.CustomerEvents.AsNoTracking()
+            .Where(e => EF.Constant(EventKinds).Contains(e.Kind) && e.OccurredOn >= from && e.OccurredOn <= period.WeekTo)
+            .Select(e => new EventRow(e.Kind, e.OccurredOn, e.AnnualValue, e.Reason, e.Customer.Group == null ? null : e.Customer.Group.Name))
+            .ToListAsync(ct);
+    }
+
+    Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>
+        db.Commitments.AsNoTracking()
+            .Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < period.Today)
+            .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
+            .Select(c => new OverdueView(c.Id, c.Title, new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName),
+                c.DueOn, c.Stage == null ? null : c.Stage.Name, c.Status))
+            .ToListAsync(ct);
+
+    async Task<List<DecisionView>> DecisionsAsync(ReviewPeriod period, CancellationToken ct)
+    {
+        var rows = await db.Decisions.AsNoTracking().Include(d => d.DecidedBy).Include(d => d.Owner)
+            .Where(d => d.DecidedAt >= period.WeekStartUtc && d.DecidedAt < period.WeekEndUtc)
+            .OrderBy(d => d.DecidedAt).ThenBy(d => d.Id)
+            .ToListAsync(ct);
+        return [.. rows.Select(d => new DecisionView(d.Id, d.Text, Person.Of(d.DecidedBy), d.Owner is null ? null : Person.Of(d.Owner), d.PromptedBy))];
+    }
+
+    Task<List<ResolutionRow>> ResolutionsAsync(ReviewPeriod period, CancellationToken ct) =>
+        db.Resolutions.AsNoTracking()
+            .Where(r => r.At >= period.WeekStartUtc && r.At < period.WeekEndUtc)
+            .Select(r => new ResolutionRow(r.Stage == null ? null : r.Stage.Name, r.Stage == null ? 0 : r.Stage.Position, r.Cost,
+                new Person(r.By.Platform, r.By.PlatformUserId, r.By.DisplayName)))
+            .ToListAsync(ct);
+
+    async Task<List<AnswerView>> AnswersAsync(ReviewPeriod period, CancellationToken ct)
+    {
+        var rows = await db.Prompts.AsNoTracking().Include(p => p.Member)
+            .Where(p => p.Answer != null && p.AnsweredAt >= period.WeekStartUtc && p.AnsweredAt < period.WeekEndUtc)
+            .OrderBy(p => p.AnsweredAt).ThenBy(p => p.Id)
+            .ToListAsync(ct);
+        return [.. rows.Select(p => new AnswerView(Person.Of(p.Member), p.Question, p.Answer!, p.AnsweredAt!.Value))];
+    }
+
+    static StopView View(StopItem s) => new(s.Id, s.Title, s.Owner is null ? null : Person.Of(s.Owner), s.ReviewOn);
+}

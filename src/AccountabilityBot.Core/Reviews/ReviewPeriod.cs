@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace AccountabilityBot.Core.Reviews;
+
+/// <summary>
+/// What a review covers: the seven days ending yesterday (so a Monday review reports Monday–Sunday just gone),
+/// and the quarter that week ends in, up to the week's last day.
+/// </summary>
+/// <param name="Today">The day the review is read, in <paramref name="Zone"/>; commitments and stop items are judged as of it.</param>
+public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly WeekTo, DateOnly QuarterFrom, TimeZoneInfo Zone)
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static ReviewPeriod EndingYesterday(DateOnly today, TimeZoneInfo zone)
+    {
+        var weekTo = today.AddDays(-1);
+        var quarterFrom = new DateOnly(weekTo.Year, (weekTo.Month - 1) / 3 * 3 + 1, 1);
+        return new ReviewPeriod(today, today.AddDays(-7), weekTo, quarterFrom, zone);
+    }
+
+    /// <summary>Start of the week as a UTC instant, for records stamped with instants (decisions, resolutions, answers).</summary>
+    public DateTime WeekStartUtc => StartOfDayUtc(WeekFrom);
+
+    /// <summary>Exclusive end of the week: the start of <see cref="Today"/>.</summary>
+    public DateTime WeekEndUtc => StartOfDayUtc(Today);
+
+    /// <summary>"16–22 Nov 2026", "30 Nov – 6 Dec 2026" or "28 Dec 2026 – 3 Jan 2027".</summary>
+    public string WeekLabel =>
+        WeekFrom.Year != WeekTo.Year ? $"{WeekFrom.ToString("d MMM yyyy", Invariant)} – {WeekTo.ToString("d MMM yyyy", Invariant)}"
+        : WeekFrom.Month != WeekTo.Month ? $"{WeekFrom.ToString("d MMM", Invariant)} – {WeekTo.ToString("d MMM yyyy", Invariant)}"
+        : $"{WeekFrom.Day}–{WeekTo.ToString("d MMM yyyy", Invariant)}";
+
+    /// <summary>"Q4 2026".</summary>
+    public string QuarterLabel => $"Q{(QuarterFrom.Month - 1) / 3 + 1} {QuarterFrom.Year}";
+
+    DateTime StartOfDayUtc(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // A few zones skip midnight when clocks go forward; the day then starts at the first valid minute.
+        while (Zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+}

@@ -1,0 +1,63 @@
+using AccountabilityBot.Core.Domain;
+
+namespace AccountabilityBot.Core.Reviews;
+
+/// <summary>
+/// Everything one weekly review shows, as plain data: totals are summed, but ordering and trimming are the
+/// composer's job, so the composer can be tested with a hand-built snapshot.
+/// </summary>
+public sealed record ReviewSnapshot(
+    ReviewPeriod Period,
+    CustomerTotals Week,
+    CustomerTotals Quarter,
+    StoryView? Story,
+    IReadOnlyList<StopView> StopsDue,
+    IReadOnlyList<StopView> StopsProposed,
+    IReadOnlyList<OverdueView> Overdue,
+    IReadOnlyList<DecisionView> Decisions,
+    IReadOnlyList<StageTally> Frontline,
+    IReadOnlyList<Contributor> Contributors,
+    IReadOnlyList<AnswerView> Answers);
+
+/// <summary>How many customers, and what they are worth a year.</summary>
+public sealed record Tally(int Count, decimal Value)
+{
+    public static readonly Tally None = new(0, 0m);
+
+    public Tally Add(decimal value) => new(Count + 1, Value + value);
+}
+
+/// <summary>Customer events of one period, summed.</summary>
+public sealed record CustomerTotals(
+    Tally Won, Tally Lost, Tally Renewed, Tally Referred,
+    IReadOnlyList<ReasonTally> LostReasons,
+    IReadOnlyList<ReasonTally> RenewalReasons,
+    IReadOnlyList<GroupTally> Groups)
+{
+    public static readonly CustomerTotals Empty = new(Tally.None, Tally.None, Tally.None, Tally.None, [], [], []);
+}
+
+public sealed record ReasonTally(string Reason, int Count, decimal Value);
+
+/// <summary>Renewals and referrals of one customer group; <see cref="Group"/> is "No group" for ungrouped customers.</summary>
+public sealed record GroupTally(string Group, Tally Renewed, Tally Referred);
+
+public sealed record Person(ChatPlatform Platform, string PlatformUserId, string Name)
+{
+    public static Person Of(Member m) => new(m.Platform, m.PlatformUserId, m.DisplayName);
+}
+
+public sealed record StoryView(int Id, string Customer, string? Group, DateOnly LostOn, decimal Value, string? Reason, string Narrative);
+
+public sealed record StopView(int Id, string Title, Person? Owner, DateOnly? ReviewOn);
+
+public sealed record OverdueView(int Id, string Title, Person Owner, DateOnly DueOn, string? Stage, CommitmentStatus Status);
+
+public sealed record DecisionView(int Id, string Text, Person DecidedBy, Person? Owner, string? PromptedBy);
+
+/// <summary>Frontline resolutions at one journey stage; <see cref="Position"/> orders stages, unstaged last.</summary>
+public sealed record StageTally(string Stage, int Position, int Count, decimal Cost);
+
+public sealed record Contributor(Person Who, int Count);
+
+public sealed record AnswerView(Person Who, string Question, string Answer, DateTime AnsweredAt);

@@ -1,0 +1,44 @@
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Reviews;
+
+/// <summary>The weekly customer review for "now", in the review's time zone: previewed on demand, or composed for posting.</summary>
+public sealed class WeeklyReview(ReviewLoader loader, AppDbContext db, TimeProvider clock, BotSettings settings)
+{
+    /// <summary>What the review would say now. Changes nothing, so it can be asked for any number of times.</summary>
+    public async Task<ChatMessage> PreviewAsync(CancellationToken ct) =>
+        ReviewComposer.Compose(await LoadAsync(ct), settings);
+
+    /// <summary>
+    /// The review to post, marking its story told (and saving) so the next review tells another.
+    /// Call it once per posting: a second call tells the next story.
+    /// </summary>
+    public async Task<ChatMessage> ComposeForPostingAsync(CancellationToken ct)
+    {
+        var snapshot = await LoadAsync(ct);
+        if (snapshot.Story is { } told && await db.LostStories.FindAsync([told.Id], ct) is { } story)
+        {
+            story.ToldAt = clock.UtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        return ReviewComposer.Compose(snapshot, settings);
+    }
+
+    async Task<ReviewSnapshot> LoadAsync(CancellationToken ct)
+    {
+        var zone = await ZoneAsync(ct);
+        return await loader.LoadAsync(ReviewPeriod.EndingYesterday(clock.Today(zone), zone), ct);
+    }
+
+    /// <summary>The zone the CCO set for the review; before that, the configured default; UTC if neither is known here.</summary>
+    async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct)
+    {
+        var cadenceZone = await db.CadenceSettings.AsNoTracking()
+            .Where(c => c.Kind == CadenceKinds.Review).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
+        return Clock.FindZone(cadenceZone) ?? Clock.FindZone(settings.DefaultTimeZone) ?? TimeZoneInfo.Utc;
+    }
+}

@@ -1,0 +1,40 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Stories;
+
+/// <summary>Chooses the lost-customer story leadership hears next.</summary>
+public static class StorySelector
+{
+    /// <summary>How far back an unpicked story may come from: older losses have usually been talked about already.</summary>
+    public const int WindowDays = 90;
+
+    /// <summary>
+    /// The story the CCO picked most recently and that has not been told; otherwise the untold story of the most
+    /// valuable loss in the <see cref="WindowDays"/> days ending <paramref name="to"/> (or from <paramref name="from"/>,
+    /// if that reaches further back), most recent first on a tie. The story comes with its event, customer and group.
+    /// </summary>
+    public static async Task<LostStory?> StoryOfTheWeekAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var stories = db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).ThenInclude(c => c.Group);
+
+        var picked = await stories.Where(s => s.PickedAt != null && s.ToldAt == null)
+            .OrderByDescending(s => s.PickedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(ct);
+        if (picked is not null) return picked;
+
+        var windowStart = to.AddDays(1 - WindowDays);
+        var since = from < windowStart ? from : windowStart;
+        var untold = await stories
+            .Where(s => s.ToldAt == null && s.Event.Kind == CustomerEventKind.Lost
+                && s.Event.OccurredOn >= since && s.Event.OccurredOn <= to)
+            .ToListAsync(ct);
+        // SQLite stores decimals as TEXT, which sorts "9000" above "36000"; a few weeks of stories sort fine in memory.
+        return untold
+            .OrderByDescending(s => s.Event.AnnualValue)
+            .ThenByDescending(s => s.Event.OccurredOn)
+            .ThenByDescending(s => s.Id)
+            .FirstOrDefault();
+    }
+}
