@@ -17,6 +17,8 @@ public static class CoreServices
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
         services.AddScoped<Demo.DemoData>();
+        services.AddScoped<Reviews.ReviewLoader>();
+        services.AddScoped<Reviews.WeeklyReview>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         var handlerInterface = typeof(ICommandHandler<>);
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -17,14 +17,15 @@ public sealed class LocalTranscript(AppDbContext db)
             .Where(o => o.Platform == ChatPlatform.Local && o.ConversationId == channel && o.SentAt != null)
             .OrderByDescending(o => o.Id).Take(limit).ToListAsync(ct);
 
-        var items = new List<LocalTranscriptItem>();
+        // Each reply sorts right after what it answers, even when both carry the same timestamp.
+        var items = new List<(long Order, LocalTranscriptItem Item)>();
         foreach (var r in said)
         {
-            items.Add(new LocalTranscriptItem($"in-{r.Id}", r.ReceivedAt, r.UserId, r.Text, []));
-            if (r.ReplyJson is { } json) items.Add(FromBot($"re-{r.Id}", r.HandledAt ?? r.ReceivedAt, MessageJson.Deserialize(json)));
+            items.Add((r.Id * 2, new LocalTranscriptItem($"in-{r.Id}", r.ReceivedAt, r.UserId, r.Text, [])));
+            if (r.ReplyJson is { } json) items.Add((r.Id * 2 + 1, FromBot($"re-{r.Id}", r.ReceivedAt, MessageJson.Deserialize(json))));
         }
-        items.AddRange(posted.Select(o => FromBot($"out-{o.Id}", o.SentAt!.Value, MessageJson.Deserialize(o.MessageJson))));
-        return items.OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal).TakeLast(limit).ToList();
+        items.AddRange(posted.Select(o => (o.Id, FromBot($"out-{o.Id}", o.SentAt!.Value, MessageJson.Deserialize(o.MessageJson)))));
+        return items.OrderBy(i => i.Item.At).ThenBy(i => i.Order).Select(i => i.Item).TakeLast(limit).ToList();
     }
 
     static LocalTranscriptItem FromBot(string id, DateTime at, ChatMessage message)

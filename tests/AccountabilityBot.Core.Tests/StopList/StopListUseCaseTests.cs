@@ -68,7 +68,7 @@ public sealed class StopListUseCaseTests
         h.Clock.Advance(TimeSpan.FromDays(6));
         var list = await h.ReplyAsync("maria", "stop list");
         Assert.Contains("Due for review (1)", list.FallbackText);
-        var buttons = list.Blocks.OfType<Messaging.ActionsBlock>().Single().Buttons.Select(b => b.Command);
+        var buttons = list.Blocks.OfType<AccountabilityBot.Core.Messaging.ActionsBlock>().Single().Buttons.Select(b => b.Command);
         Assert.Equal(["stop keep S-1", "stop reinstate S-1"], buttons);
     }
 }

@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Tests.Support;
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -52,7 +53,7 @@ public sealed class WeeklyReviewJobTests : IAsyncLifetime
         }, what: "the second run");
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboundMessages.CountAsync(o => o.ConversationId == "exec")));
         var transcript = await app.TranscriptAsync("exec");
-        Assert.Contains(transcript, i => i.From == "bot" && i.Text.Contains("ACME Dental"));
+        Assert.Contains(transcript, i => i.From == "bot" && i.Text.Contains("missed deliveries"));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class LocalChannelTests : IAsyncLifetime
     {
         var response = await app.CreateClient().GetAsync("/local");
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("/local/messages", await response.Content.ReadAsStringAsync());
+        Assert.Contains("base + \"/messages?channel=\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
