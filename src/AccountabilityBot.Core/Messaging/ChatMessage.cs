@@ -49,7 +49,21 @@ public sealed record ActionsBlock(IReadOnlyList<ActionButton> Buttons) : Message
 public enum ButtonStyle { Default, Primary, Danger }
 
 /// <summary>A button whose <paramref name="Command"/> (e.g. "done C-7") goes through the same command engine as typed text.</summary>
-public sealed record ActionButton(string Label, string Command, ButtonStyle Style = ButtonStyle.Default);
+/// <param name="AskFor">
+/// When set, the member is first asked this question (a modal, an input card, a prompt) and their words replace
+/// <see cref="AnswerSlot"/> in <paramref name="Command"/>; see <see cref="Fill"/>.
+/// </param>
+public sealed record ActionButton(string Label, string Command, ButtonStyle Style = ButtonStyle.Default, string? AskFor = null)
+{
+    public const string AnswerSlot = "{answer}";
+
+    /// <summary>
+    /// The command with the member's answer in its slot. Double quotes become single ones and line breaks spaces,
+    /// so an answer can sit inside a quoted value without ending it.
+    /// </summary>
+    public string Fill(string answer) =>
+        Command.Replace(AnswerSlot, string.Join(' ', answer.Replace('"', '\'').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim());
+}
 
 /// <summary>A small grey line of secondary information.</summary>
 public sealed record ContextBlock(RichText Text) : MessageBlock;

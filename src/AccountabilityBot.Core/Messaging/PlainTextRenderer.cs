@@ -22,7 +22,7 @@ public static class PlainTextRenderer
         TextBlock t => [Text(t.Text)],
         FieldsBlock f => f.Fields.Select(x => $"{x.Label}: {Text(x.Value)}"),
         ListBlock l => l.Items.Select(i => "• " + Text(i)),
-        ActionsBlock a => [string.Join("  ", a.Buttons.Select(b => $"[{b.Label} → {b.Command}]"))],
+        ActionsBlock a => [string.Join("  ", a.Buttons.Select(b => $"[{b.Label} → {b.Command.Replace(ActionButton.AnswerSlot, "…")}]"))],
         ContextBlock c => [Text(c.Text)],
         DividerBlock => ["---"],
         _ => throw new NotSupportedException($"The plain-text renderer does not know {block.GetType().Name}."),

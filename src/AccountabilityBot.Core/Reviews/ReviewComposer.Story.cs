@@ -47,8 +47,10 @@ public static partial class ReviewComposer
         return
         [
             new("Own the follow-up", $"commit Follow up with {customer} owner:me due:in 1 week re:{reference}", ButtonStyle.Primary),
-            new("Record a decision", $"decide Act on why {customer} left owner:me re:{reference}"),
-            new("Propose a stop", $"stop propose \"{stop}\" why:\"Why {customer} left ({reference})\""),
+            new("Record a decision", $"decide {ActionButton.AnswerSlot} owner:me re:{reference}",
+                AskFor: $"What did leadership decide about {customer}?"),
+            new("Propose a stop", $"stop propose \"{ActionButton.AnswerSlot}\" why:\"Why {customer} left ({reference})\"",
+                AskFor: $"What should we stop doing? ({customer} left because: {stop})"),
         ];
     }
 

@@ -5,14 +5,15 @@ namespace AccountabilityBot.Web.Local;
 /// <summary>POST /local/messages body. <paramref name="Id"/> is optional: a client that retries sends the same one.</summary>
 public sealed record LocalMessageRequest(string? User, string? Channel, string? Text, string? Id = null);
 
-public sealed record LocalButton(string Label, string Command);
+/// <summary>A button; with <paramref name="AskFor"/>, the page asks first and puts the answer in the command's slot.</summary>
+public sealed record LocalButton(string Label, string Command, string? AskFor = null);
 
 /// <summary>The bot's answer: plain text for people, buttons to click, and the neutral blocks for programs.</summary>
 public sealed record LocalReply(string Text, IReadOnlyList<LocalButton> Buttons, ChatMessage Message)
 {
     public static LocalReply Of(ChatMessage message) => new(
         PlainTextRenderer.Render(message),
-        message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).Select(b => new LocalButton(b.Label, b.Command)).ToList(),
+        message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).Select(b => new LocalButton(b.Label, b.Command, b.AskFor)).ToList(),
         message);
 }
 

@@ -1,3 +1,6 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Decisions;
+using AccountabilityBot.Core.StopList;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
@@ -18,8 +21,28 @@ public sealed class ReviewComposerSectionTests
         var buttons = Buttons(ReviewComposer.Compose(Busy(), Settings));
 
         Assert.Contains(new ActionButton("Own the follow-up", "commit Follow up with Acme EMEA owner:me due:in 1 week re:L-5", ButtonStyle.Primary), buttons);
-        Assert.Contains(new ActionButton("Record a decision", "decide Act on why Acme EMEA left owner:me re:L-5"), buttons);
-        Assert.Contains(new ActionButton("Propose a stop", "stop propose \"Surprise 'fees'\" why:\"Why Acme EMEA left (L-5)\""), buttons);
+        var decide = Assert.Single(buttons, b => b.Label == "Record a decision");
+        Assert.Equal("decide {answer} owner:me re:L-5", decide.Command);
+        Assert.Equal("What did leadership decide about Acme EMEA?", decide.AskFor);
+        var stop = Assert.Single(buttons, b => b.Label == "Propose a stop");
+        Assert.Equal("stop propose \"{answer}\" why:\"Why Acme EMEA left (L-5)\"", stop.Command);
+        Assert.Contains("Surprise 'fees'", stop.AskFor);
+    }
+
+    [Fact]
+    public void StoryButtons_FilledWithAnAnswer_ParseToTheIntendedCommands()
+    {
+        var buttons = Buttons(ReviewComposer.Compose(Busy(), Settings));
+        var today = new ParseContext(new DateOnly(2026, 11, 26));
+
+        var decide = CommandParser.Parse(buttons.Single(b => b.Label == "Record a decision").Fill("Credit \"two\" months\nfor EMEA"), today);
+        Assert.Equal(new DecideCommand("Credit two months for EMEA", MemberRef.Self, null, "L-5"), decide.Command);
+
+        var stop = CommandParser.Parse(buttons.Single(b => b.Label == "Propose a stop").Fill("Surprise \"fees\""), today);
+        Assert.Equal(new StopProposeCommand("Surprise 'fees'", null, null, "Why Acme EMEA left (L-5)"), stop.Command);
+
+        foreach (var b in buttons.Where(b => b.AskFor is null))
+            Assert.True(CommandParser.Parse(b.Command, today).Succeeded, b.Command);
     }
 
     [Fact]
