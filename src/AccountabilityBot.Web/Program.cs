@@ -16,7 +16,6 @@ await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.MapGet("/", () => Results.Redirect("/local"));
 app.MapLocalChannel();
 app.MapJobsDashboard();
 await app.RunAsync();

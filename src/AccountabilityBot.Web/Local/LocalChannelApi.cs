@@ -13,7 +13,7 @@ public static class LocalChannelApi
     const int MaxNameLength = 64;
     const int TranscriptLimit = 200;
 
-    public static RouteGroupBuilder MapLocalChannel(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapLocalChannelApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/local").WithTags("Local channel");
         group.MapPost("/messages", PostAsync);

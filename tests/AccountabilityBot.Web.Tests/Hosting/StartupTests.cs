@@ -26,4 +26,16 @@ public sealed class StartupTests
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
         Assert.Contains("Bot:DefaultTimeZone must be an IANA time zone", error.Message);
     }
+
+    [Theory]
+    [InlineData("Slack:SigningSecret", null, System.Net.HttpStatusCode.NotFound)]
+    [InlineData("Teams:AppId", null, System.Net.HttpStatusCode.NotFound)]
+    [InlineData("Slack:SigningSecret", "true", System.Net.HttpStatusCode.OK)]
+    public async Task LocalChannel_WithPlatformCredentials_IsOffUnlessEnabled(string credential, string? localEnabled, System.Net.HttpStatusCode expected)
+    {
+        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
+            new Dictionary<string, string?> { [credential] = "configured", ["Local:Enabled"] = localEnabled });
+        var response = await app.CreateClient().GetAsync("/local/messages?channel=leadership");
+        Assert.Equal(expected, response.StatusCode);
+    }
 }

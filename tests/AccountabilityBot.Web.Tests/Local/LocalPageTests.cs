@@ -1,4 +1,4 @@
-namespace AccountabilityBot.Core.Tests.Demo;
+namespace AccountabilityBot.Web.Tests.Local;
 
 /// <summary>The local chat page ships inside the Web assembly and must work offline and never parse user text as HTML.</summary>
 public sealed class LocalPageTests
