@@ -16,6 +16,27 @@ public static class PlainTextRenderer
         return string.Join("\n", lines);
     }
 
+    /// <summary>
+    /// The message cut after each row of buttons: each part's text followed by its buttons, so a page can show a
+    /// button right under the item it acts on.
+    /// </summary>
+    public static IReadOnlyList<(string Text, IReadOnlyList<ActionButton> Buttons)> RenderParts(ChatMessage m)
+    {
+        var parts = new List<(string, IReadOnlyList<ActionButton>)>();
+        var lines = new List<string>();
+        foreach (var block in m.Blocks)
+        {
+            if (block is ActionsBlock actions)
+            {
+                parts.Add((string.Join("\n", lines), actions.Buttons));
+                lines.Clear();
+            }
+            else lines.AddRange(Lines(block));
+        }
+        if (lines.Count > 0) parts.Add((string.Join("\n", lines), []));
+        return parts;
+    }
+
     static IEnumerable<string> Lines(MessageBlock block) => block switch
     {
         HeaderBlock h => [h.Text, new string('=', Math.Max(3, new StringInfo(h.Text).LengthInTextElements))],

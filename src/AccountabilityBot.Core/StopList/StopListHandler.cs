@@ -9,6 +9,8 @@ namespace AccountabilityBot.Core.StopList;
 
 public sealed class StopListHandler(AppDbContext db) : ICommandHandler<StopListCommand>
 {
+    const int MaxListed = 15;
+
     public async Task<ChatMessage> HandleAsync(StopListCommand command, CommandContext ctx, CancellationToken ct)
     {
         var items = await db.StopItems.Include(s => s.Owner)
@@ -25,21 +27,25 @@ public sealed class StopListHandler(AppDbContext db) : ICommandHandler<StopListC
         return new ChatMessage(blocks);
     }
 
+    /// <summary>Each item on its own line, followed by the buttons that move it on (agree, or keep/reinstate when due).</summary>
     static void AddSection(List<MessageBlock> blocks, string title, IEnumerable<StopItem> items, DateOnly today)
     {
         var list = items.ToList();
         if (list.Count == 0) return;
         blocks.Add(new TextBlock(RichText.Bold($"{title} ({list.Count})")));
-        blocks.Add(new ListBlock(list.Select(Line).ToList()));
-        var first = list[0];
-        var reference = Refs.Of(Refs.Stop, first.Id);
-        if (first.Status == StopItemStatus.Proposed)
-            blocks.Add(new ActionsBlock([new ActionButton($"Agree {reference}", $"stop agree {reference}", ButtonStyle.Primary)]));
-        else if (first.IsDueForReview(today))
-            blocks.Add(new ActionsBlock([
-                new ActionButton($"Keep {reference} stopped", $"stop keep {reference}", ButtonStyle.Primary),
-                new ActionButton($"Reinstate {reference}", $"stop reinstate {reference}"),
-            ]));
+        foreach (var item in list.Take(MaxListed))
+        {
+            blocks.Add(new TextBlock(Line(item)));
+            var reference = Refs.Of(Refs.Stop, item.Id);
+            if (item.Status == StopItemStatus.Proposed)
+                blocks.Add(new ActionsBlock([new ActionButton($"Agree to stop {reference}", $"stop agree {reference}", ButtonStyle.Primary)]));
+            else if (item.IsDueForReview(today))
+                blocks.Add(new ActionsBlock([
+                    new ActionButton($"Keep {reference} stopped", $"stop keep {reference}", ButtonStyle.Primary),
+                    new ActionButton($"Reinstate {reference}", $"stop reinstate {reference}"),
+                ]));
+        }
+        if (list.Count > MaxListed) blocks.Add(new ContextBlock($"…and {list.Count - MaxListed} more."));
     }
 
     static RichText Line(StopItem s)

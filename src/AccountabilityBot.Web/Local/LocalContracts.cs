@@ -8,18 +8,28 @@ public sealed record LocalMessageRequest(string? User, string? Channel, string? 
 /// <summary>A button; with <paramref name="AskFor"/>, the page asks first and puts the answer in the command's slot.</summary>
 public sealed record LocalButton(string Label, string Command, string? AskFor = null);
 
-/// <summary>The bot's answer: plain text for people, buttons to click, and the neutral blocks for programs.</summary>
-public sealed record LocalReply(string Text, IReadOnlyList<LocalButton> Buttons, ChatMessage Message)
+/// <summary>A stretch of a message with the buttons that act on it.</summary>
+public sealed record LocalPart(string Text, IReadOnlyList<LocalButton> Buttons);
+
+/// <summary>
+/// The bot's answer: plain text for people (buttons written as [Label → command]), every button, the message in
+/// parts for the chat page, and the neutral blocks for programs.
+/// </summary>
+public sealed record LocalReply(string Text, IReadOnlyList<LocalButton> Buttons, IReadOnlyList<LocalPart> Parts, ChatMessage Message)
 {
-    public static LocalReply Of(ChatMessage message) => new(
-        PlainTextRenderer.Render(message),
-        message.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons).Select(b => new LocalButton(b.Label, b.Command, b.AskFor)).ToList(),
-        message);
+    public static LocalReply Of(ChatMessage message)
+    {
+        var parts = PlainTextRenderer.RenderParts(message).Select(p => new LocalPart(p.Text, p.Buttons.Select(ToLocal).ToList())).ToList();
+        return new(PlainTextRenderer.Render(message), parts.SelectMany(p => p.Buttons).ToList(), parts, message);
+    }
+
+    static LocalButton ToLocal(ActionButton b) => new(b.Label, b.Command, b.AskFor);
 }
 
 public sealed record LocalReplyResponse(LocalReply Reply);
 
 /// <summary>One line of a local conversation; <paramref name="From"/> is "bot" or the user id.</summary>
-public sealed record LocalTranscriptItem(string Id, DateTime At, string From, string Text, IReadOnlyList<LocalButton> Buttons);
+public sealed record LocalTranscriptItem(string Id, DateTime At, string From, string Text, IReadOnlyList<LocalButton> Buttons,
+    IReadOnlyList<LocalPart>? Parts = null);
 
 public sealed record LocalMember(string Id, string Name, string Role);

@@ -31,6 +31,6 @@ public sealed class LocalTranscript(AppDbContext db)
     static LocalTranscriptItem FromBot(string id, DateTime at, ChatMessage message)
     {
         var reply = LocalReply.Of(message);
-        return new LocalTranscriptItem(id, at, "bot", reply.Text, reply.Buttons);
+        return new LocalTranscriptItem(id, at, "bot", reply.Text, reply.Buttons, reply.Parts);
     }
 }

@@ -26,6 +26,20 @@ public sealed class LocalChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reply_InParts_PutsEachRowOfButtonsAfterTheTextItActsOn()
+    {
+        await app.SayAsync("ana", "stop propose \"Cold calls\"");
+        await app.SayAsync("ana", "stop propose \"Restocking fees\"");
+        var reply = await app.SayAsync("ana", "stop list");
+        var withButtons = reply.Parts.Where(p => p.Buttons.Count > 0).ToList();
+        Assert.Equal(2, withButtons.Count);
+        Assert.Contains("S-1 Cold calls", withButtons[0].Text);
+        Assert.Equal("stop agree S-1", Assert.Single(withButtons[0].Buttons).Command);
+        Assert.Contains("S-2 Restocking fees", withButtons[1].Text);
+        Assert.Equal("stop agree S-2", Assert.Single(withButtons[1].Buttons).Command);
+    }
+
+    [Fact]
     public async Task Transcript_ListsWhatWasSaidAndTheReplies_InOrder()
     {
         await app.SayAsync("ana", "help", channel: "room-1");
