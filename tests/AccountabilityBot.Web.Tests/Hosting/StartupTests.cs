@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -37,5 +38,18 @@ public sealed class StartupTests
             new Dictionary<string, string?> { [credential] = "configured", ["Local:Enabled"] = localEnabled });
         var response = await app.CreateClient().GetAsync("/local/messages?channel=leadership");
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Database_AfterStart_IsMigratedInWalModeWithDefaultStagesAndReviewCadence()
+    {
+        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));
+        app.CreateClient();
+        var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", Assert.Single(mode));
+        Assert.Equal(AccountabilityBot.Core.Domain.JourneyStage.Defaults,
+            await app.WithDbAsync(db => db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToArrayAsync()));
+        var cadence = await app.WithDbAsync(db => db.CadenceSettings.SingleAsync());
+        Assert.Equal(("review", "mon", new TimeOnly(8, 0), "UTC"), (cadence.Kind, cadence.Days, cadence.LocalTime, cadence.TimeZone));
     }
 }
