@@ -64,10 +64,7 @@ public sealed class CommandDispatcher(
 
     async Task<CommandContext> ContextForAsync(Member speaker, InboundCommand inbound, CancellationToken ct)
     {
-        var zoneId = speaker.TimeZone
-            ?? await db.CadenceSettings.Where(c => c.Kind == CadenceKinds.Review).Select(c => c.TimeZone).FirstOrDefaultAsync(ct)
-            ?? settings.DefaultTimeZone;
-        var zone = Clock.FindZone(zoneId) ?? TimeZoneInfo.Utc;
+        var zone = Clock.FindZone(speaker.TimeZone) ?? await TeamZone.FindAsync(db, settings, ct);
         return new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.UtcNow());
     }
 

@@ -7,7 +7,7 @@ namespace AccountabilityBot.Core.Messaging;
 
 /// <summary>
 /// Every outgoing post is stored before it is sent. A keyed post is composed and stored once; a retry re-sends the
-/// stored copy if it was never sent, and does nothing if it was.
+/// stored copy if it was never sent, and does nothing if it was. (A send that fails stays unsent for the retry.)
 /// </summary>
 public sealed class Outbox(AppDbContext db, IChatSender sender, TimeProvider clock)
 {
@@ -18,14 +18,18 @@ public sealed class Outbox(AppDbContext db, IChatSender sender, TimeProvider clo
         if (row?.SentAt is not null) return false;
         if (row is null)
         {
+            // What composing changed (e.g. a story marked told) commits together with the claimed row, or not at all.
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             row = NewRow(to, await compose(ct), key);
             db.OutboundMessages.Add(row);
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
             }
             catch (DbUpdateException)
             {
+                if (tx is not null) await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 return false; // another worker claimed the same key first
             }

@@ -16,10 +16,6 @@ public sealed class ReviewLoader(AppDbContext db)
         [CustomerEventKind.Won, CustomerEventKind.Lost, CustomerEventKind.Renewed, CustomerEventKind.Referral];
     static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
 
-    /// <summary>The review read on <paramref name="today"/>, with days starting at midnight UTC.</summary>
-    public Task<ReviewSnapshot> LoadAsync(DateOnly today, CancellationToken ct) =>
-        LoadAsync(ReviewPeriod.EndingYesterday(today, TimeZoneInfo.Utc), ct);
-
     public async Task<ReviewSnapshot> LoadAsync(ReviewPeriod period, CancellationToken ct)
     {
         var events = await EventsAsync(period, ct);

@@ -1,8 +1,6 @@
 using AccountabilityBot.Core.Common;
-using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Reviews;
 
@@ -30,15 +28,7 @@ public sealed class WeeklyReview(ReviewLoader loader, AppDbContext db, TimeProvi
 
     async Task<ReviewSnapshot> LoadAsync(CancellationToken ct)
     {
-        var zone = await ZoneAsync(ct);
+        var zone = await TeamZone.FindAsync(db, settings, ct);
         return await loader.LoadAsync(ReviewPeriod.EndingYesterday(clock.Today(zone), zone), ct);
-    }
-
-    /// <summary>The zone the CCO set for the review; before that, the configured default; UTC if neither is known here.</summary>
-    async Task<TimeZoneInfo> ZoneAsync(CancellationToken ct)
-    {
-        var cadenceZone = await db.CadenceSettings.AsNoTracking()
-            .Where(c => c.Kind == CadenceKinds.Review).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
-        return Clock.FindZone(cadenceZone) ?? Clock.FindZone(settings.DefaultTimeZone) ?? TimeZoneInfo.Utc;
     }
 }

@@ -21,8 +21,7 @@ public sealed class WeeklyReviewJob(AppDbContext db, WeeklyReview review, Outbox
             log.LogWarning("No leadership channel is bound; the weekly review was not posted. In that channel, the CCO says `channel leadership`.");
             return 0;
         }
-        var zoneId = await db.CadenceSettings.Where(c => c.Kind == CadenceKinds.Review).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
-        var today = clock.Today(Clock.FindZone(zoneId ?? settings.DefaultTimeZone) ?? TimeZoneInfo.Utc);
+        var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         ChatMessage? composed = null;
         var posted = 0;
         foreach (var channel in channels)

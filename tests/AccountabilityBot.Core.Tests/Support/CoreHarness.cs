@@ -94,8 +94,16 @@ public sealed class RecordingSender : IPlatformChatSender
     public ChatPlatform Platform => ChatPlatform.Local;
     public List<(string Conversation, ChatMessage Message)> Posts { get; } = [];
 
+    /// <summary>Set to make the next send fail, as a platform outage would.</summary>
+    public Exception? FailNext { get; set; }
+
     public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
     {
+        if (FailNext is { } failure)
+        {
+            FailNext = null;
+            throw failure;
+        }
         Posts.Add((conversationId, message));
         return Task.CompletedTask;
     }
