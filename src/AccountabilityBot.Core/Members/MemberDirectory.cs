@@ -23,6 +23,7 @@ public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSett
             : string.Equals(settings.InitialCco, inbound.UserId, StringComparison.OrdinalIgnoreCase);
         member = NewMember(inbound.Platform, inbound.UserId, inbound.UserName, becomesCco ? Role.Cco : Role.Frontline);
         member.Email = inbound.UserEmail;
+        member.TimeZone = Clock.FindZone(inbound.UserTimeZone)?.Id;
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
         return member;

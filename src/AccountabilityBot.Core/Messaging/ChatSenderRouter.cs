@@ -2,11 +2,17 @@ using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Core.Messaging;
 
-/// <summary>One platform's delivery (Slack Web API, Bot Connector, the local channel).</summary>
+/// <summary>
+/// One platform's delivery (Slack Web API, Bot Connector, the local channel). Failures are thrown as
+/// <see cref="ChatDeliveryException"/> saying whether a retry can help.
+/// </summary>
 public interface IPlatformChatSender
 {
     ChatPlatform Platform { get; }
     Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct);
+
+    /// <summary>The conversation id of a 1:1 chat with the user (opening it if needed), for nudges and prompts.</summary>
+    Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct);
 }
 
 /// <summary>The <see cref="IChatSender"/> port: hands each post to the sender of its platform.</summary>
@@ -14,8 +20,13 @@ public sealed class ChatSenderRouter(IEnumerable<IPlatformChatSender> senders) :
 {
     readonly Dictionary<ChatPlatform, IPlatformChatSender> byPlatform = senders.ToDictionary(s => s.Platform);
 
-    public Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) =>
-        byPlatform.TryGetValue(to.Platform, out var sender)
-            ? sender.SendAsync(to.ConversationId, message, ct)
-            : throw new InvalidOperationException($"{to.Platform} is not configured in this installation, so I can't post to {to.ConversationId}.");
+    public Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => For(to.Platform).SendAsync(to.ConversationId, message, ct);
+
+    public async Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct) =>
+        new(platform, await For(platform).OpenDirectConversationAsync(platformUserId, ct));
+
+    IPlatformChatSender For(ChatPlatform platform) => byPlatform.TryGetValue(platform, out var sender)
+        ? sender
+        : throw new ChatDeliveryException("platform_not_configured", permanent: true,
+            $"{platform} is not configured in this installation; set its credentials or remove its channel bindings.");
 }

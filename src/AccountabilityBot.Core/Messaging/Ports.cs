@@ -5,9 +5,10 @@ namespace AccountabilityBot.Core.Messaging;
 /// <summary>What an adapter hands the core: who said what, where.</summary>
 /// <param name="DeliveryId">The platform's id for this delivery (event id, activity id); retries carry the same one.</param>
 /// <param name="UserName">The display name the platform gave, used when the member is new.</param>
+/// <param name="UserTimeZone">The user's IANA zone if the platform knows it (Slack's users.info), used when the member is new.</param>
 public sealed record InboundCommand(
     ChatPlatform Platform, string ConversationId, string UserId, string Text,
-    string? DeliveryId = null, string? UserName = null, string? UserEmail = null);
+    string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null);
 
 /// <summary>Where a post goes: a conversation on one platform.</summary>
 public sealed record ChatAddress(ChatPlatform Platform, string ConversationId);
@@ -16,6 +17,9 @@ public sealed record ChatAddress(ChatPlatform Platform, string ConversationId);
 public interface IChatSender
 {
     Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct);
+
+    /// <summary>Where a direct message to this user goes on their platform.</summary>
+    Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct);
 }
 
 /// <summary>Re-registers the scheduled jobs when the CCO changes the cadence.</summary>

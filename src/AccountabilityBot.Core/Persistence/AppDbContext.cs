@@ -37,6 +37,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Features keep their own IEntityTypeConfiguration next to their code; edge adapters' tables are added by the
+        // provider contexts from the host assembly.
+        model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         model.Entity<Member>(e =>
         {
             e.HasIndex(m => new { m.Platform, m.PlatformUserId }).IsUnique();

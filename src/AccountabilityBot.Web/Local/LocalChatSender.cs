@@ -12,4 +12,7 @@ public sealed class LocalChatSender : IPlatformChatSender
     public ChatPlatform Platform => ChatPlatform.Local;
 
     public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>A local DM is the conversation "dm:USER", which the chat page offers as a channel.</summary>
+    public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) => Task.FromResult("dm:" + platformUserId);
 }

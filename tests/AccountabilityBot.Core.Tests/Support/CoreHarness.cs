@@ -107,4 +107,6 @@ public sealed class RecordingSender : IPlatformChatSender
         Posts.Add((conversationId, message));
         return Task.CompletedTask;
     }
+
+    public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) => Task.FromResult("dm:" + platformUserId);
 }
