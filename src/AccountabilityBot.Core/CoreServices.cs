@@ -19,6 +19,14 @@ public static class CoreServices
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();
         services.AddScoped<Reviews.WeeklyReview>();
+        services.AddScoped<Cadence.Posts.Audience>();
+        services.AddScoped<Cadence.Posts.CadenceRunner>();
+        services.AddScoped<Cadence.Posts.ReviewPosts>();
+        services.AddScoped<Cadence.Posts.StoryPosts>();
+        services.AddScoped<Cadence.Posts.StopReviewPosts>();
+        services.AddScoped<Cadence.Posts.EscalationPosts>();
+        services.AddScoped<Cadence.Posts.NudgePosts>();
+        services.AddScoped<Cadence.Posts.PromptPosts>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         var handlerInterface = typeof(ICommandHandler<>);
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -7,17 +7,27 @@ namespace AccountabilityBot.Core.Cadence;
 
 public static class CadenceDefaults
 {
-    /// <summary>A fresh installation reviews customers on Monday at 08:00 in the configured zone, until the CCO says otherwise.</summary>
+    /// <summary>
+    /// The rhythm of a fresh installation, in the team's zone, until the CCO changes it: the review on Monday 08:00,
+    /// new stories and stop-list reviews each morning, nudges at 09:00 in each owner's own zone, escalations daily,
+    /// and the executives' question on Friday afternoon.
+    /// </summary>
+    static readonly (string Kind, string Days, TimeOnly At)[] Defaults =
+    [
+        (CadenceKinds.Review, "mon", new(8, 0)),
+        (CadenceKinds.Stories, "daily", new(10, 0)),
+        (CadenceKinds.Stops, "daily", new(9, 0)),
+        (CadenceKinds.Nudges, "daily", new(9, 0)),
+        (CadenceKinds.Escalation, "daily", new(9, 30)),
+        (CadenceKinds.Prompts, "fri", new(14, 0)),
+    ];
+
     public static async Task EnsureAsync(AppDbContext db, BotSettings settings, CancellationToken ct)
     {
-        if (await db.CadenceSettings.AnyAsync(c => c.Kind == CadenceKinds.Review, ct)) return;
-        db.CadenceSettings.Add(new CadenceSetting
-        {
-            Kind = CadenceKinds.Review,
-            Days = "mon",
-            LocalTime = new TimeOnly(8, 0),
-            TimeZone = Clock.FindZone(settings.DefaultTimeZone)?.Id ?? "UTC",
-        });
+        var existing = await db.CadenceSettings.Select(c => c.Kind).ToListAsync(ct);
+        var zone = (await TeamZone.FindAsync(db, settings, ct)).Id;
+        foreach (var (kind, days, at) in Defaults.Where(d => !existing.Contains(d.Kind)))
+            db.CadenceSettings.Add(new CadenceSetting { Kind = kind, Days = days, LocalTime = at, TimeZone = zone });
         await db.SaveChangesAsync(ct);
     }
 }

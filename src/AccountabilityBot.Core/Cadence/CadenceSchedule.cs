@@ -41,7 +41,8 @@ public static class CadenceSchedule
         throw new InvalidOperationException($"Cadence '{s.Kind}' has no days.");
     }
 
-    static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
+    /// <summary>A local wall-clock time to UTC: a time in a spring-forward gap moves past the gap; a repeated time takes its first occurrence.</summary>
+    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
         while (zone.IsInvalidTime(local)) local = local.AddMinutes(1);
         if (zone.IsAmbiguousTime(local))

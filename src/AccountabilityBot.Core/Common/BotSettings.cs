@@ -18,6 +18,11 @@ public sealed class BotSettings
     /// <summary>Platform user id of the CCO. Empty: the first member to use the bot becomes the CCO.</summary>
     public string? InitialCco { get; set; }
 
+    /// <summary>The weekly questions to executives, asked in turn week by week.</summary>
+    [MinLength(1)]
+    public string[] PromptQuestions { get; set; } =
+        ["Which customer's life did your team improve this week? What will you stop doing?"];
+
     /// <summary>Commitments overdue by more than this many days are escalated in the review.</summary>
     [Range(1, 365)]
     public int EscalateAfterDays { get; set; } = 7;

@@ -17,8 +17,8 @@ public sealed class CadenceSetting
 
 public static class CadenceKinds
 {
-    public const string Review = "review";
-    public static readonly string[] All = [Review, "stories", "stops", "nudges", "escalation", "prompts"];
+    public const string Review = "review", Stories = "stories", Stops = "stops", Nudges = "nudges", Escalation = "escalation", Prompts = "prompts";
+    public static readonly string[] All = [Review, Stories, Stops, Nudges, Escalation, Prompts];
 }
 
 /// <summary>A conversation the bot posts to, and what for.</summary>

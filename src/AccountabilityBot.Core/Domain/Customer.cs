@@ -47,6 +47,8 @@ public sealed class LostStory
     public DateTime CreatedAt { get; set; }
     /// <summary>When the CCO picked it as the story of the week.</summary>
     public DateTime? PickedAt { get; set; }
-    /// <summary>When it was told in a review or story post; a told story is not repeated.</summary>
+    /// <summary>When it was the story of the week in a review; a told story is not told again.</summary>
     public DateTime? ToldAt { get; set; }
+    /// <summary>When it was posted to leadership as a new story, as soon as it was recorded.</summary>
+    public DateTime? PostedAt { get; set; }
 }

@@ -18,15 +18,29 @@ public sealed class ReceivedCommand
     public string? ReplyJson { get; set; }
 }
 
-/// <summary>A message the bot posts to a conversation; the idempotency key makes a post happen once.</summary>
+/// <summary>
+/// A message the bot posts to a conversation. The idempotency key (kind + target + period) makes a post happen once;
+/// the lease keeps two workers from sending the same row; a row is finished when sent, failed or dropped.
+/// </summary>
 public sealed class OutboundMessage
 {
     public long Id { get; set; }
     public ChatPlatform Platform { get; set; }
     public required string ConversationId { get; set; }
     public string? IdempotencyKey { get; set; }
+    /// <summary>What kind of post it is ("review", "nudge", "reply"...), for logs and reports.</summary>
+    public string Kind { get; set; } = "post";
     public required string MessageJson { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>After this instant the post is stale: dropped rather than sent late.</summary>
+    public DateTime? NotAfter { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public DateTime? LeaseUntil { get; set; }
     public DateTime? SentAt { get; set; }
+    public DateTime? FailedAt { get; set; }
+    public DateTime? DroppedAt { get; set; }
     public string? Error { get; set; }
+
+    public bool IsFinished => SentAt is not null || FailedAt is not null || DroppedAt is not null;
 }

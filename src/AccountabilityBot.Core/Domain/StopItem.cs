@@ -2,7 +2,10 @@ namespace AccountabilityBot.Core.Domain;
 
 public enum StopItemStatus { Proposed, Agreed, KeptStopped, Reinstated }
 
-/// <summary>Something the company agreed to stop doing (S-n). Due for review = agreed and review date reached.</summary>
+/// <summary>
+/// Something the company agreed to stop doing (S-n). Due for review = agreed and its review date reached. Kept stopped
+/// and reinstated are final; keeping it with a next review date leaves it agreed with that new date.
+/// </summary>
 public sealed class StopItem
 {
     public int Id { get; set; }

@@ -2,64 +2,81 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
+/// <summary>Where a keyed post goes, what it is, and until when it is still worth sending.</summary>
+public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTime? NotAfter = null);
+
 /// <summary>
-/// Every outgoing post is stored before it is sent. A keyed post is composed and stored once; a retry re-sends the
-/// stored copy if it was never sent, and does nothing if it was. (A send that fails stays unsent for the retry.)
+/// Every outgoing post is stored before it is sent. A keyed post is composed and claimed once (a unique index on the
+/// key decides between racing workers and hosts); delivery then leases the row, sends it, and records the outcome.
+/// Retries re-send the stored copy; nothing is composed twice.
 /// </summary>
-public sealed class Outbox(AppDbContext db, IChatSender sender, TimeProvider clock)
+public sealed partial class Outbox(AppDbContext db, IChatSender sender, TimeProvider clock, ILogger<Outbox> log)
 {
-    /// <returns>True when this call delivered the post; false when it had already been delivered or claimed.</returns>
-    public async Task<bool> PostOnceAsync(ChatAddress to, string key, Func<CancellationToken, Task<ChatMessage>> compose, CancellationToken ct)
+    /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
+    /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>
+    public async Task<long?> ClaimAsync(OutboxPost post, Func<CancellationToken, Task<ChatMessage>> compose, CancellationToken ct)
     {
-        var row = await db.OutboundMessages.SingleOrDefaultAsync(o => o.IdempotencyKey == key, ct);
-        if (row?.SentAt is not null) return false;
-        if (row is null)
+        if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == post.Key, ct)) return null;
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var row = NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter);
+        db.OutboundMessages.Add(row);
+        try
         {
-            // What composing changed (e.g. a story marked told) commits together with the claimed row, or not at all.
-            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            row = NewRow(to, await compose(ct), key);
-            db.OutboundMessages.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                if (tx is not null) await tx.CommitAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                if (tx is not null) await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return false; // another worker claimed the same key first
-            }
+            await db.SaveChangesAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+            return row.Id;
         }
-        await DeliverAsync(row, ct);
+        catch (DbUpdateException)
+        {
+            if (tx is not null) await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return null; // another worker claimed the same key first
+        }
+    }
+
+    /// <summary>Claims the post and tries to deliver it at once; a failed send stays queued for the sweeper's retry.</summary>
+    /// <returns>True when this call claimed the post.</returns>
+    public async Task<bool> PostOnceAsync(OutboxPost post, Func<CancellationToken, Task<ChatMessage>> compose, CancellationToken ct)
+    {
+        if (await ClaimAsync(post, compose, ct) is not { } id) return false;
+        await DeliverAsync(id, ct);
         return true;
     }
 
-    /// <summary>A one-off post (no key), stored and then delivered.</summary>
-    public async Task PostAsync(ChatAddress to, ChatMessage message, CancellationToken ct)
+    /// <summary>
+    /// A fan-out: claims every post first (cheap, and a crash leaves the rest for the sweeper), then delivers them.
+    /// </summary>
+    /// <returns>How many posts this call claimed.</returns>
+    public async Task<int> PostAllAsync(IEnumerable<(OutboxPost Post, Func<CancellationToken, Task<ChatMessage>> Compose)> posts, CancellationToken ct)
     {
-        var row = NewRow(to, message, key: null);
+        var claimed = new List<long>();
+        foreach (var (post, compose) in posts)
+            if (await ClaimAsync(post, compose, ct) is { } id) claimed.Add(id);
+        foreach (var id in claimed) await DeliverAsync(id, ct);
+        return claimed.Count;
+    }
+
+    /// <summary>A one-off post (no key), stored and then delivered.</summary>
+    public async Task PostAsync(ChatAddress to, ChatMessage message, string kind, CancellationToken ct)
+    {
+        var row = NewRow(to, message, key: null, kind, notAfter: null);
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync(ct);
-        await DeliverAsync(row, ct);
+        await DeliverAsync(row.Id, ct);
     }
 
-    async Task DeliverAsync(OutboundMessage row, CancellationToken ct)
-    {
-        await sender.SendAsync(new ChatAddress(row.Platform, row.ConversationId), MessageJson.Deserialize(row.MessageJson), ct);
-        row.SentAt = clock.UtcNow();
-        await db.SaveChangesAsync(ct);
-    }
-
-    OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key) => new()
+    OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key, string kind, DateTime? notAfter) => new()
     {
         Platform = to.Platform,
         ConversationId = to.ConversationId,
         IdempotencyKey = key,
+        Kind = kind,
         MessageJson = MessageJson.Serialize(message),
         CreatedAt = clock.UtcNow(),
+        NotAfter = notAfter,
     };
 }

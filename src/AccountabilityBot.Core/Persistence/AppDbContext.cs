@@ -84,6 +84,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             e.HasIndex(o => o.IdempotencyKey).IsUnique();
             e.HasIndex(o => new { o.Platform, o.ConversationId, o.Id });
+            e.HasIndex(o => new { o.SentAt, o.FailedAt, o.DroppedAt, o.NextAttemptAt });
+            e.Property(o => o.Kind).HasMaxLength(32);
         });
     }
 

@@ -20,6 +20,12 @@ public static partial class ReviewComposer
             yield return new ContextBlock("Tell one with `story \"CUSTOMER\" \"what happened\"`; the CCO can choose one with `story pick L-n`.");
             yield break;
         }
+        foreach (var block in StoryDetails(story, money)) yield return block;
+    }
+
+    /// <summary>A lost customer's story with its facts and the buttons to act on it; also posted on its own when new.</summary>
+    public static IEnumerable<MessageBlock> StoryDetails(StoryView story, string money)
+    {
         var reference = Refs.Of(Refs.LostStory, story.Id);
         yield return new FieldsBlock(
         [

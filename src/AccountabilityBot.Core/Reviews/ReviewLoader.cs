@@ -31,9 +31,7 @@ public sealed class ReviewLoader(AppDbContext db)
             period,
             CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.WeekFrom)),
             CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.QuarterFrom)),
-            story is null ? null : new StoryView(
-                story.Id, story.Event.Customer.Name, story.Event.Customer.Group?.Name,
-                story.Event.OccurredOn, story.Event.AnnualValue, story.Event.Reason, story.Narrative),
+            story is null ? null : StoryView.Of(story),
             [.. stops.Where(s => s.Status == StopItemStatus.Agreed).Select(View)],
             [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
             await OverdueAsync(period, ct),

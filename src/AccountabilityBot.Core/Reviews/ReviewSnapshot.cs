@@ -47,7 +47,12 @@ public sealed record Person(ChatPlatform Platform, string PlatformUserId, string
     public static Person Of(Member m) => new(m.Platform, m.PlatformUserId, m.DisplayName);
 }
 
-public sealed record StoryView(int Id, string Customer, string? Group, DateOnly LostOn, decimal Value, string? Reason, string Narrative);
+public sealed record StoryView(int Id, string Customer, string? Group, DateOnly LostOn, decimal Value, string? Reason, string Narrative)
+{
+    /// <summary>From a story loaded with its event, customer and group.</summary>
+    public static StoryView Of(LostStory s) => new(s.Id, s.Event.Customer.Name, s.Event.Customer.Group?.Name, s.Event.OccurredOn,
+        s.Event.AnnualValue, s.Event.Reason, s.Narrative);
+}
 
 public sealed record StopView(int Id, string Title, Person? Owner, DateOnly? ReviewOn);
 

@@ -26,9 +26,13 @@ public sealed class StopDecisionHandler(AppDbContext db, Records records) : ICom
             return ChatMessage.Text($"{reference} is already {Describe(next)}; nothing changed.");
         if (command.Action == StopAction.Agree && item.Status != StopItemStatus.Proposed)
             throw new CommandRejectedException($"{reference} is {Describe(item.Status)}, not proposed; use `stop keep {reference}` or `stop reinstate {reference}`.");
+        if (command.Action == StopAction.Keep && command.ReviewOn is not null && command.ReviewOn <= ctx.Today)
+            throw new CommandRejectedException("The next review date must be after today.");
         if (command.Action != StopAction.Agree && item.Status == StopItemStatus.Proposed)
             throw new CommandRejectedException($"{reference} is only proposed so far; agree to it first with `stop agree {reference}`.");
 
+        // Keeping it with a next review date leaves it agreed (stopped), to be reviewed again then.
+        if (command.Action == StopAction.Keep && command.ReviewOn is not null) next = StopItemStatus.Agreed;
         item.Status = next;
         switch (command.Action)
         {

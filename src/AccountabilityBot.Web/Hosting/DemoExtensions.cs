@@ -1,5 +1,5 @@
 using AccountabilityBot.Core.Demo;
-using AccountabilityBot.Web.Jobs;
+using AccountabilityBot.Core.Cadence.Posts;
 
 namespace AccountabilityBot.Web.Hosting;
 
@@ -17,7 +17,7 @@ public static class DemoExtensions
         if (!app.Configuration.GetValue("Demo:Enabled", false)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
-        var posted = await scope.ServiceProvider.GetRequiredService<WeeklyReviewJob>().RunAsync(CancellationToken.None);
+        var posted = await scope.ServiceProvider.GetRequiredService<ReviewPosts>().RunAsync(CancellationToken.None);
         app.Logger.LogInformation("Demo: {Seeded}; weekly review posted to {Posted} channel(s). Open /local to chat.",
             seeded ? "sample data added" : "sample data already present", posted);
     }

@@ -1,20 +1,27 @@
+using AccountabilityBot.Core.Cadence;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Core.Cadence;
 using Hangfire;
 
 namespace AccountabilityBot.Web.Jobs;
 
-/// <summary>Keeps Hangfire's recurring jobs equal to the stored cadence: stable ids, the cadence's own time zone.</summary>
+/// <summary>
+/// Keeps Hangfire's recurring jobs equal to the stored cadence: stable ids ("cadence:review"), the cadence's own IANA
+/// zone, removed while paused. Nudges tick every 15 minutes in UTC because each owner's morning is in their own zone.
+/// </summary>
 public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILogger<HangfireCadenceScheduler> log) : ICadenceScheduler
 {
+    public const string SweeperId = "outbox:deliver";
+    public const string NudgeTick = "*/15 * * * *";
+
     public static string JobId(string kind) => "cadence:" + kind;
 
-    public IReadOnlySet<string> SupportedKinds { get; } = new HashSet<string> { CadenceKinds.Review };
+    public IReadOnlySet<string> SupportedKinds { get; } = CadenceKinds.All.ToHashSet();
 
     public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
     {
+        recurring.AddOrUpdate<CadenceJob>(SweeperId, job => job.DeliverDueAsync(CancellationToken.None), Cron.Minutely());
         foreach (var kind in SupportedKinds)
         {
             var setting = cadence.FirstOrDefault(c => c.Kind == kind);
@@ -23,10 +30,10 @@ public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILo
                 recurring.RemoveIfExists(JobId(kind));
                 continue;
             }
-            var cron = CadenceSchedule.Cron(setting);
-            recurring.AddOrUpdate<WeeklyReviewJob>(JobId(kind), job => job.RunAsync(CancellationToken.None), cron,
-                new RecurringJobOptions { TimeZone = zone });
-            log.LogInformation("Scheduled {Job} at '{Cron}' in {Zone}", JobId(kind), cron, zone.Id);
+            var (cron, jobZone) = kind == CadenceKinds.Nudges ? (NudgeTick, TimeZoneInfo.Utc) : (CadenceSchedule.Cron(setting), zone);
+            recurring.AddOrUpdate<CadenceJob>(JobId(kind), job => job.RunAsync(kind, CancellationToken.None), cron,
+                new RecurringJobOptions { TimeZone = jobZone });
+            log.LogInformation("Scheduled {Job} at '{Cron}' in {Zone}", JobId(kind), cron, jobZone.Id);
         }
         return Task.CompletedTask;
     }

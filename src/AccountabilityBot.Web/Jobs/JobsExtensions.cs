@@ -36,7 +36,7 @@ public static class JobsExtensions
                 server.SchedulePollingInterval = jobs.PollInterval;
             });
         builder.Services.AddSingleton<ICadenceScheduler, HangfireCadenceScheduler>();
-        builder.Services.AddScoped<WeeklyReviewJob>();
+        builder.Services.AddScoped<CadenceJob>();
         return builder;
     }
 

@@ -11,16 +11,21 @@ public sealed class OutboxTests
 {
     static readonly ChatAddress Leadership = new(ChatPlatform.Local, "leadership");
 
-    static Task<bool> PostOnce(CoreHarness h, string key, Func<AppDbContext, Task<ChatMessage>> compose) =>
-        h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(Leadership, key,
+    static Task<bool> PostOnce(CoreHarness h, string key, Func<AppDbContext, Task<ChatMessage>> compose, DateTime? notAfter = null) =>
+        h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(new OutboxPost(Leadership, key, "test", notAfter),
             _ => compose(sp.GetRequiredService<AppDbContext>()), CancellationToken.None));
+
+    static Task<ChatMessage> Text(string text) => Task.FromResult(ChatMessage.Text(text));
+
+    static Task<int> Sweep(CoreHarness h) =>
+        h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverDueAsync(100, CancellationToken.None));
 
     [Fact]
     public async Task PostOnce_SameKeyTwice_SendsOnceAndComposesOnce()
     {
         using var h = new CoreHarness();
         var composed = 0;
-        Task<ChatMessage> Compose(AppDbContext _) { composed++; return Task.FromResult(ChatMessage.Text("review")); }
+        Task<ChatMessage> Compose(AppDbContext _) { composed++; return Text("review"); }
 
         Assert.True(await PostOnce(h, "review:2026-11-30", Compose));
         Assert.False(await PostOnce(h, "review:2026-11-30", Compose));
@@ -29,22 +34,76 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task PostOnce_SendFails_RetryDeliversTheStoredCopyWithoutComposingAgain()
+    public async Task TransientFailure_IsRetriedLaterWithTheStoredCopy_HonouringRetryAfter()
     {
         using var h = new CoreHarness();
         var composed = 0;
-        Task<ChatMessage> Compose(AppDbContext _) => Task.FromResult(ChatMessage.Text($"version {++composed}"));
+        h.Sent.FailNext = new ChatDeliveryException("ratelimited", permanent: false, "Slack asked us to slow down.", TimeSpan.FromSeconds(30));
+        Assert.True(await PostOnce(h, "k", _ => Text($"version {++composed}")));
+        Assert.Empty(h.Sent.Posts);
 
-        h.Sent.FailNext = new HttpRequestException("platform down");
-        await Assert.ThrowsAsync<HttpRequestException>(() => PostOnce(h, "k", Compose));
-        Assert.True(await PostOnce(h, "k", Compose));
+        Assert.Equal(0, await Sweep(h)); // not before Retry-After
+        h.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(1, await Sweep(h));
         Assert.Equal("version 1", Assert.Single(h.Sent.Posts).Message.FallbackText);
         await using var db = h.Db();
-        Assert.NotNull((await db.OutboundMessages.SingleAsync()).SentAt);
+        var row = await db.OutboundMessages.SingleAsync();
+        Assert.Equal((2, true), (row.Attempts, row.SentAt is not null));
+        Assert.Equal(0, await Sweep(h));
     }
 
     [Fact]
-    public async Task PostOnce_ComposeFailsAfterWriting_LeavesNeitherItsWritesNorAClaim()
+    public async Task PermanentFailure_IsNotRetried_AndTheCcoIsToldOncePerPlace()
+    {
+        using var h = new CoreHarness();
+        await h.SayAsync("ana", "help"); // ana becomes the CCO
+        h.Sent.FailNext = new ChatDeliveryException("not_in_channel", permanent: true, "Invite the bot to #leadership with /invite @AccountabilityBot.");
+        await PostOnce(h, "review:1", _ => Text("review 1"));
+        h.Sent.FailNext = new ChatDeliveryException("not_in_channel", permanent: true, "Invite the bot to #leadership with /invite @AccountabilityBot.");
+        await PostOnce(h, "review:2", _ => Text("review 2"));
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        await Sweep(h);
+
+        var report = Assert.Single(h.Sent.Posts);
+        Assert.Equal("dm:ana", report.Conversation);
+        Assert.Contains("Invite the bot to #leadership", report.Message.FallbackText);
+        await using var db = h.Db();
+        Assert.Equal(2, await db.OutboundMessages.CountAsync(o => o.Kind == "test" && o.FailedAt != null && o.Attempts == 1));
+    }
+
+    [Fact]
+    public async Task StalePost_IsDroppedNotSentLate()
+    {
+        using var h = new CoreHarness();
+        h.Sent.FailNext = new HttpRequestException("network down");
+        await PostOnce(h, "nudge:1:2026-11-26", _ => Text("morning nudge"), notAfter: CoreHarness.Thursday.UtcDateTime.AddHours(3));
+        h.Clock.Advance(TimeSpan.FromHours(4)); // the process was down all morning
+        Assert.Equal(0, await Sweep(h));
+        Assert.Empty(h.Sent.Posts);
+        await using var db = h.Db();
+        Assert.NotNull((await db.OutboundMessages.SingleAsync()).DroppedAt);
+    }
+
+    [Fact]
+    public async Task Delivery_WhileAnotherWorkerHoldsTheLease_DoesNotSend()
+    {
+        using var h = new CoreHarness();
+        h.Sent.FailNext = new HttpRequestException("first attempt fails");
+        await PostOnce(h, "k", _ => Text("once"));
+        await using (var db = h.Db())
+        {
+            var row = await db.OutboundMessages.SingleAsync();
+            row.NextAttemptAt = null;
+            row.LeaseUntil = CoreHarness.Thursday.UtcDateTime.AddMinutes(1); // another host is sending it right now
+            await db.SaveChangesAsync();
+        }
+        var outcome = await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverAsync(1, CancellationToken.None));
+        Assert.Equal(DeliveryOutcome.NotMine, outcome);
+        Assert.Empty(h.Sent.Posts);
+    }
+
+    [Fact]
+    public async Task Claim_ComposeFailsAfterWriting_LeavesNeitherItsWritesNorAClaim()
     {
         using var h = new CoreHarness();
         await h.SayAsync("ana", "help");

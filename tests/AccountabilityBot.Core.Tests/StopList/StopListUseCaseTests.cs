@@ -71,4 +71,19 @@ public sealed class StopListUseCaseTests
         var buttons = list.Blocks.OfType<AccountabilityBot.Core.Messaging.ActionsBlock>().Single().Buttons.Select(b => b.Command);
         Assert.Equal(["stop keep S-1", "stop reinstate S-1"], buttons);
     }
+
+    [Fact]
+    public async Task Keep_WithNextReviewDate_StaysStoppedAndComesDueAgain()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        await h.SayAsync("maria", "stop propose \"Cold calls\" review:2026-12-01");
+        await h.SayAsync("maria", "stop agree S-1");
+        h.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Contains("next review", await h.SayAsync("tom", "stop keep S-1 review:2027-03-01"));
+        await using var db = h.Db();
+        var item = await db.StopItems.SingleAsync();
+        Assert.Equal((StopItemStatus.Agreed, new DateOnly(2027, 3, 1)), (item.Status, item.ReviewOn));
+        Assert.False(item.IsDueForReview(new DateOnly(2027, 2, 28)));
+        Assert.True(item.IsDueForReview(new DateOnly(2027, 3, 1)));
+    }
 }

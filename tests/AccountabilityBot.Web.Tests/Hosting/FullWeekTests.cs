@@ -33,7 +33,7 @@ public sealed class FullWeekTests : IAsyncLifetime
 
         // Monday 08:00 in New York: tom's Friday commitment is now three days overdue.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.Zero));
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<WeeklyReviewJob>(j => j.RunAsync(CancellationToken.None));
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CadenceJob>(j => j.RunAsync("review", CancellationToken.None));
         var review = await Eventually.Async(async () =>
             (await app.TranscriptAsync("leadership")).LastOrDefault(i => i.Id.StartsWith("out-")), what: "the weekly review");
 

@@ -23,7 +23,7 @@ public sealed class RestartTests
         var reply = await second.SayAsync("tom", "decide Hire a second onboarding specialist");
         Assert.Contains("D-1", reply.Text);
         Assert.Contains("C-1", (await second.SayAsync("tom", "mine")).Text);
-        Assert.Equal("Europe/London", await second.WithDbAsync(db => db.CadenceSettings.Select(c => c.TimeZone).SingleAsync()));
+        Assert.Equal("Europe/London", await second.WithDbAsync(db => db.CadenceSettings.Where(c => c.Kind == "review").Select(c => c.TimeZone).SingleAsync()));
         var transcript = await second.TranscriptAsync("leadership");
         Assert.Contains(transcript, i => i.Text == "commit Fix onboarding due:friday");
     }

@@ -41,7 +41,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Database_AfterStart_IsMigratedInWalModeWithDefaultStagesAndReviewCadence()
+    public async Task Database_AfterStart_IsMigratedInWalModeWithDefaultStagesAndCadence()
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));
         app.CreateClient();
@@ -49,7 +49,9 @@ public sealed class StartupTests
         Assert.Equal("wal", Assert.Single(mode));
         Assert.Equal(AccountabilityBot.Core.Domain.JourneyStage.Defaults,
             await app.WithDbAsync(db => db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToArrayAsync()));
-        var cadence = await app.WithDbAsync(db => db.CadenceSettings.SingleAsync());
-        Assert.Equal(("review", "mon", new TimeOnly(8, 0), "UTC"), (cadence.Kind, cadence.Days, cadence.LocalTime, cadence.TimeZone));
+        var cadence = await app.WithDbAsync(db => db.CadenceSettings.OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All, cadence.Select(c => c.Kind));
+        var review = cadence[0];
+        Assert.Equal(("mon", new TimeOnly(8, 0), "UTC"), (review.Days, review.LocalTime, review.TimeZone));
     }
 }

@@ -38,14 +38,14 @@ public sealed class WeeklyReviewJobTests : IAsyncLifetime
         await app.SayAsync("ana", "channel leadership", channel: "exec");
         await app.SayAsync("ana", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" on:2026-11-23");
         var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-        client.Enqueue<WeeklyReviewJob>(j => j.RunAsync(CancellationToken.None));
+        client.Enqueue<CadenceJob>(j => j.RunAsync("review", CancellationToken.None));
         var posted = await Eventually.Async(async () =>
             await app.WithDbAsync(db => db.OutboundMessages.FirstOrDefaultAsync(o => o.ConversationId == "exec" && o.SentAt != null)),
             what: "the review to be posted");
         Assert.Contains("review:2026-11-26:Local:exec", posted.IdempotencyKey);
 
         // A retry (Hangfire delivers at least once) on the same day must not post again.
-        var second = client.Enqueue<WeeklyReviewJob>(j => j.RunAsync(CancellationToken.None));
+        var second = client.Enqueue<CadenceJob>(j => j.RunAsync("review", CancellationToken.None));
         await Eventually.Async(async () =>
         {
             using var c = app.Services.GetRequiredService<JobStorage>().GetConnection();

@@ -377,6 +377,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ToldAt")
                         .HasColumnType("TEXT");
 
@@ -440,6 +443,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -447,14 +453,34 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DroppedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotAfter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -471,6 +497,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Platform", "ConversationId", "Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "DroppedAt", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages");
                 });

@@ -120,9 +120,16 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     Platform = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ConversationId = table.Column<string>(type: "TEXT", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     MessageJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotAfter = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DroppedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Error = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -380,7 +387,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     AuthorId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PickedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ToldAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ToldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,6 +519,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 name: "IX_OutboundMessages_Platform_ConversationId_Id",
                 table: "OutboundMessages",
                 columns: new[] { "Platform", "ConversationId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_SentAt_FailedAt_DroppedAt_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "SentAt", "FailedAt", "DroppedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prompts_MemberId",

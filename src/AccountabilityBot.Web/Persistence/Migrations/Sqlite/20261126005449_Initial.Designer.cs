@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126002927_Initial")]
+    [Migration("20261126005449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -380,6 +380,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ToldAt")
                         .HasColumnType("TEXT");
 
@@ -443,6 +446,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -450,14 +456,34 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DroppedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotAfter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -474,6 +500,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Platform", "ConversationId", "Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "DroppedAt", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages");
                 });

@@ -1,0 +1,17 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Cadence.Posts;
+
+/// <summary>Who scheduled posts go to: the bound channels, and members' direct conversations.</summary>
+public sealed class Audience(AppDbContext db, IChatSender sender)
+{
+    public async Task<IReadOnlyList<ChatAddress>> ChannelsAsync(ChannelPurpose purpose, CancellationToken ct) =>
+        (await db.ChannelBindings.AsNoTracking().Where(b => b.Purpose == purpose).OrderBy(b => b.Id).ToListAsync(ct))
+            .Select(b => new ChatAddress(b.Platform, b.ConversationId)).ToList();
+
+    public Task<ChatAddress> DirectAsync(Member member, CancellationToken ct) =>
+        sender.OpenDirectAsync(member.Platform, member.PlatformUserId, ct);
+}
