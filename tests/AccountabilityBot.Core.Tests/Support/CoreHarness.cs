@@ -19,9 +19,9 @@ public sealed class CoreHarness : IDisposable
     readonly TestDatabase database = new();
     readonly ServiceProvider services;
 
-    public CoreHarness(BotSettings? settings = null)
+    public CoreHarness(BotSettings? settings = null, DateTimeOffset? now = null)
     {
-        Clock = new FakeTimeProvider(Thursday);
+        Clock = new FakeTimeProvider(now ?? Thursday);
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(settings ?? new BotSettings());
@@ -59,6 +59,17 @@ public sealed class CoreHarness : IDisposable
     }
 
     public AppDbContext Db() => database.NewContext();
+
+    /// <summary>Runs one scheduled kind of post now, as the Hangfire job would.</summary>
+    public Task<int> RunCadenceAsync(string kind) =>
+        WithScopeAsync(sp => sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.CadenceRunner>().RunAsync(kind, CancellationToken.None));
+
+    /// <summary>The default cadence (review Monday 08:00, nudges 09:00, …) in the team's zone.</summary>
+    public Task EnsureCadenceAsync() => WithScopeAsync(async sp =>
+    {
+        await AccountabilityBot.Core.Cadence.CadenceDefaults.EnsureAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<BotSettings>(), CancellationToken.None);
+        return 0;
+    });
 
     /// <summary>Ana (first, so CCO), Maria and Tom (executives), Jo (frontline).</summary>
     public async Task<CoreHarness> WithTeamAsync()
