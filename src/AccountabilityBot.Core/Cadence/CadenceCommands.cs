@@ -9,6 +9,9 @@ public sealed record CadenceShowCommand : ChatCommand;
 /// <summary><c>cadence review mon 08:00 America/New_York</c>, <c>cadence nudges daily 09:00</c>; zone defaults to the current one.</summary>
 public sealed record CadenceSetCommand(string Kind, IReadOnlyList<DayOfWeek> Days, TimeOnly Time, string? TimeZone) : ChatCommand;
 
+/// <summary><c>cadence stories preview</c>: what that kind of post would say, and to whom, if it ran now. Changes nothing.</summary>
+public sealed record CadencePreviewCommand(string Kind) : ChatCommand;
+
 /// <summary><c>cadence review pause</c> / <c>cadence review resume</c>.</summary>
 public sealed record CadencePauseCommand(string Kind, bool Pause) : ChatCommand;
 

@@ -43,7 +43,7 @@ public static class CommandCatalog
             "story \"ACME Dental\" \"Three missed deliveries in October, and nobody called them.\"",
             "Show, tell or pick the story of a lost customer."),
         new("review", "review", "review", "Preview this week's customer review here, now."),
-        new("cadence", "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume\n"
+        new("cadence", "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume|preview\n"
             + "(KIND: " + string.Join(", ", Domain.CadenceKinds.All) + "; DAYS: mon, mon,thu, weekdays or daily)",
             "cadence review mon 08:00 America/New_York", "Show or change when scheduled posts go out."),
         new("role", "role\nrole @name cco|executive|frontline", "role @tom executive", "List the roster, or set someone's role."),

@@ -15,7 +15,12 @@ public static partial class CommandParser
             throw new ParseFailure($"I don't know the cadence '{DidYouMean.Echo(words[0].Text)}'; use {string.Join(", ", CadenceKinds.All)}."
                 + DidYouMean.Hint(words[0].Text, CadenceKinds.All, "", allowPrefix: true));
         if (words.Count == 1)
-            throw new ParseFailure($"When should {kind} go out? Add days and a time, like cadence {kind} mon 08:00, or pause/resume.");
+            throw new ParseFailure($"When should {kind} go out? Add days and a time, like cadence {kind} mon 08:00, or pause, resume or preview.");
+        if (words[1].Lower is "preview" or "now")
+        {
+            input.ExpectNothingAfter(2, $"cadence {kind} preview");
+            return new CadencePreviewCommand(kind);
+        }
         if (words[1].Lower is "pause" or "resume")
         {
             input.ExpectNothingAfter(2, $"cadence {kind} {words[1].Lower}");

@@ -51,7 +51,7 @@ public sealed partial class Outbox(AppDbContext db, IChatSender sender, TimeProv
     /// A fan-out: claims every post first (cheap, and a crash leaves the rest for the sweeper), then delivers them.
     /// </summary>
     /// <returns>How many posts this call claimed.</returns>
-    public async Task<int> PostAllAsync(IEnumerable<(OutboxPost Post, Func<CancellationToken, Task<ChatMessage>> Compose)> posts, CancellationToken ct)
+    public async Task<int> PostAllAsync(IEnumerable<Cadence.Posts.PlannedPost> posts, CancellationToken ct)
     {
         var claimed = new List<long>();
         foreach (var (post, compose) in posts)

@@ -108,4 +108,24 @@ public sealed class CadencePostsTests
         var answered = await db.Prompts.Include(p => p.Member).SingleAsync(p => p.AnsweredAt != null);
         Assert.Equal(("maria", "We rescued 'ACME' from a third missed delivery."), (answered.Member.PlatformUserId, answered.Answer));
     }
+
+    [Fact]
+    public async Task Preview_ShowsWhatWouldBePosted_WithoutClaimingOrChangingAnything()
+    {
+        using var h = await TeamWithLeadershipChannelAsync();
+        await h.SayAsync("maria", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries.\"");
+        var storyPreview = await h.SayAsync("ana", "cadence stories preview");
+        Assert.Contains("A customer left: ACME Dental", storyPreview);
+        var promptPreview = await h.SayAsync("ana", "cadence prompts preview");
+        Assert.Contains("Your weekly question", promptPreview);
+        Assert.Contains("Only the CCO", await h.SayAsync("maria", "cadence review preview"));
+
+        await using (var db = h.Db())
+        {
+            Assert.Equal(0, await db.OutboundMessages.CountAsync());
+            Assert.Equal(0, await db.Prompts.CountAsync());
+            Assert.Null((await db.LostStories.SingleAsync()).PostedAt);
+        }
+        Assert.Equal(1, await h.RunCadenceAsync("stories")); // the real run still posts it
+    }
 }

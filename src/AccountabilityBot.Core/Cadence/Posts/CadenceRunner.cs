@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Cadence.Posts;
 
-/// <summary>Runs one kind of scheduled post; what the scheduler calls, whatever the scheduler is.</summary>
-public sealed class CadenceRunner(AppDbContext db, IServiceProvider services, ILogger<CadenceRunner> log)
+/// <summary>Plans and runs one kind of scheduled post; what the scheduler calls, whatever the scheduler is.</summary>
+public sealed class CadenceRunner(AppDbContext db, Outbox outbox, IServiceProvider services, ILogger<CadenceRunner> log)
 {
     public async Task<int> RunAsync(string kind, CancellationToken ct)
     {
@@ -17,19 +18,22 @@ public sealed class CadenceRunner(AppDbContext db, IServiceProvider services, IL
             log.LogInformation("Skipped {Kind}: {Reason}", kind, setting is null ? "not scheduled" : "paused");
             return 0;
         }
-        var posted = kind switch
-        {
-            CadenceKinds.Review => await Get<ReviewPosts>().RunAsync(ct),
-            CadenceKinds.Stories => await Get<StoryPosts>().RunAsync(ct),
-            CadenceKinds.Stops => await Get<StopReviewPosts>().RunAsync(ct),
-            CadenceKinds.Escalation => await Get<EscalationPosts>().RunAsync(ct),
-            CadenceKinds.Prompts => await Get<PromptPosts>().AskAsync(ct),
-            CadenceKinds.Nudges => await Get<NudgePosts>().RunAsync(setting, ct) + await Get<PromptPosts>().RemindAsync(setting, ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown cadence kind."),
-        };
+        var posted = await outbox.PostAllAsync(await PlanAsync(setting, ct), ct);
         if (posted > 0) log.LogInformation("{Kind}: {Count} post(s) claimed", kind, posted);
         return posted;
     }
+
+    /// <summary>What a run would post now. Composing is left to the caller, so planning has no side effects.</summary>
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CadenceSetting setting, CancellationToken ct) => setting.Kind switch
+    {
+        CadenceKinds.Review => await Get<ReviewPosts>().PlanAsync(ct),
+        CadenceKinds.Stories => await Get<StoryPosts>().PlanAsync(ct),
+        CadenceKinds.Stops => await Get<StopReviewPosts>().PlanAsync(ct),
+        CadenceKinds.Escalation => await Get<EscalationPosts>().PlanAsync(ct),
+        CadenceKinds.Prompts => await Get<PromptPosts>().PlanQuestionsAsync(ct),
+        CadenceKinds.Nudges => [.. await Get<NudgePosts>().PlanAsync(setting, ct), .. await Get<PromptPosts>().PlanRemindersAsync(setting, ct)],
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting.Kind, "Unknown cadence kind."),
+    };
 
     T Get<T>() where T : notnull => services.GetRequiredService<T>();
 }

@@ -15,7 +15,9 @@ public sealed class EscalationPosts(AppDbContext db, Audience audience, Outbox o
     public const string Kind = CadenceKinds.Escalation;
     static readonly TimeSpan RaiseAgainAfter = TimeSpan.FromDays(7);
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct) => await outbox.PostAllAsync(await PlanAsync(ct), ct);
+
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
     {
         var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         var cutoff = today.AddDays(-settings.EscalateAfterDays);
@@ -28,11 +30,10 @@ public sealed class EscalationPosts(AppDbContext db, Audience audience, Outbox o
                 .Where(o => o.Kind == Kind && o.CreatedAt > recent).Select(o => o.IdempotencyKey!).ToListAsync(ct))
             .Select(key => key.Split(':')[1]).ToHashSet();
         var channels = await audience.ChannelsAsync(ChannelPurpose.Leadership, ct);
-        var posts = overdue.Where(c => !raisedLately.Contains(c.Id.ToString()))
-            .SelectMany(c => channels.Select(to => (
+        return overdue.Where(c => !raisedLately.Contains(c.Id.ToString()))
+            .SelectMany(c => channels.Select(to => new PlannedPost(
                 new OutboxPost(to, $"{Kind}:{c.Id}:{today:yyyy-MM-dd}:{to.Platform}:{to.ConversationId}", Kind, clock.UtcNow() + TimeSpan.FromDays(1)),
-                (Func<CancellationToken, Task<ChatMessage>>)(t => Task.FromResult(Compose(c, today))))));
-        return await outbox.PostAllAsync(posts.ToList(), ct);
+                _ => Task.FromResult(Compose(c, today))))).ToList();
     }
 
     static ChatMessage Compose(Commitment c, DateOnly today)

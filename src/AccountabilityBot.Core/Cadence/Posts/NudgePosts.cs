@@ -11,12 +11,12 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// Owners of commitments due within two days, due today or overdue get a DM in their own morning: one per commitment
 /// per local day, none while away, none once they have updated it that day.
 /// </summary>
-public sealed class NudgePosts(AppDbContext db, Audience audience, Outbox outbox, TimeProvider clock, BotSettings settings)
+public sealed class NudgePosts(AppDbContext db, Audience audience, TimeProvider clock, BotSettings settings)
 {
     public const string Kind = CadenceKinds.Nudges;
     const int DueWithinDays = 2;
 
-    public async Task<int> RunAsync(CadenceSetting setting, CancellationToken ct)
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CadenceSetting setting, CancellationToken ct)
     {
         var now = clock.UtcNow();
         var teamZone = await TeamZone.FindAsync(db, settings, ct);
@@ -27,7 +27,7 @@ public sealed class NudgePosts(AppDbContext db, Audience audience, Outbox outbox
                 && c.DueOn <= horizon && !c.Owner.IsAway)
             .OrderBy(c => c.Id).ToListAsync(ct);
 
-        var posts = new List<(OutboxPost, Func<CancellationToken, Task<ChatMessage>>)>();
+        var posts = new List<PlannedPost>();
         foreach (var c in open)
         {
             var zone = Clock.FindZone(c.Owner.TimeZone) ?? teamZone;
@@ -36,10 +36,10 @@ public sealed class NudgePosts(AppDbContext db, Audience audience, Outbox outbox
             var localMidnight = CadenceSchedule.ToUtc(morning.LocalDate.ToDateTime(TimeOnly.MinValue), zone);
             if (c.Updates.Any(u => u.At >= localMidnight)) continue; // already answered today
             var to = await audience.DirectAsync(c.Owner, ct);
-            posts.Add((new OutboxPost(to, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, morning.NotAfter),
+            posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, morning.NotAfter),
                 _ => Task.FromResult(Compose(c, morning.LocalDate))));
         }
-        return await outbox.PostAllAsync(posts, ct);
+        return posts;
     }
 
     public static ChatMessage Compose(Commitment c, DateOnly today)

@@ -12,14 +12,14 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// The weekly question to each executive, by DM, with the latest lost customer as context; answers come back through
 /// the `answer` command (typed, or from the button's question). One gentle reminder, later, in their own morning.
 /// </summary>
-public sealed class PromptPosts(AppDbContext db, Audience audience, Outbox outbox, TimeProvider clock, BotSettings settings)
+public sealed class PromptPosts(AppDbContext db, Audience audience, TimeProvider clock, BotSettings settings)
 {
     public const string Kind = CadenceKinds.Prompts;
     public const string ReminderKind = "prompt-reminder";
     static readonly TimeSpan RemindAfter = TimeSpan.FromDays(2);
     static readonly TimeSpan FreshFor = TimeSpan.FromHours(12);
 
-    public async Task<int> AskAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<PlannedPost>> PlanQuestionsAsync(CancellationToken ct)
     {
         var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         var week = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
@@ -27,19 +27,19 @@ public sealed class PromptPosts(AppDbContext db, Audience audience, Outbox outbo
         var executives = await db.Members.Where(m => m.Role == Role.Executive && !m.IsAway).OrderBy(m => m.Id).ToListAsync(ct);
         var story = await StorySelector.StoryOfTheWeekAsync(db, today.AddDays(-7), today, ct);
         var context = story is null ? null : $"For context: {story.Event.Customer.Name} left ({story.Event.Reason ?? "reason not recorded"}) — story L-{story.Id}.";
-        var posts = new List<(OutboxPost, Func<CancellationToken, Task<ChatMessage>>)>();
+        var posts = new List<PlannedPost>();
         foreach (var member in executives)
         {
             var to = await audience.DirectAsync(member, ct);
-            posts.Add((new OutboxPost(to, $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}", Kind,
+            posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}", Kind,
                     clock.UtcNow() + FreshFor),
                 t => AskOneAsync(member, question, context, t)));
         }
-        return await outbox.PostAllAsync(posts, ct);
+        return posts;
     }
 
     /// <summary>Reminds, once, an executive who has not answered within two days, when it is morning for them.</summary>
-    public async Task<int> RemindAsync(CadenceSetting morning, CancellationToken ct)
+    public async Task<IReadOnlyList<PlannedPost>> PlanRemindersAsync(CadenceSetting morning, CancellationToken ct)
     {
         var now = clock.UtcNow();
         var askedBefore = now - RemindAfter;
@@ -48,16 +48,16 @@ public sealed class PromptPosts(AppDbContext db, Audience audience, Outbox outbo
         var open = await db.Prompts.Include(p => p.Member)
             .Where(p => p.AnsweredAt == null && p.AskedAt <= askedBefore && p.AskedAt > now.AddDays(-7) && !p.Member.IsAway)
             .OrderBy(p => p.Id).ToListAsync(ct);
-        var posts = new List<(OutboxPost, Func<CancellationToken, Task<ChatMessage>>)>();
+        var posts = new List<PlannedPost>();
         foreach (var prompt in open)
         {
             var zone = Clock.FindZone(prompt.Member.TimeZone) ?? teamZone;
             if (LocalMorning.Current(zone, morning.LocalTime, now, days) is not { } window) continue;
             var to = await audience.DirectAsync(prompt.Member, ct);
-            posts.Add((new OutboxPost(to, $"{ReminderKind}:{prompt.Id}", ReminderKind, window.NotAfter),
+            posts.Add(new PlannedPost(new OutboxPost(to, $"{ReminderKind}:{prompt.Id}", ReminderKind, window.NotAfter),
                 _ => Task.FromResult(Compose(prompt, "A gentle reminder — no pressure, one line is plenty:", null))));
         }
-        return await outbox.PostAllAsync(posts, ct);
+        return posts;
     }
 
     async Task<ChatMessage> AskOneAsync(Member member, string question, string? context, CancellationToken ct)

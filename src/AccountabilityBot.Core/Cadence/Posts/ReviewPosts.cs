@@ -17,19 +17,18 @@ public sealed class ReviewPosts(AppDbContext db, WeeklyReview review, Audience a
     /// <summary>A review that could not go out the same day is not worth posting late.</summary>
     static readonly TimeSpan FreshFor = TimeSpan.FromHours(12);
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct) => await outbox.PostAllAsync(await PlanAsync(ct), ct);
+
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
     {
         var channels = await audience.ChannelsAsync(ChannelPurpose.Leadership, ct);
         if (channels.Count == 0)
-        {
             log.LogWarning("No leadership channel is bound; the weekly review was not posted. In that channel, the CCO says `channel leadership`.");
-            return 0;
-        }
         var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         var notAfter = clock.UtcNow() + FreshFor;
         ChatMessage? composed = null;
-        return await outbox.PostAllAsync(channels.Select(to => (
+        return channels.Select(to => new PlannedPost(
             new OutboxPost(to, $"review:{today:yyyy-MM-dd}:{to.Platform}:{to.ConversationId}", CadenceKinds.Review, notAfter),
-            (Func<CancellationToken, Task<ChatMessage>>)(async t => composed ??= await review.ComposeForPostingAsync(t)))), ct);
+            async t => composed ??= await review.ComposeForPostingAsync(t))).ToList();
     }
 }

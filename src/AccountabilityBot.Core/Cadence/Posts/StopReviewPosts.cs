@@ -9,7 +9,9 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// <summary>Stop-list items that reached their review date, posted once per review date with keep / reinstate.</summary>
 public sealed class StopReviewPosts(AppDbContext db, Audience audience, Outbox outbox, TimeProvider clock, BotSettings settings)
 {
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct) => await outbox.PostAllAsync(await PlanAsync(ct), ct);
+
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
     {
         var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         var due = (await db.StopItems.Include(s => s.Owner)
@@ -17,11 +19,10 @@ public sealed class StopReviewPosts(AppDbContext db, Audience audience, Outbox o
                 .OrderBy(s => s.Id).ToListAsync(ct))
             .Where(s => s.IsDueForReview(today)).ToList();
         var channels = await audience.ChannelsAsync(ChannelPurpose.Leadership, ct);
-        var posts = due.SelectMany(item => channels.Select(to => (
+        return due.SelectMany(item => channels.Select(to => new PlannedPost(
             new OutboxPost(to, $"stop-review:{item.Id}:{item.ReviewOn:yyyy-MM-dd}:{to.Platform}:{to.ConversationId}", CadenceKinds.Stops,
                 clock.UtcNow() + TimeSpan.FromDays(1)),
-            (Func<CancellationToken, Task<ChatMessage>>)(t => Task.FromResult(Compose(item))))));
-        return await outbox.PostAllAsync(posts.ToList(), ct);
+            _ => Task.FromResult(Compose(item))))).ToList();
     }
 
     static ChatMessage Compose(StopItem item)

@@ -13,16 +13,17 @@ public sealed class StoryPosts(AppDbContext db, Audience audience, Outbox outbox
     /// <summary>Only stories recorded recently are "new": a first run after a long pause does not flood old ones.</summary>
     public static readonly TimeSpan NewFor = TimeSpan.FromDays(14);
 
-    public async Task<int> RunAsync(CancellationToken ct)
+    public async Task<int> RunAsync(CancellationToken ct) => await outbox.PostAllAsync(await PlanAsync(ct), ct);
+
+    public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
     {
         var since = clock.UtcNow() - NewFor;
         var stories = await db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).ThenInclude(c => c.Group)
             .Where(s => s.PostedAt == null && s.CreatedAt >= since).OrderBy(s => s.Id).ToListAsync(ct);
         var channels = await audience.ChannelsAsync(ChannelPurpose.Leadership, ct);
-        var posts = stories.SelectMany(story => channels.Select(to => (
+        return stories.SelectMany(story => channels.Select(to => new PlannedPost(
             new OutboxPost(to, $"story:{story.Id}:{to.Platform}:{to.ConversationId}", CadenceKinds.Stories, clock.UtcNow() + TimeSpan.FromDays(2)),
-            (Func<CancellationToken, Task<ChatMessage>>)(t => Task.FromResult(Compose(story))))));
-        return await outbox.PostAllAsync(posts.ToList(), ct);
+            _ => Task.FromResult(Compose(story))))).ToList();
     }
 
     ChatMessage Compose(LostStory story)
