@@ -108,8 +108,13 @@ public sealed class RecordingSender : IPlatformChatSender
     /// <summary>Set to make the next send fail, as a platform outage would.</summary>
     public Exception? FailNext { get; set; }
 
+    /// <summary>Runs before each send with its 1-based number; a test can throw from it to stop the process mid-send.</summary>
+    public Action<int>? BeforeSend { get; set; }
+    int attempts;
+
     public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
     {
+        BeforeSend?.Invoke(++attempts);
         if (FailNext is { } failure)
         {
             FailNext = null;

@@ -57,6 +57,19 @@ public sealed class WeeklyReviewJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Startup_RegistersEveryCadenceKind_NudgesTickInUtc_AndTheSweeper()
+    {
+        app.CreateClient();
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+        Assert.Equal(("0 8 * * 1", "UTC"), (jobs["cadence:review"].Cron, jobs["cadence:review"].TimeZoneId));
+        Assert.Equal(("*/15 * * * *", "UTC"), (jobs["cadence:nudges"].Cron, jobs["cadence:nudges"].TimeZoneId));
+        Assert.Equal("0 14 * * 5", jobs["cadence:prompts"].Cron);
+        Assert.Contains(HangfireCadenceScheduler.SweeperId, jobs.Keys);
+        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All.Length + 1, jobs.Count);
+    }
+
+    [Fact]
     public async Task Dashboard_FromAnotherMachine_IsRefused()
     {
         var response = await app.CreateClient().GetAsync("/hangfire");

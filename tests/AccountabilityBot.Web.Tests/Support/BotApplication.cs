@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Local;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// The real host (real SQLite files, real Hangfire server) in a data folder of its own. Two instances on the same
 /// folder are a restart. The clock is fake so a test can walk through a week.
 /// </summary>
-public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null)
+public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null, SentLog? sent = null)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
@@ -29,7 +30,15 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Database:DataDirectory", dataDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            if (sent is not null)
+            {
+                services.RemoveAll<IPlatformChatSender>();
+                services.AddSingleton<IPlatformChatSender>(new RecordingLocalSender(sent));
+            }
+        });
     }
 
     public async Task<LocalReply> SayAsync(string user, string text, string channel = "leadership")
