@@ -69,7 +69,8 @@ public sealed class CadenceHandlers(AppDbContext db, ICadenceScheduler scheduler
     string Describe(CadenceSetting s, DateTime utcNow)
     {
         var zone = Clock.FindZone(s.TimeZone) ?? TimeZoneInfo.Utc;
-        var when = $"{s.Kind}: {(s.Days == "daily" ? "every day" : s.Days)} at {s.LocalTime:HH\\:mm} {s.TimeZone}";
+        var zoneText = s.Kind == CadenceKinds.Nudges ? $"in each owner's own zone (else {s.TimeZone})" : s.TimeZone;
+        var when = $"{s.Kind}: {(s.Days == "daily" ? "every day" : s.Days)} at {s.LocalTime:HH\\:mm} {zoneText}";
         if (s.IsPaused) return when + " · paused";
         var next = TimeZoneInfo.ConvertTimeFromUtc(CadenceSchedule.NextRun(s, utcNow, zone), zone);
         return $"{when} · next {next.ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture)}";

@@ -24,8 +24,10 @@ public sealed partial class Outbox
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, until), ct);
         if (leased == 0) return DeliveryOutcome.NotMine;
 
-        var row = await db.OutboundMessages.AsTracking().SingleAsync(o => o.Id == id, ct);
-        await db.Entry(row).ReloadAsync(ct);
+        // ExecuteUpdate bypasses the change tracker: a row this context already tracks must be re-read.
+        var row = db.OutboundMessages.Local.FirstOrDefault(o => o.Id == id);
+        if (row is null) row = await db.OutboundMessages.SingleAsync(o => o.Id == id, ct);
+        else await db.Entry(row).ReloadAsync(ct);
         var outcome = await SendAsync(row, now, ct);
         row.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None); // the outcome must be recorded even if the job is being stopped
