@@ -35,6 +35,24 @@ public sealed partial class Outbox
         return outcome;
     }
 
+    /// <summary>
+    /// How long one job spends delivering before it leaves the rest to the next sweep, so no job outlives the job
+    /// storage's invisibility timeout (Hangfire would then start it again on another worker).
+    /// </summary>
+    public static readonly TimeSpan DeliveryBudget = TimeSpan.FromMinutes(2);
+
+    async Task<int> DeliverWithinBudgetAsync(IEnumerable<long> ids, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var sent = 0;
+        foreach (var id in ids)
+        {
+            if (started.Elapsed > DeliveryBudget) break; // the sweeper picks up the rest
+            if (await DeliverAsync(id, ct) == DeliveryOutcome.Sent) sent++;
+        }
+        return sent;
+    }
+
     /// <summary>Delivers up to <paramref name="max"/> posts that are waiting: never sent, or due for a retry.</summary>
     public async Task<int> DeliverDueAsync(int max, CancellationToken ct)
     {
@@ -43,10 +61,7 @@ public sealed partial class Outbox
             .Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null
                 && (o.NextAttemptAt == null || o.NextAttemptAt <= now) && (o.LeaseUntil == null || o.LeaseUntil < now))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
-            if (await DeliverAsync(id, ct) == DeliveryOutcome.Sent) sent++;
-        return sent;
+        return await DeliverWithinBudgetAsync(due, ct);
     }
 
     async Task<DeliveryOutcome> SendAsync(OutboundMessage row, DateTime now, CancellationToken ct)

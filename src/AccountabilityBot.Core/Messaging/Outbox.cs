@@ -54,7 +54,7 @@ public sealed partial class Outbox(AppDbContext db, IChatSender sender, TimeProv
     public async Task<int> PostAllAsync(IReadOnlyList<Cadence.Posts.PlannedPost> posts, CancellationToken ct)
     {
         var claimed = await ClaimAllAsync(posts, ct);
-        foreach (var id in claimed) await DeliverAsync(id, ct);
+        await DeliverWithinBudgetAsync(claimed, ct);
         return claimed.Count;
     }
 

@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Jobs;
 /// </summary>
 public sealed class CadenceJob(CadenceRunner runner, Outbox outbox)
 {
-    const int SweepBatch = 200;
+    const int SweepBatch = 5000;
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
