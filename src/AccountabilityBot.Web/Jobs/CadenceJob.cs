@@ -16,7 +16,7 @@ public sealed class CadenceJob(CadenceRunner runner, Outbox outbox)
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task<int> RunAsync(string kind, CancellationToken ct) => runner.RunAsync(kind, ct);
 
+    // No retry and no lock: it runs every minute anyway, and row leases already keep two sweeps from sending one post.
     [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
     public Task<int> DeliverDueAsync(CancellationToken ct) => outbox.DeliverDueAsync(SweepBatch, ct);
 }
