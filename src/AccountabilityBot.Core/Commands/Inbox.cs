@@ -16,7 +16,10 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
         var seen = await db.ReceivedCommands.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Platform == inbound.Platform && r.DeliveryId == deliveryId, ct);
         if (seen is not null)
-            return new Receipt(seen, seen.ReplyJson is { } json ? MessageJson.Deserialize(json) : null, InProgress: seen.HandledAt is null);
+        {
+            if (seen.ReplyJson is { } json) return new Receipt(seen, MessageJson.Deserialize(json), InProgress: false);
+            return await TakeOverIfAbandonedAsync(seen, ct) ? new Receipt(seen, null, InProgress: false) : new Receipt(seen, null, InProgress: true);
+        }
 
         var row = new ReceivedCommand
         {
@@ -40,6 +43,22 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
         }
         return new Receipt(row, null, InProgress: false);
     }
+
+    /// <summary>
+    /// A delivery that was stored but never answered, long ago, belongs to a process that died while handling it; the
+    /// retry takes it over (atomically, so only one retry does). Nothing it wrote survived: it ran in a rolled-back transaction.
+    /// </summary>
+    async Task<bool> TakeOverIfAbandonedAsync(ReceivedCommand seen, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (seen.ReceivedAt > now - AbandonedAfter) return false;
+        var taken = await db.ReceivedCommands
+            .Where(r => r.Id == seen.Id && r.HandledAt == null && r.ReceivedAt == seen.ReceivedAt)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReceivedAt, now), ct);
+        return taken == 1;
+    }
+
+    static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
 
     static string Clip(string? s, int max) => s is null ? "" : s.Length <= max ? s : s[..max];
 }

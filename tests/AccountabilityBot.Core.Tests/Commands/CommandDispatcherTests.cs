@@ -109,4 +109,26 @@ public sealed class CommandDispatcherTests
         await using var db = h.Db();
         return await db.AuditTrail.CountAsync();
     }
+
+    [Fact]
+    public async Task Retry_OfADeliveryAbandonedByACrash_IsHandledOnce()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        await using (var db = h.Db())
+        {
+            // What a process that died mid-command leaves behind: stored, never answered.
+            db.ReceivedCommands.Add(new ReceivedCommand
+            {
+                Platform = ChatPlatform.Local, DeliveryId = "Ev9", ConversationId = "leadership", UserId = "maria",
+                Text = "decide Hire a second onboarding specialist", ReceivedAt = CoreHarness.Thursday.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("still working", await h.SayAsync("maria", "decide Hire a second onboarding specialist", deliveryId: "Ev9"));
+        h.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Contains("D-1", await h.SayAsync("maria", "decide Hire a second onboarding specialist", deliveryId: "Ev9"));
+        Assert.Contains("D-1", await h.SayAsync("maria", "decide Hire a second onboarding specialist", deliveryId: "Ev9"));
+        await using var check = h.Db();
+        Assert.Equal(1, await check.Decisions.CountAsync());
+    }
 }
