@@ -1,0 +1,149 @@
+using System.Globalization;
+using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AccountabilityBot.Web.CustomerData;
+
+/// <summary>
+/// Upserts customer events into SQLite with prepared statements on the context's own connection and transaction:
+/// EF's change tracker would cost more than the inserts at a million rows. Values are written exactly as the EF
+/// model stores them (enum names, ISO dates, money in minor units), so EF reads them back unchanged.
+/// </summary>
+public sealed class SqliteCustomerEventStore(AppDbContext db, TimeProvider clock) : ICustomerEventStore
+{
+    public async Task<ICustomerEventWriter> OpenAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var writer = new Writer(db, transaction, clock.GetUtcNow().UtcDateTime);
+        writer.Prepare();
+        return writer;
+    }
+
+    sealed class Writer(AppDbContext db, IDbContextTransaction transaction, DateTime now) : ICustomerEventWriter
+    {
+        static readonly SqliteAppDbContext.MinorUnitsConverter Money = new();
+        readonly SqliteConnection connection = (SqliteConnection)db.Database.GetDbConnection();
+        readonly Dictionary<string, long> groups = new(StringComparer.OrdinalIgnoreCase);
+        readonly Dictionary<string, long> customers = new(StringComparer.Ordinal);
+        readonly string recordedAt = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        long lastIdBefore;
+        bool committed;
+        SqliteCommand insertGroup = null!, upsertCustomerById = null!, findCustomerByName = null!, insertCustomer = null!,
+            setCustomerGroup = null!, upsertEvent = null!, upsertStory = null!;
+
+        public void Prepare()
+        {
+            lastIdBefore = (long)Command("SELECT IFNULL(MAX(\"Id\"), 0) FROM \"CustomerEvents\"").ExecuteScalar()!;
+            using (var reader = Command("SELECT \"Id\", \"Name\" FROM \"CustomerGroups\"").ExecuteReader())
+                while (reader.Read()) groups.TryAdd(reader.GetString(1), reader.GetInt64(0));
+            insertGroup = Command("INSERT INTO \"CustomerGroups\" (\"Name\") VALUES ($name) RETURNING \"Id\"", "$name");
+            upsertCustomerById = Command(
+                "INSERT INTO \"Customers\" (\"Name\", \"ExternalId\", \"GroupId\") VALUES ($name, $ext, $group) " +
+                "ON CONFLICT (\"ExternalId\") DO UPDATE SET \"Name\" = excluded.\"Name\", \"GroupId\" = COALESCE(excluded.\"GroupId\", \"GroupId\") " +
+                "RETURNING \"Id\"", "$name", "$ext", "$group");
+            findCustomerByName = Command("SELECT \"Id\" FROM \"Customers\" WHERE \"Name\" = $name ORDER BY \"Id\" LIMIT 1", "$name");
+            insertCustomer = Command("INSERT INTO \"Customers\" (\"Name\", \"GroupId\") VALUES ($name, $group) RETURNING \"Id\"", "$name", "$group");
+            setCustomerGroup = Command("UPDATE \"Customers\" SET \"GroupId\" = $group WHERE \"Id\" = $id", "$group", "$id");
+            upsertEvent = Command(
+                "INSERT INTO \"CustomerEvents\" (\"CustomerId\", \"Kind\", \"OccurredOn\", \"AnnualValue\", \"Reason\", \"ReferredBy\", \"ExternalId\", \"RecordedAt\") " +
+                "VALUES ($customer, $kind, $on, $value, $reason, $by, $ext, $at) " +
+                "ON CONFLICT (\"ExternalId\") DO UPDATE SET \"CustomerId\" = excluded.\"CustomerId\", \"Kind\" = excluded.\"Kind\", " +
+                "\"OccurredOn\" = excluded.\"OccurredOn\", \"AnnualValue\" = excluded.\"AnnualValue\", \"Reason\" = excluded.\"Reason\", " +
+                "\"ReferredBy\" = excluded.\"ReferredBy\" RETURNING \"Id\"",
+                "$customer", "$kind", "$on", "$value", "$reason", "$by", "$ext", "$at");
+            upsertStory = Command(
+                "INSERT INTO \"LostStories\" (\"CustomerEventId\", \"Narrative\", \"CreatedAt\") VALUES ($event, $text, $at) " +
+                "ON CONFLICT (\"CustomerEventId\") DO UPDATE SET \"Narrative\" = excluded.\"Narrative\"", "$event", "$text", "$at");
+        }
+
+        public Task<(int Inserted, int Updated)> WriteAsync(IReadOnlyList<CustomerEventInput> batch, CancellationToken ct)
+        {
+            int inserted = 0, updated = 0;
+            foreach (var e in batch)
+            {
+                ct.ThrowIfCancellationRequested();
+                var customer = CustomerId(e);
+                var id = (long)Scalar(upsertEvent, customer, e.Kind.ToString(), e.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    (long)Money.ConvertToProvider(e.AnnualValue)!, e.Reason, e.ReferredBy, e.ExternalId, recordedAt)!;
+                if (id > lastIdBefore) inserted++; else updated++;
+                if (e.Story is not null && e.Kind == CustomerEventKind.Lost) Exec(upsertStory, id, e.Story, recordedAt);
+            }
+            return Task.FromResult((inserted, updated));
+        }
+
+        long CustomerId(CustomerEventInput e)
+        {
+            var key = e.CustomerId is null ? "n:" + e.CustomerName : "i:" + e.CustomerId;
+            if (customers.TryGetValue(key, out var known)) return known;
+            long? group = e.Group is null ? null : GroupId(e.Group);
+            long id;
+            if (e.CustomerId is not null)
+                id = (long)Scalar(upsertCustomerById, e.CustomerName, e.CustomerId, group)!;
+            else if (Scalar(findCustomerByName, e.CustomerName) is long found)
+            {
+                id = found;
+                if (group is not null) Exec(setCustomerGroup, group, id);
+            }
+            else id = (long)Scalar(insertCustomer, e.CustomerName, group)!;
+            customers[key] = id;
+            return id;
+        }
+
+        long GroupId(string name)
+        {
+            if (groups.TryGetValue(name, out var id)) return id;
+            return groups[name] = (long)Scalar(insertGroup, name)!;
+        }
+
+        public async Task CommitAsync(string auditSummary, CancellationToken ct)
+        {
+            db.AuditTrail.Add(new AuditEntry
+            {
+                At = now, Platform = ChatPlatform.Local, Action = "customers.import",
+                Summary = auditSummary.Length > 500 ? auditSummary[..500] : auditSummary,
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var c in (SqliteCommand?[])[insertGroup, upsertCustomerById, findCustomerByName, insertCustomer, setCustomerGroup, upsertEvent, upsertStory])
+                c?.Dispose();
+            if (!committed) await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+        }
+
+        SqliteCommand Command(string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+            command.CommandText = sql;
+            foreach (var p in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = p });
+            return command;
+        }
+
+        static object? Scalar(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            return command.ExecuteScalar() is { } v and not DBNull ? v : null;
+        }
+
+        static void Exec(SqliteCommand command, params object?[] values)
+        {
+            Bind(command, values);
+            command.ExecuteNonQuery();
+        }
+
+        static void Bind(SqliteCommand command, object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}
