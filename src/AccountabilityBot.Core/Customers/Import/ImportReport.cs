@@ -10,12 +10,12 @@ public sealed record ImportReport(
     public bool ProblemsTruncated => Rejected > Problems.Select(p => p.Line).Distinct().Count();
 
     public string Summary => Written
-        ? $"{Inserted:N0} new and {Updated:N0} updated events from {Rows(Rows)}"
-          + (Skipped > 0 ? $"; {Rows(Skipped)} were not closed deals and were skipped" : "")
-          + (Rejected > 0 ? $"; {Rows(Rejected)} with problems were left out" : "") + "."
+        ? $"{Inserted:N0} new and {Updated:N0} updated events from {RowCount(Rows)}"
+          + (Skipped > 0 ? $"; {RowCount(Skipped)} were not closed deals and were skipped" : "")
+          + (Rejected > 0 ? $"; {RowCount(Rejected)} with problems were left out" : "") + "."
         : Rejected == 0
             ? $"Nothing was imported: {Problems.FirstOrDefault()?.Reason ?? "the data could not be read."}"
-            : $"Nothing was imported: {Rejected:N0} of {Rows(Rows)} have problems. Fix them, or import the good rows with the partial option.";
+            : $"Nothing was imported: {Rejected:N0} of {RowCount(Rows)} have problems. Fix them, or import the good rows with the partial option.";
 
-    static string Rows(long n) => n == 1 ? "1 row" : $"{n:N0} rows";
+    static string RowCount(long n) => n == 1 ? "1 row" : $"{n:N0} rows";
 }
