@@ -18,6 +18,8 @@ public static class CoreServices
         services.AddScoped<Messaging.Outbox>();
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();
+        services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();
+        services.AddScoped<Customers.Metrics.CustomerTrendQuery>();
         services.AddScoped<Reviews.WeeklyReview>();
         services.AddScoped<Cadence.Posts.Audience>();
         services.AddScoped<Cadence.Posts.CadenceRunner>();

@@ -42,6 +42,10 @@ public static class CommandCatalog
         new("story", "story\nstory L-5\nstory L-5 \"TEXT\"\nstory \"CUSTOMER\" \"TEXT\"\nstory pick L-5",
             "story \"ACME Dental\" \"Three missed deliveries in October, and nobody called them.\"",
             "Show, tell or pick the story of a lost customer."),
+        new("jar", "jar\njar week|month|quarter\njar 2026-10-01..2026-12-31", "jar quarter",
+            "The marble jar: customers won and lost, their yearly value and the net, with the 12-week trend."),
+        new("why", "why lost [week|month|quarter|FROM..TO]", "why lost quarter",
+            "Why customers left, ranked by how many and what they were worth (quarter to date unless you say)."),
         new("review", "review", "review", "Preview this week's customer review here, now."),
         new("cadence", "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume|preview\n"
             + "(KIND: " + string.Join(", ", Domain.CadenceKinds.All) + "; DAYS: mon, mon,thu, weekdays or daily)",
@@ -53,6 +57,8 @@ public static class CommandCatalog
             "List channel bindings, bind this conversation, or unbind it."),
         new("me", "me\nme tz:ZONE\nme away\nme back", "me tz:Europe/Paris", "Show or change your own settings."),
         new("answer", "answer [P-4] TEXT", "answer P-4 \"We lost them on slow refunds.\"", "Answer a question the bot asked you."),
+        new("apikey", "apikey\napikey create NAME\napikey revoke NAME", "apikey create hubspot",
+            "List, create or revoke keys for the HTTP API (CRM webhooks, imports, exports, the dashboard)."),
         new("help", "help [COMMAND]", "help commit", "List the commands, or explain one."),
     ];
 

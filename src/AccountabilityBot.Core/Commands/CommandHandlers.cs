@@ -39,6 +39,9 @@ public sealed class CommandHandlers(IServiceProvider services)
         RoleCommand c => Run(c, ctx, ct),
         MeCommand c => Run(c, ctx, ct),
         AnswerCommand c => Run(c, ctx, ct),
+        Customers.Metrics.JarCommand c => Run(c, ctx, ct),
+        Customers.Metrics.WhyLostCommand c => Run(c, ctx, ct),
+        ApiKeys.ApiKeyCommand c => Run(c, ctx, ct),
         _ => throw new InvalidOperationException($"No use case handles {command.GetType().Name}."),
     };
 

@@ -19,6 +19,7 @@ public static partial class CommandParser
         ["referral"] = i => CustomerEvent(i, CustomerEventKind.Referral),
         ["story"] = Story, ["review"] = Review, ["cadence"] = Cadence, ["role"] = Role, ["stage"] = Stage,
         ["channel"] = Channel, ["me"] = Me, ["answer"] = Answer,
+        ["jar"] = Jar, ["why"] = Why, ["apikey"] = ApiKey,
     };
 
     internal static IEnumerable<string> VerbNames => Verbs.Keys;

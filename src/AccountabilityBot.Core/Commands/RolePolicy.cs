@@ -20,6 +20,7 @@ public static class RolePolicy
         StageCommand { Action: not StageAction.List } => Role.Cco,
         RoleCommand { Member: not null } => Role.Cco,
         StoryCommand { Pick: true } => Role.Cco,
+        ApiKeys.ApiKeyCommand => Role.Cco,
         DecideCommand or CommitCommand or StopDecisionCommand or CustomerEventCommand or ReviewCommand => Role.Executive,
         StoryCommand { Narrative: not null } => Role.Executive,
         _ => Role.Frontline,

@@ -25,7 +25,7 @@ public static partial class ReviewComposer
         yield return new ContextBlock($"This week: {Marbles(s.Week.Won.Count, "🟢")} won vs {Marbles(s.Week.Lost.Count, "🔴")} lost");
     }
 
-    static string Marbles(int count, string marble) => count switch
+    internal static string Marbles(int count, string marble) => count switch
     {
         0 => "none",
         <= MaxMarbles => string.Concat(Enumerable.Repeat(marble, count)),

@@ -32,7 +32,7 @@ public static partial class ReviewComposer
             new("Customer", story.Group is null ? story.Customer : $"{story.Customer} ({story.Group})"),
             new("Worth", $"{Format.Money(story.Value, money)} a year"),
             new("Lost on", RichText.Of(new DateSpan(story.LostOn))),
-            new("Why they left", string.IsNullOrWhiteSpace(story.Reason) ? CustomerTotalsBuilder.NoReason : story.Reason.Trim()),
+            new("Why they left", string.IsNullOrWhiteSpace(story.Reason) ? Customers.Metrics.CustomerTotalsQuery.NoReason : story.Reason.Trim()),
         ]);
         yield return new TextBlock(Trim(story.Narrative, MaxNarrative));
         yield return new ContextBlock(story.Narrative.Trim().Length > MaxNarrative

@@ -58,10 +58,10 @@ public static partial class ReviewComposer
     static ContextBlock More(int leftOff, string? where) => new($"…and {leftOff} more{(where is null ? "" : $" — {where}")}.");
 
     /// <summary>"3 customers · $42,000 a year".</summary>
-    static string Amount(Tally t, string money) => $"{Format.Count(t.Count, "customer")} · {Format.Money(t.Value, money)} a year";
+    internal static string Amount(Tally t, string money) => $"{Format.Count(t.Count, "customer")} · {Format.Money(t.Value, money)} a year";
 
     /// <summary>"+3 customers, +$42,000 a year" or "−2 customers, −$18,000 a year"; zero carries no sign.</summary>
-    static string Net(Tally won, Tally lost, string money)
+    internal static string Net(Tally won, Tally lost, string money)
     {
         var count = won.Count - lost.Count;
         var value = Math.Round(won.Value - lost.Value, 0, MidpointRounding.AwayFromZero);
@@ -69,10 +69,10 @@ public static partial class ReviewComposer
     }
 
     // A real minus sign, not a hyphen: it reads as a number, and it is what the leadership deck would show.
-    static string Sign(decimal n) => n > 0 ? "+" : n < 0 ? "−" : "";
+    internal static string Sign(decimal n) => n > 0 ? "+" : n < 0 ? "−" : "";
 
     /// <summary>Ranked by count, then value, then name, so two reviews of the same week list reasons alike.</summary>
-    static IReadOnlyList<ReasonTally> Ranked(IEnumerable<ReasonTally> reasons) =>
+    public static IReadOnlyList<ReasonTally> Ranked(IEnumerable<ReasonTally> reasons) =>
         [.. reasons.OrderByDescending(r => r.Count).ThenByDescending(r => r.Value).ThenBy(r => r.Reason, StringComparer.Ordinal)];
 
     /// <summary>Shortens free text at a word boundary, marking the cut.</summary>

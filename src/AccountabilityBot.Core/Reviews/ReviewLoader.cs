@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Stories;
@@ -7,18 +8,19 @@ namespace AccountabilityBot.Core.Reviews;
 
 /// <summary>
 /// Reads what one review shows. Every query is bounded by the period's dates or by open status, in SQL;
-/// money is summed in memory because SQLite keeps decimals as TEXT.
+/// the customer numbers are aggregated by the database (<see cref="CustomerTotalsQuery"/>), so a review of a
+/// million-event history reads a few dozen grouped rows.
 /// </summary>
 public sealed class ReviewLoader(AppDbContext db)
 {
-    // Naming every kind and open status lets the (Kind, OccurredOn) and (Status, DueOn) indexes do the filtering.
-    static readonly CustomerEventKind[] EventKinds =
-        [CustomerEventKind.Won, CustomerEventKind.Lost, CustomerEventKind.Renewed, CustomerEventKind.Referral];
+    // Naming every open status lets the (Status, DueOn) index do the filtering.
     static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
 
     public async Task<ReviewSnapshot> LoadAsync(ReviewPeriod period, CancellationToken ct)
     {
-        var events = await EventsAsync(period, ct);
+        var totals = new CustomerTotalsQuery(db);
+        var week = await totals.RunAsync(new DateRange(period.WeekFrom, period.WeekTo), ct);
+        var quarter = await totals.RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), ct, groups: false); // the review shows groups for the week only
         var story = await StorySelector.StoryOfTheWeekAsync(db, period.WeekFrom, period.WeekTo, ct);
         var stops = await db.StopItems.AsNoTracking().Include(s => s.Owner)
             .Where(s => s.Status == StopItemStatus.Proposed
@@ -29,8 +31,8 @@ public sealed class ReviewLoader(AppDbContext db)
 
         return new ReviewSnapshot(
             period,
-            CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.WeekFrom)),
-            CustomerTotalsBuilder.Sum(events.Where(e => e.OccurredOn >= period.QuarterFrom)),
+            week.Totals,
+            quarter.Totals,
             story is null ? null : StoryView.Of(story),
             [.. stops.Where(s => s.Status == StopItemStatus.Agreed).Select(View)],
             [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
@@ -39,15 +41,6 @@ public sealed class ReviewLoader(AppDbContext db)
             FrontlineTally.ByStage(resolutions),
             FrontlineTally.Contributors(resolutions),
             await AnswersAsync(period, ct));
-    }
-
-    async Task<List<EventRow>> EventsAsync(ReviewPeriod period, CancellationToken ct)
-    {
-        var from = period.QuarterFrom < period.WeekFrom ? period.QuarterFrom : period.WeekFrom;
-        return await db.CustomerEvents.AsNoTracking()
-            .Where(e => EF.Constant(EventKinds).Contains(e.Kind) && e.OccurredOn >= from && e.OccurredOn <= period.WeekTo)
-            .Select(e => new EventRow(e.Kind, e.OccurredOn, e.AnnualValue, e.Reason, e.Customer.Group == null ? null : e.Customer.Group.Name))
-            .ToListAsync(ct);
     }
 
     Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>

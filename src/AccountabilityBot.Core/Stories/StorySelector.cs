@@ -26,15 +26,13 @@ public static class StorySelector
 
         var windowStart = to.AddDays(1 - WindowDays);
         var since = from < windowStart ? from : windowStart;
-        var untold = await stories
+        // Money is stored as whole minor units (see the provider context), so the database orders by value.
+        return await stories
             .Where(s => s.ToldAt == null && s.Event.Kind == CustomerEventKind.Lost
                 && s.Event.OccurredOn >= since && s.Event.OccurredOn <= to)
-            .ToListAsync(ct);
-        // SQLite stores decimals as TEXT, which sorts "9000" above "36000"; a few weeks of stories sort fine in memory.
-        return untold
             .OrderByDescending(s => s.Event.AnnualValue)
             .ThenByDescending(s => s.Event.OccurredOn)
             .ThenByDescending(s => s.Id)
-            .FirstOrDefault();
+            .FirstOrDefaultAsync(ct);
     }
 }
