@@ -10,7 +10,8 @@ namespace AccountabilityBot.Web.Slack;
 /// Handles one Events API delivery after Slack has been acknowledged: commands said by @mention or DM, the App Home,
 /// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
 /// </summary>
-public sealed partial class SlackEventJob(SlackPeople people, CommandDispatcher dispatcher, Outbox outbox, SlackWebApi api, ILogger<SlackEventJob> log)
+public sealed partial class SlackEventJob(
+    SlackPeople people, CommandDispatcher dispatcher, Outbox outbox, SlackWebApi api, SlackBotIdentity bot, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -35,15 +36,16 @@ public sealed partial class SlackEventJob(SlackPeople people, CommandDispatcher 
         var channel = ev.Str("channel");
         try
         {
+            var botUserId = BotUserId(envelope) ?? await bot.UserIdAsync(api, ct);
             switch (ev.Str("type"))
             {
                 case "app_mention" or "message" when user is not null && channel is not null:
-                    await CommandAsync(channel, user, WithoutBotMention(ev.Str("text") ?? "", BotUserId(envelope)), eventId, ct);
+                    await CommandAsync(channel, user, WithoutBotMention(ev.Str("text") ?? "", botUserId), eventId, ct);
                     break;
                 case "app_home_opened" when user is not null:
                     await HomeAsync(user, eventId, ct);
                     break;
-                case "member_joined_channel" when channel is not null && user is not null && user == BotUserId(envelope):
+                case "member_joined_channel" when channel is not null && user is not null && user == botUserId:
                     await outbox.PostOnceAsync(new ChatAddress(ChatPlatform.Slack, channel), "slack:welcome:" + channel, _ => Task.FromResult(Welcome), ct);
                     break;
                 case "tokens_revoked" or "app_uninstalled":

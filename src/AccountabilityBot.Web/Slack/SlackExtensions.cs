@@ -33,6 +33,7 @@ public static class SlackExtensions
         builder.Services.AddScoped<SlackEventJob>();
         builder.Services.AddScoped<SlackReplyJob>();
         builder.Services.AddSingleton<SlackCommandRunner>();
+        builder.Services.AddSingleton<SlackBotIdentity>();
         return builder;
     }
 

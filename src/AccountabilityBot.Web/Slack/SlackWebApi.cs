@@ -59,6 +59,10 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
     public Task PublishHomeAsync(string userId, JsonObject view, CancellationToken ct) =>
         CallJsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, ct);
 
+    /// <summary>auth.test: who the bot token belongs to; its user_id is the bot's own user.</summary>
+    public async Task<string> BotUserIdAsync(CancellationToken ct) =>
+        (await CallFormAsync("auth.test", [], ct)).GetProperty("user_id").GetString()!;
+
     /// <summary>Posts to an interaction's response_url (no token: the URL is the credential).</summary>
     public async Task RespondAsync(string responseUrl, JsonObject body, CancellationToken ct)
     {

@@ -25,6 +25,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public HashSet<string> MissingChannels { get; } = ["CGONE"];
     public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
     public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
+    /// <summary>The bot's own user, as auth.test reports it (the bot user of the member_joined_channel fixture).</summary>
+    public string BotUserId { get; set; } = "W23456789";
     /// <summary>Where apps.connections.open points Socket Mode clients.</summary>
     public Uri? SocketUrl { get; set; }
 
@@ -75,6 +77,10 @@ public sealed class FakeSlack : HttpMessageHandler
                 posted["channel"] = channel;
                 posted["ts"] = $"1700000000.{Interlocked.Increment(ref ts):D6}";
                 return Json(posted);
+            case "auth.test":
+                var auth = Fixture("web_auth_test_ok.json");
+                auth["user_id"] = BotUserId;
+                return Json(auth);
             case "chat.postEphemeral":
                 return Ok(new JsonObject { ["ok"] = true, ["message_ts"] = "1700000000.000001" });
             case "chat.update":

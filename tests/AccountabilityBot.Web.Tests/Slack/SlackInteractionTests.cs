@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Web.Slack;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Tests.Slack;
+
+/// <summary>Buttons and modals: a click runs its command once, AskFor buttons ask in a modal first.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackInteractionTests : IAsyncLifetime
+{
+    readonly SlackHost host = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    static JsonObject Click(string actionId, string value, string user = "UANA")
+    {
+        var payload = FakeSlack.Fixture("block_actions_message_button.json");
+        payload["user"]!["id"] = user;
+        payload["actions"]![0]!["action_id"] = actionId;
+        payload["actions"]![0]!["value"] = value;
+        return payload;
+    }
+
+    [Fact]
+    public async Task BlockAction_DoubleClick_RecordsOnceAndAnswersOnceThroughResponseUrl()
+    {
+        await host.CommandAsync("commit Fix onboarding due:2026-12-11");
+        var first = await host.InteractAsync(Click("cx_run_0", "update C-1 at-risk"));
+        var second = await host.InteractAsync(Click("cx_run_0", "update C-1 at-risk"));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+
+        var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the click's answer");
+        Assert.False((bool)answer.Args["replace_original"]!);
+        await Task.Delay(600);
+        Assert.Single(host.Slack.Of("response_url"));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.Text == "update C-1 at-risk")));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.CommitmentUpdates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AskButton_OpensAModalAndItsSubmissionRunsTheFilledCommand()
+    {
+        var value = new JsonObject { ["q"] = "What did leadership decide?", ["c"] = "decide {answer}" }.ToJsonString();
+        await host.InteractAsync(Click("cx_ask_0", value));
+        var open = Assert.Single(host.Slack.Of("views.open"));
+        Assert.Equal("111.222.valid", (string?)open.Args["trigger_id"]);
+        var view = open.Args["view"]!.AsObject();
+        Assert.Equal("What did leadership decide?", (string?)view["blocks"]![0]!["label"]!["text"]);
+
+        var blank = await host.InteractAsync(Submission(view, "   "));
+        Assert.Contains("\"response_action\":\"errors\"", await blank.Content.ReadAsStringAsync());
+
+        var saved = await host.InteractAsync(Submission(view, "Waive the \"late\" fee"));
+        Assert.Equal("", await saved.Content.ReadAsStringAsync());
+        var ephemeral = await Eventually.Async(async () => host.Slack.Of("chat.postEphemeral").FirstOrDefault(), what: "the answer");
+        Assert.Equal(("C111", "UANA"), ((string?)ephemeral.Args["channel"], (string?)ephemeral.Args["user"]));
+        var decided = await host.App.WithDbAsync(db => db.ReceivedCommands.Select(r => r.Text).ToListAsync());
+        Assert.Contains("decide Waive the 'late' fee", decided);
+    }
+
+    [Fact]
+    public async Task ViewSubmission_ARefusedCommand_KeepsTheModalOpenWithTheReason()
+    {
+        var view = SlackAnswerModal.View(new("stop keep {answer}", "Which item?", "C111"));
+        var response = await host.InteractAsync(Submission(view, "S-99"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Contains("⚠️", (string?)body["errors"]![SlackAnswerModal.BlockId]);
+    }
+
+    [Fact]
+    public async Task ViewClosed_IsAcknowledgedAndDoesNothing()
+    {
+        var response = await host.InteractAsync(FakeSlack.Fixture("view_closed.json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
+    }
+
+    static JsonObject Submission(JsonObject view, string answer)
+    {
+        var submitted = JsonNode.Parse(view.ToJsonString())!.AsObject();
+        submitted["id"] = "V123";
+        submitted["state"] = new JsonObject
+        {
+            ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
+        };
+        return new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["team"] = new JsonObject { ["id"] = "T111" },
+            ["user"] = new JsonObject { ["id"] = "UANA", ["name"] = "ana" },
+            ["view"] = submitted,
+        };
+    }
+}
