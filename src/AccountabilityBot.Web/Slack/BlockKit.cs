@@ -76,9 +76,15 @@ public static class BlockKit
         string value;
         if (b.AskFor is { } question)
         {
-            var room = ButtonValueMax - AskValue("", b.Command).Length;
-            if (room < 20) return null; // a command this long cannot ride on a button; the text of the message still says it
-            value = AskValue(SlackMrkdwn.Trim(question, Math.Min(room, FieldMax)), b.Command);
+            // Escapes make the JSON longer than its parts, so shrink the question until the whole value fits.
+            var keep = Math.Min(question.Length, FieldMax);
+            value = AskValue(SlackMrkdwn.Trim(question, keep), b.Command);
+            while (value.Length > ButtonValueMax && keep > 20)
+            {
+                keep = Math.Max(20, keep - (value.Length - ButtonValueMax));
+                value = AskValue(SlackMrkdwn.Trim(question, keep), b.Command);
+            }
+            if (value.Length > ButtonValueMax) return null; // a command this long cannot ride on a button; the message text still says it
         }
         else if (b.Command.Length > ButtonValueMax) return null;
         else value = b.Command;
@@ -94,7 +100,7 @@ public static class BlockKit
         return button;
     }
 
-    static string AskValue(string question, string command) => new JsonObject { ["q"] = question, ["c"] = command }.ToJsonString();
+    static string AskValue(string question, string command) => new JsonObject { ["q"] = question, ["c"] = command }.ToJsonString(SlackJson.Relaxed);
 
     static JsonObject Section(string text) => new() { ["type"] = "section", ["text"] = Mrkdwn(text) };
     static JsonObject Context(string text) => new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Trim(text, SectionMax))) };

@@ -12,22 +12,22 @@ public static class SlackAnswerModal
 {
     public const string CallbackId = "cx_answer", BlockId = "answer", ActionId = "text";
 
-    /// <summary>What rides in private_metadata (≤3000 chars): the command, the question and where the click happened.</summary>
-    public sealed record Metadata(string Command, string Question, string? Channel);
+    /// <summary>What rides in private_metadata (≤3000 chars): the command and where the click happened.</summary>
+    public sealed record Metadata(string Command, string? Channel);
 
-    public static JsonObject View(Metadata meta) => new()
+    public static JsonObject View(Metadata meta, string question) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = CallbackId,
         ["title"] = BlockKit.Plain("AccountabilityBot"),
         ["submit"] = BlockKit.Plain("Save"),
         ["close"] = BlockKit.Plain("Cancel"),
-        ["private_metadata"] = JsonSerializer.Serialize(meta, JsonSerializerOptions.Web),
+        ["private_metadata"] = JsonSerializer.Serialize(meta, SlackJson.Relaxed),
         ["blocks"] = new JsonArray(new JsonObject
         {
             ["type"] = "input",
             ["block_id"] = BlockId,
-            ["label"] = BlockKit.Plain(SlackMrkdwn.Trim(meta.Question, BlockKit.FieldMax)),
+            ["label"] = BlockKit.Plain(SlackMrkdwn.Trim(question, BlockKit.FieldMax)),
             ["element"] = new JsonObject
             {
                 ["type"] = "plain_text_input",

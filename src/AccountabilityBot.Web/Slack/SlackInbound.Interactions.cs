@@ -27,7 +27,7 @@ public sealed partial class SlackInbound
                      && SlackAnswerModal.ReadButtonValue(value) is var (question, command) && payload.Str("trigger_id") is { } trigger)
             {
                 // The trigger expires 3 s after the click, so the modal opens now, inside the request.
-                try { await api.OpenViewAsync(trigger, SlackAnswerModal.View(new(command, question, channel)), ct); }
+                try { await api.OpenViewAsync(trigger, SlackAnswerModal.View(new(command, channel), question), ct); }
                 catch (ChatDeliveryException ex) { log.LogWarning("Could not open the answer modal for {User}: {Advice}", user, ex.Advice); }
             }
         }
@@ -42,7 +42,7 @@ public sealed partial class SlackInbound
         if (SlackAnswerModal.ReadAnswer(view) is not { } answer)
             return Errors("Please write an answer, or press Cancel.");
 
-        var command = new ActionButton("", meta.Command, AskFor: meta.Question).Fill(answer);
+        var command = new ActionButton("", meta.Command).Fill(answer);
         var inbound = new InboundCommand(ChatPlatform.Slack, meta.Channel ?? user, user, command,
             DeliveryId: Key("view:", $"{view.Str("id")}|{answer}"), UserName: payload.Str("user", "name"));
         var target = new SlackReplyTarget(meta.Channel, user, ResponseUrl: null);

@@ -5,6 +5,9 @@ namespace AccountabilityBot.Web.Slack;
 /// <summary>Tolerant reads of Slack's JSON: a missing or differently typed field is null, never an exception.</summary>
 public static class SlackJson
 {
+    /// <summary>Web defaults without \uXXXX escapes for non-ASCII, so lengths match Slack's character limits.</summary>
+    public static readonly JsonSerializerOptions Relaxed = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string? Str(this JsonElement e, params string[] path)
     {
         foreach (var name in path)

@@ -64,7 +64,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     [Fact]
     public async Task ViewSubmission_ARefusedCommand_KeepsTheModalOpenWithTheReason()
     {
-        var view = SlackAnswerModal.View(new("stop keep {answer}", "Which item?", "C111"));
+        var view = SlackAnswerModal.View(new("stop keep {answer}", "C111"), "Which item?");
         var response = await host.InteractAsync(Submission(view, "S-99"));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", (string?)body["response_action"]);
