@@ -34,6 +34,7 @@ public static class SlackExtensions
         builder.Services.AddScoped<SlackReplyJob>();
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
+        builder.Services.AddSingleton<SlackProfilesSeen>();
         return builder;
     }
 

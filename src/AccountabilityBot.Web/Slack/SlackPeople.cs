@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
@@ -5,22 +7,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Slack;
 
-/// <summary>Fills in a new Slack speaker's name, email and IANA time zone from users.info before the core enrols them.</summary>
-public sealed class SlackPeople(AppDbContext db, SlackWebApi api, ILogger<SlackPeople> log)
+/// <summary>Slack users asked about already in this process, so users.info is called once per person, not per command.</summary>
+public sealed class SlackProfilesSeen
+{
+    readonly ConcurrentDictionary<string, bool> seen = new();
+    public bool FirstTime(string userId) => seen.TryAdd(userId, true);
+}
+
+/// <summary>
+/// Gives Slack members their name, email and IANA time zone from users.info: a new speaker before the core enrols
+/// them, and a member first enrolled from someone else's @-mention (known only by id and handle) when they first speak.
+/// </summary>
+public sealed class SlackPeople(AppDbContext db, SlackWebApi api, SlackProfilesSeen seen, ILogger<SlackPeople> log)
 {
     public async Task<InboundCommand> DescribeAsync(InboundCommand inbound, CancellationToken ct)
     {
-        if (await db.Members.AnyAsync(m => m.Platform == ChatPlatform.Slack && m.PlatformUserId == inbound.UserId, ct)) return inbound;
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Platform == ChatPlatform.Slack && m.PlatformUserId == inbound.UserId, ct);
+        if (member is { Email: not null } or { TimeZone: not null } || !seen.FirstTime(inbound.UserId)) return inbound;
+        SlackUser user;
         try
         {
-            var user = await api.UserInfoAsync(inbound.UserId, ct);
-            return inbound with { UserName = user.Name, UserEmail = user.Email, UserTimeZone = user.TimeZone };
+            user = await api.UserInfoAsync(inbound.UserId, ct);
         }
         catch (ChatDeliveryException ex)
         {
-            // The command still counts; the member starts with the name the payload gave and the team's zone.
-            log.LogWarning("users.info for {User} failed ({Error}); enrolling with the payload's name", inbound.UserId, ex.PlatformError);
+            // The command still counts; the member keeps the name the payload gave and the team's zone.
+            log.LogWarning("users.info for {User} failed ({Error}); using the payload's name", inbound.UserId, ex.PlatformError);
             return inbound;
         }
+        if (member is null) return inbound with { UserName = user.Name, UserEmail = user.Email, UserTimeZone = user.TimeZone };
+        member.DisplayName = user.Name;
+        member.Email = user.Email;
+        member.TimeZone = Clock.FindZone(user.TimeZone)?.Id;
+        await db.SaveChangesAsync(ct);
+        return inbound;
     }
 }
