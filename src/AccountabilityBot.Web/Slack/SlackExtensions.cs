@@ -35,6 +35,11 @@ public static class SlackExtensions
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
         builder.Services.AddSingleton<SlackProfilesSeen>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[SlackSettings.SectionName + ":" + nameof(SlackSettings.AppToken)]))
+        {
+            builder.Services.AddSingleton<SlackSocketMode>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackSocketMode>());
+        }
         return builder;
     }
 
