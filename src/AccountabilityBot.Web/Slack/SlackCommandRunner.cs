@@ -31,7 +31,18 @@ public sealed class SlackCommandRunner(IServiceScopeFactory scopes, IBackgroundJ
         return null;
     }
 
+    // SQLite takes one writer at a time, and a writer that finds the file locked sleeps in SQLite's busy handler (up
+    // to 100 ms a try). Queueing commands here instead hands the lock straight to the next one.
+    readonly SemaphoreSlim oneWriter = new(1, 1);
+
     async Task<(ChatMessage Reply, bool Fresh)> DispatchAsync(InboundCommand inbound)
+    {
+        await oneWriter.WaitAsync();
+        try { return await DispatchOneAsync(inbound); }
+        finally { oneWriter.Release(); }
+    }
+
+    async Task<(ChatMessage Reply, bool Fresh)> DispatchOneAsync(InboundCommand inbound)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
