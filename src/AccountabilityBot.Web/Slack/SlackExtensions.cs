@@ -12,8 +12,11 @@ public static class SlackExtensions
             .ValidateDataAnnotations()
             .Validate(s => !s.IsEnabled || s.UsesSocketMode || !string.IsNullOrWhiteSpace(s.SigningSecret),
                 "Slack is configured but Slack:SigningSecret is empty, so requests from Slack could not be verified. Copy it from the app's Basic Information page, or set Slack:AppToken to use Socket Mode.")
-            .Validate(s => !s.IsEnabled || s.BotToken.StartsWith("xoxb-", StringComparison.Ordinal),
+            // Without a bot token /cx still answers inline; only posts, DMs and the Home tab need one.
+            .Validate(s => string.IsNullOrWhiteSpace(s.BotToken) || s.BotToken.StartsWith("xoxb-", StringComparison.Ordinal),
                 "Slack:BotToken must be the Bot User OAuth Token starting with xoxb- (OAuth & Permissions page).")
+            .Validate(s => !s.UsesSocketMode || !string.IsNullOrWhiteSpace(s.BotToken),
+                "Socket Mode (Slack:AppToken) also needs Slack:BotToken, the Bot User OAuth Token starting with xoxb-.")
             .Validate(s => !s.UsesSocketMode || s.AppToken.StartsWith("xapp-", StringComparison.Ordinal),
                 "Slack:AppToken must be an app-level token starting with xapp- with the connections:write scope (Basic Information → App-Level Tokens).")
             .Validate(s => Uri.TryCreate(s.ApiBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "https" or "http",

@@ -12,6 +12,7 @@ public sealed class SlackStartupTests
     [InlineData("xoxb-1", "", "", "Slack:SigningSecret")]
     [InlineData("not-a-bot-token", "secret", "", "xoxb-")]
     [InlineData("xoxb-1", "secret", "xoxb-wrong", "xapp-")]
+    [InlineData("", "", "xapp-1", "Slack:BotToken")]
     public async Task Start_WithBadSlackSettings_Refuses(string botToken, string secret, string appToken, string named)
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
