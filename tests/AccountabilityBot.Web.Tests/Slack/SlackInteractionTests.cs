@@ -72,6 +72,19 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EmptyCommand_OffersAMenuWhoseCommitmentButtonRecordsThroughAModal()
+    {
+        var menu = await host.CommandAsync("");
+        var commit = menu["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Single(e => (string?)e!["type"] == "button" && (string?)e["text"]!["text"] == "Make a commitment")!;
+        await host.InteractAsync(Click((string)commit["action_id"]!, (string)commit["value"]!));
+        var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
+        var response = await host.InteractAsync(Submission(view, "Call every clinic we lost"));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var commitment = await host.App.WithDbAsync(db => db.Commitments.SingleAsync());
+        Assert.Equal(("Call every clinic we lost", new DateOnly(2026, 12, 3)), (commitment.Title, commitment.DueOn));
+    }
+
+    [Fact]
     public async Task ViewClosed_IsAcknowledgedAndDoesNothing()
     {
         var response = await host.InteractAsync(FakeSlack.Fixture("view_closed.json"));
