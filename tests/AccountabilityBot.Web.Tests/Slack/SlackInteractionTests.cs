@@ -92,20 +92,5 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         Assert.Equal(0, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
     }
 
-    static JsonObject Submission(JsonObject view, string answer)
-    {
-        var submitted = JsonNode.Parse(view.ToJsonString())!.AsObject();
-        submitted["id"] = "V123";
-        submitted["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
-        };
-        return new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["team"] = new JsonObject { ["id"] = "T111" },
-            ["user"] = new JsonObject { ["id"] = "UANA", ["name"] = "ana" },
-            ["view"] = submitted,
-        };
-    }
+    static JsonObject Submission(JsonObject view, string answer) => SlackHost.Submission("UANA", view, answer);
 }

@@ -58,7 +58,7 @@ public sealed class SlackWeekTests : IAsyncLifetime
         var ask = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? []).First(e => ((string?)e!["action_id"])?.StartsWith("cx_ask") == true && ((string)e["value"]!).Contains("decide"))!;
         await host.InteractAsync(Click("UMARIA", (string)ask["action_id"]!, (string)ask["value"]!, (string)review.Args["channel"]!));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
-        await host.InteractAsync(Submission("UMARIA", view, "Call ACME's office manager this week"));
+        await host.InteractAsync(SlackHost.Submission("UMARIA", view, "Call ACME's office manager this week", "VWEEK"));
         var decision = await Eventually.Async(() => host.App.WithDbAsync(db => db.Decisions.OrderBy(d => d.Id).Skip(1).FirstOrDefaultAsync()), what: "the second decision");
         Assert.Equal("Call ACME's office manager this week", decision.Text);
         Assert.True(await host.App.WithDbAsync(db => db.AuditTrail.AnyAsync(a => a.Subject == "D-2" && a.Platform == ChatPlatform.Slack)));
@@ -78,15 +78,4 @@ public sealed class SlackWeekTests : IAsyncLifetime
         ["response_url"] = "https://hooks.slack.com/actions/T1/1/week",
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value }),
     };
-
-    static JsonObject Submission(string user, JsonObject view, string answer)
-    {
-        var submitted = JsonNode.Parse(view.ToJsonString())!.AsObject();
-        submitted["id"] = "VWEEK";
-        submitted["state"] = new JsonObject
-        {
-            ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
-        };
-        return new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = user }, ["view"] = submitted };
-    }
 }

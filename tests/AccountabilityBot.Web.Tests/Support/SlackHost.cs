@@ -56,6 +56,18 @@ public sealed class SlackHost : IAsyncDisposable
         $"&response_url={Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/" + (trigger ?? Guid.NewGuid().ToString("N")))}" +
         $"&trigger_id={trigger ?? Guid.NewGuid().ToString("N")}";
 
+    /// <summary>A view_submission of the answer modal <paramref name="view"/> (as views.open received it) with the typed answer.</summary>
+    public static JsonObject Submission(string user, JsonObject view, string answer, string viewId = "V123")
+    {
+        var submitted = JsonNode.Parse(view.ToJsonString())!.AsObject();
+        submitted["id"] = viewId;
+        submitted["state"] = new JsonObject
+        {
+            ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
+        };
+        return new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() }, ["view"] = submitted };
+    }
+
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()));
 
