@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>Where a command's answer goes when it is not given inline: the response_url, else the channel or a DM.</summary>
-public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? ResponseUrl);
+/// <param name="RefreshHome">The click came from the member's Home tab, which is republished after the answer.</param>
+public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? ResponseUrl, bool RefreshHome = false);
 
 /// <summary>
 /// Runs a Slack command through the core within Slack's 3-second deadline. The command runs in a scope of its own, so

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Slack;
 /// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
 /// </summary>
 public sealed partial class SlackEventJob(
-    SlackPeople people, CommandDispatcher dispatcher, Outbox outbox, SlackWebApi api, SlackBotIdentity bot, ILogger<SlackEventJob> log)
+    SlackPeople people, CommandDispatcher dispatcher, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -43,7 +43,7 @@ public sealed partial class SlackEventJob(
                     await CommandAsync(channel, user, WithoutBotMention(ev.Str("text") ?? "", botUserId), eventId, ct);
                     break;
                 case "app_home_opened" when user is not null:
-                    await HomeAsync(user, eventId, ct);
+                    await home.PublishAsync(user, "home:" + eventId, ct);
                     break;
                 case "member_joined_channel" when channel is not null && user is not null && user == botUserId:
                     await outbox.PostOnceAsync(new ChatAddress(ChatPlatform.Slack, channel), "slack:welcome:" + channel, _ => Task.FromResult(Welcome), ct);
@@ -65,14 +65,6 @@ public sealed partial class SlackEventJob(
         var reply = await dispatcher.HandleAsync(inbound, ct);
         if (ReferenceEquals(reply, Replies.StillWorking)) return; // a racing copy is handling it and will post
         await outbox.PostOnceAsync(new ChatAddress(ChatPlatform.Slack, channel), "slack:reply:" + eventId, _ => Task.FromResult(reply), ct);
-    }
-
-    async Task HomeAsync(string user, string eventId, CancellationToken ct)
-    {
-        // The Home tab is the `mine` answer, so it always matches what the member sees when they type it.
-        var inbound = await people.DescribeAsync(new InboundCommand(ChatPlatform.Slack, user, user, "mine", "home:" + eventId), ct);
-        var mine = await dispatcher.HandleAsync(inbound, ct);
-        await api.PublishHomeAsync(user, BlockKit.Home(SlackHome.Compose(mine)), ct);
     }
 
     static readonly ChatMessage Welcome = new([

@@ -32,6 +32,7 @@ public static class SlackExtensions
         });
         builder.Services.AddScoped<IPlatformChatSender, SlackChatSender>();
         builder.Services.AddScoped<SlackPeople>();
+        builder.Services.AddScoped<SlackHome>();
         builder.Services.AddScoped<SlackInbound>();
         builder.Services.AddScoped<SlackEventJob>();
         builder.Services.AddScoped<SlackReplyJob>();

@@ -11,7 +11,9 @@ public sealed partial class SlackInbound
     {
         if (payload.Str("user", "id") is not { } user) return SlackAck.Empty;
         var channel = payload.Str("channel", "id") ?? payload.Str("container", "channel_id");
-        var where = payload.Str("container", "message_ts") ?? payload.Str("view", "id") ?? payload.Str("container", "view_id") ?? "";
+        // One click = one delivery: the message (or this rendering of a view: its hash changes when it is republished),
+        // the button, the person and the command. A double-click repeats all four; a click on a fresh copy does not.
+        var where = payload.Str("container", "message_ts") ?? $"{payload.Str("view", "id")}:{payload.Str("view", "hash")}";
         foreach (var action in payload.Array("actions"))
         {
             var id = action.Str("action_id") ?? "";
@@ -21,7 +23,8 @@ public sealed partial class SlackInbound
                 // Home-tab buttons have no channel: the user's id doubles as their DM with the bot.
                 var inbound = new InboundCommand(ChatPlatform.Slack, channel ?? user, user, value,
                     DeliveryId: Key("act:", $"{where}|{id}|{user}|{value}"), UserName: payload.Str("user", "name"));
-                await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url")), inline: false);
+                var fromHome = payload.Str("view", "type") == "home";
+                await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url"), fromHome), inline: false);
             }
             else if (id.StartsWith(BlockKit.AskAction, StringComparison.Ordinal)
                      && SlackAnswerModal.ReadButtonValue(value) is var (question, command) && payload.Str("trigger_id") is { } trigger)

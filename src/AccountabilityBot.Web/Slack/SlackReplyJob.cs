@@ -6,9 +6,15 @@ namespace AccountabilityBot.Web.Slack;
 /// Delivers a command's answer that was not given inline: through the response_url (ephemeral, up to five uses in 30
 /// minutes), else privately in the channel, else by DM. Transient failures throw, so Hangfire retries.
 /// </summary>
-public sealed class SlackReplyJob(SlackWebApi api, ILogger<SlackReplyJob> log)
+public sealed class SlackReplyJob(SlackWebApi api, SlackHome home, ILogger<SlackReplyJob> log)
 {
     public async Task DeliverAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
+    {
+        await AnswerAsync(messageJson, target, ct);
+        if (target.RefreshHome) await home.PublishAsync(target.UserId, "home:" + Guid.NewGuid().ToString("N"), ct);
+    }
+
+    async Task AnswerAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
     {
         var message = MessageJson.Deserialize(messageJson);
         try

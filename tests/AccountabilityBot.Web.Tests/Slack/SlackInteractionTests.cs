@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,22 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var commitment = await host.App.WithDbAsync(db => db.Commitments.SingleAsync());
         Assert.Equal(("Call every clinic we lost", new DateOnly(2026, 12, 3)), (commitment.Title, commitment.DueOn));
+    }
+
+    [Fact]
+    public async Task HomeTabClick_AnswersByDmAndRepublishesTheHomeTab()
+    {
+        await host.CommandAsync("commit Fix onboarding due:2026-12-11", user: "U123");
+        var click = FakeSlack.Fixture("block_actions_home_tab_view.json");
+        click["actions"]![0]!["action_id"] = "cx_run_0";
+        click["actions"]![0]!["value"] = "done C-1";
+        await host.InteractAsync(click);
+
+        var publish = await Eventually.Async(async () => host.Slack.Of("views.publish").FirstOrDefault(), what: "the refreshed Home tab");
+        Assert.Equal("U123", (string?)publish.Args["user_id"]);
+        Assert.Contains("C-1", host.Slack.PostedTo("DU123").Single());
+        Assert.DoesNotContain("Fix onboarding", publish.Args["view"]!.ToJsonString());
+        Assert.Equal(CommitmentStatus.Done, await host.App.WithDbAsync(db => db.Commitments.Select(c => c.Status).SingleAsync()));
     }
 
     [Fact]
