@@ -61,6 +61,9 @@ public sealed class SlackWebApiTests : IAsyncLifetime
         Assert.Equal(new SlackUser("U9", "Maria", "maria@acme.example", "America/New_York", false), user);
         var missing = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.UserInfoAsync("U404", CancellationToken.None)));
         Assert.Equal("user_not_found", missing.PlatformError);
+        Assert.Equal("U9", (await WithSenderAsync((_, api) => api.LookupByEmailAsync("maria@acme.example", CancellationToken.None))).Id);
+        var unknown = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.LookupByEmailAsync("nobody@acme.example", CancellationToken.None)));
+        Assert.True(unknown.Permanent);
     }
 
     [Fact]

@@ -89,6 +89,9 @@ public sealed class FakeSlack : HttpMessageHandler
                 var opened = Fixture("web_conversations_open_ok.json");
                 opened["channel"]!["id"] = "D" + (string?)args["users"];
                 return Json(opened);
+            case "users.lookupByEmail":
+                var byEmail = Users.FirstOrDefault(u => u.Value.Email == (string?)args["email"]).Key;
+                return byEmail is null ? Ok(new JsonObject { ["ok"] = false, ["error"] = "users_not_found" }) : Answer("users.info", token, new JsonObject { ["user"] = byEmail });
             case "users.info":
                 var id = (string)args["user"]!;
                 if (!Users.TryGetValue(id, out var person)) return Json(Fixture("web_users_info_error_user_not_found.json"));
