@@ -38,21 +38,23 @@ public sealed class SlackCommandRunner(IServiceScopeFactory scopes, IBackgroundJ
 
     async Task<(ChatMessage Reply, bool Fresh)> DispatchAsync(InboundCommand inbound)
     {
-        await oneWriter.WaitAsync();
-        try { return await DispatchOneAsync(inbound); }
-        finally { oneWriter.Release(); }
-    }
-
-    async Task<(ChatMessage Reply, bool Fresh)> DispatchOneAsync(InboundCommand inbound)
-    {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var seen = await services.GetRequiredService<AppDbContext>().ReceivedCommands
-            .AnyAsync(r => r.Platform == ChatPlatform.Slack && r.DeliveryId == inbound.DeliveryId);
+        // users.info is a network call: made before queueing for the writer, so it holds nobody up.
         var described = await services.GetRequiredService<SlackPeople>().DescribeAsync(inbound, CancellationToken.None);
-        var reply = await services.GetRequiredService<CommandDispatcher>().HandleAsync(described, CancellationToken.None);
-        // A racing copy of the same delivery gets StillWorking: the first copy delivers the answer.
-        return (reply, !seen && !ReferenceEquals(reply, Replies.StillWorking));
+        await oneWriter.WaitAsync();
+        try
+        {
+            var seen = await services.GetRequiredService<AppDbContext>().ReceivedCommands
+                .AnyAsync(r => r.Platform == ChatPlatform.Slack && r.DeliveryId == inbound.DeliveryId);
+            var reply = await services.GetRequiredService<CommandDispatcher>().HandleAsync(described, CancellationToken.None);
+            // A copy of a delivery already stored (a retry, a double-click) is answered from the inbox, never delivered again.
+            return (reply, !seen && !ReferenceEquals(reply, Replies.StillWorking));
+        }
+        finally
+        {
+            oneWriter.Release();
+        }
     }
 
     void Deliver(Task<(ChatMessage Reply, bool Fresh)> done, InboundCommand inbound, SlackReplyTarget target)

@@ -22,8 +22,10 @@ public sealed class SlackPeople(AppDbContext db, SlackWebApi api, SlackProfilesS
 {
     public async Task<InboundCommand> DescribeAsync(InboundCommand inbound, CancellationToken ct)
     {
+        // Once per person per process: after that the member is stored with whatever Slack could tell.
+        if (!seen.FirstTime(inbound.UserId)) return inbound;
         var member = await db.Members.SingleOrDefaultAsync(m => m.Platform == ChatPlatform.Slack && m.PlatformUserId == inbound.UserId, ct);
-        if (member is { Email: not null } or { TimeZone: not null } || !seen.FirstTime(inbound.UserId)) return inbound;
+        if (member is { Email: not null } or { TimeZone: not null }) return inbound;
         SlackUser user;
         try
         {
