@@ -30,6 +30,9 @@ public sealed class SlackSocketMode(IServiceScopeFactory scopes, ILogger<SlackSo
                 await using (var scope = scopes.CreateAsyncScope())
                     url = await scope.ServiceProvider.GetRequiredService<SlackWebApi>().OpenSocketAsync(stop);
                 using var socket = new ClientWebSocket();
+                // Pings with a deadline: a connection that silently died is noticed and replaced within seconds.
+                socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+                socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
                 await socket.ConnectAsync(url, stop);
                 Connections++;
                 failures = 0;

@@ -55,6 +55,24 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interactive_BlankModalAnswer_IsAckedWithTheErrorsResponseAction()
+    {
+        var view = AccountabilityBot.Web.Slack.SlackAnswerModal.View(new("decide {answer}", "C111"), "What did we decide?");
+        var envelope = new JsonObject
+        {
+            ["envelope_id"] = "env-view-1",
+            ["type"] = "interactive",
+            ["accepts_response_payload"] = true,
+            ["payload"] = SlackHost.Submission("U111", view, " "),
+        };
+        await server.SendAsync(envelope.ToJsonString());
+
+        var ack = await Eventually.Async(async () => server.Received.FirstOrDefault(), what: "the ack");
+        Assert.Equal("env-view-1", (string?)ack["envelope_id"]);
+        Assert.Equal("errors", (string?)ack["payload"]!["response_action"]);
+    }
+
+    [Fact]
     public async Task Disconnect_RefreshRequested_Reconnects()
     {
         await server.SendAsync(FakeSlack.FixtureText("socket_mode_disconnect_refresh_requested.json"));

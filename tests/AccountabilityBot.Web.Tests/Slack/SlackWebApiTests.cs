@@ -37,6 +37,34 @@ public sealed class SlackWebApiTests : IAsyncLifetime
         Assert.All(host.Slack.Of("chat.postMessage"), c => Assert.Equal(FakeSlack.BotToken, c.Token));
     }
 
+    [Fact]
+    public async Task Send_RetryAfterLongerThanWeWait_IsTransientWithRetryAfter()
+    {
+        host.Slack.RetryAfter = TimeSpan.FromMinutes(2);
+        var address = new ChatAddress(ChatPlatform.Slack, "CLEAD");
+        var ex = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync<int>(async (sender, _) =>
+        {
+            await sender.SendAsync(address, ChatMessage.Text("one"), CancellationToken.None);
+            await sender.SendAsync(address, ChatMessage.Text("two"), CancellationToken.None);
+            return 0;
+        }));
+        Assert.Equal(("ratelimited", false, TimeSpan.FromMinutes(2)), (ex.PlatformError, ex.Permanent, ex.RetryAfter));
+        Assert.Equal(["one"], host.Slack.PostedTo("CLEAD"));
+    }
+
+    [Fact]
+    public async Task Send_DuringASlackOutage_IsRetriedAndDeliveredOnce()
+    {
+        host.Slack.FailNext = 2;
+        await WithSenderAsync(async (sender, _) =>
+        {
+            await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, "CLEAD"), ChatMessage.Text("after the outage"), CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(["after the outage"], host.Slack.PostedTo("CLEAD"));
+        Assert.Equal(2, host.Slack.Calls.Count(c => c.Status == 503));
+    }
+
     [Theory]
     [InlineData("CNOTIN", "not_in_channel", "/invite @AccountabilityBot")]
     [InlineData("CGONE", "channel_not_found", "/cx channel leadership")]

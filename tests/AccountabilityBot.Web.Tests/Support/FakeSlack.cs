@@ -22,6 +22,10 @@ public sealed class FakeSlack : HttpMessageHandler
     int ts;
 
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>What a 429 asks the caller to wait.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The next this-many Web API calls fail with HTTP 503, as during a Slack incident.</summary>
+    public int FailNext;
     public HashSet<string> MissingChannels { get; } = ["CGONE"];
     public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
     public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
@@ -45,6 +49,8 @@ public sealed class FakeSlack : HttpMessageHandler
         if (request.RequestUri!.Host == "hooks.slack.com")
             return Record("response_url", token, args, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
         var method = request.RequestUri.Segments[^1];
+        if (Interlocked.Decrement(ref FailNext) >= 0)
+            return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
         return Record(method, token, args, Answer(method, token, args));
     }
 
@@ -69,7 +75,7 @@ public sealed class FakeSlack : HttpMessageHandler
                 if (lastPost.TryGetValue(channel!, out var last) && now - last < ChannelLimit)
                 {
                     var limited = Json(Fixture("web_error_ratelimited_http429.json"), HttpStatusCode.TooManyRequests);
-                    limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+                    limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(RetryAfter);
                     return limited;
                 }
                 lastPost[channel!] = now;
