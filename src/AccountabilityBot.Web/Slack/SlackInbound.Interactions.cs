@@ -26,6 +26,12 @@ public sealed partial class SlackInbound
                 var fromHome = payload.Str("view", "type") == "home";
                 await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url"), fromHome), inline: false);
             }
+            else if (id.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) && SlackForms.Find(value) is { } form
+                     && payload.Str("trigger_id") is { } formTrigger)
+            {
+                try { await api.OpenViewAsync(formTrigger, SlackForms.View(form, channel), ct); }
+                catch (ChatDeliveryException ex) { log.LogWarning("Could not open the {Form} form for {User}: {Advice}", form.Name, user, ex.Advice); }
+            }
             else if (id.StartsWith(BlockKit.AskAction, StringComparison.Ordinal)
                      && SlackAnswerModal.ReadButtonValue(value) is var (question, command) && payload.Str("trigger_id") is { } trigger)
             {
@@ -39,28 +45,41 @@ public sealed partial class SlackInbound
 
     async Task<SlackAck> SubmissionAsync(JsonElement payload)
     {
-        if (payload.Obj("view") is not { } view || view.Str("callback_id") != SlackAnswerModal.CallbackId) return SlackAck.Empty;
-        if (payload.Str("user", "id") is not { } user || SlackAnswerModal.ReadMetadata(view.Str("private_metadata")) is not { } meta)
-            return SlackAck.Empty;
-        if (SlackAnswerModal.ReadAnswer(view) is not { } answer)
-            return Errors("Please write an answer, or press Cancel.");
+        if (payload.Obj("view") is not { } view || payload.Str("user", "id") is not { } user) return SlackAck.Empty;
+        var viewId = view.Str("id");
+        switch (view.Str("callback_id"))
+        {
+            case SlackAnswerModal.CallbackId when SlackAnswerModal.ReadMetadata(view.Str("private_metadata")) is { } meta:
+                if (SlackAnswerModal.ReadAnswer(view) is not { } answer) return Errors(SlackAnswerModal.BlockId, "Please write an answer, or press Cancel.");
+                return await SubmitAsync(payload, user, meta.Channel, new ActionButton("", meta.Command).Fill(answer), viewId, _ => SlackAnswerModal.BlockId);
+            case SlackForms.CallbackId when SlackForms.ReadMetadata(view.Str("private_metadata")) is { } meta && SlackForms.Find(meta.Form) is { } form:
+                return await SubmitAsync(payload, user, meta.Channel, SlackForms.Command(form, view), viewId, SlackForms.ErrorBlock(form));
+            default:
+                return SlackAck.Empty;
+        }
+    }
 
-        var command = new ActionButton("", meta.Command).Fill(answer);
-        var inbound = new InboundCommand(ChatPlatform.Slack, meta.Channel ?? user, user, command,
-            DeliveryId: Key("view:", $"{view.Str("id")}|{answer}"), UserName: payload.Str("user", "name"));
-        var target = new SlackReplyTarget(meta.Channel, user, ResponseUrl: null);
+    /// <summary>Runs a modal's command; a refused one keeps the modal open with the reason, so nothing typed is lost.</summary>
+    async Task<SlackAck> SubmitAsync(JsonElement payload, string user, string? channel, string command, string? viewId, Func<string, string> errorBlock)
+    {
+        var inbound = new InboundCommand(ChatPlatform.Slack, channel ?? user, user, command,
+            DeliveryId: Key("view:", $"{viewId}|{command}"), UserName: payload.Str("user", "name"));
+        var target = new SlackReplyTarget(channel, user, ResponseUrl: null);
         var reply = await runner.RunAsync(inbound, target, inline: true);
         if (reply is null) return SlackAck.Empty; // slow: the answer follows from the job
-        // A refused command keeps the modal open with the reason under the field, so nothing typed is lost.
         if (reply.Blocks is [TextBlock first, ..] && first.Text.ToPlainText().StartsWith("⚠️", StringComparison.Ordinal))
-            return Errors(reply.FallbackText);
+        {
+            // The reason only: the "Try: …" usage that follows it is about typing, not about this form.
+            var reason = reply.FallbackText.Split('\n')[0];
+            return Errors(errorBlock(reason), reason);
+        }
         runner.Deliver(reply, target);
         return SlackAck.Empty;
     }
 
-    static SlackAck Errors(string message) => new(new JsonObject
+    static SlackAck Errors(string blockId, string message) => new(new JsonObject
     {
         ["response_action"] = "errors",
-        ["errors"] = new JsonObject { [SlackAnswerModal.BlockId] = SlackMrkdwn.Trim(message, 2000) },
+        ["errors"] = new JsonObject { [blockId] = SlackMrkdwn.Trim(message, 2000) },
     });
 }

@@ -37,7 +37,7 @@ public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi 
     {
         if (command is null) return Reply(ChatMessage.Text("⚠️ Slack sent this command without a user or channel; please try again."));
         var text = command.Text.Trim();
-        if (text.Length == 0) return Reply(SlackMenu.Message); // a menu, not a command: nothing to record
+        if (text.Length == 0) return new SlackAck(SlackMenu.Body()); // a menu, not a command: nothing to record
         var inbound = new InboundCommand(ChatPlatform.Slack, command.ChannelId, command.UserId, text,
             DeliveryId: command.TriggerId is { Length: > 0 } trigger ? "cmd:" + trigger : null, UserName: command.UserName);
         var reply = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), inline: true);

@@ -1,24 +1,28 @@
-using AccountabilityBot.Core.Messaging;
+using System.Text.Json.Nodes;
 
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// `/cx` with nothing after it: the common things to record, as buttons. Those that need words open a form (the
-/// AskFor modal), so nobody has to remember the grammar to record a decision, a commitment, a resolution or a stop.
+/// `/cx` with nothing after it: forms for what people record most, and buttons for what they look up most, so nobody
+/// has to remember the grammar.
 /// </summary>
 public static class SlackMenu
 {
-    const string Answer = ActionButton.AnswerSlot;
+    static readonly (string Label, string Command)[] Lookups = [("What I own", "mine"), ("Preview the review", "review"), ("All commands", "help")];
 
-    public static readonly ChatMessage Message = new([
-        new TextBlock(RichText.Bold("What would you like to record?")),
-        new ActionsBlock([
-            new("Record a decision", $"decide {Answer} owner:me", ButtonStyle.Primary, AskFor: "What did leadership decide? (You will own it.)"),
-            new("Make a commitment", $"commit {Answer} owner:me due:in 1 week", AskFor: "What will you do? It is due in a week; change that with /cx update."),
-            new("Log a resolution", $"resolved \"{Answer}\"", AskFor: "What did you resolve for a customer, without waiting for approval?"),
-            new("Propose a stop", $"stop propose \"{Answer}\"", AskFor: "What should the company stop doing?"),
-        ]),
-        new ActionsBlock([new("What I own", "mine"), new("Preview the review", "review"), new("All commands", "help")]),
-        new ContextBlock("Or type it: `/cx help` lists every command."),
-    ]);
+    public static JsonObject Body() => new()
+    {
+        ["response_type"] = "ephemeral",
+        ["text"] = "What would you like to record?",
+        ["blocks"] = new JsonArray(
+            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*What would you like to record?*" } },
+            Actions(SlackForms.All.Select(f => Button(f.Button, SlackForms.ActionPrefix + f.Name, f.Name))),
+            Actions(Lookups.Select((l, i) => Button(l.Label, $"{BlockKit.RunAction}_menu{i}", l.Command))),
+            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = "Or type it: `/cx help` lists every command." }) }),
+    };
+
+    static JsonObject Actions(IEnumerable<JsonObject> buttons) => new() { ["type"] = "actions", ["elements"] = new JsonArray([.. buttons]) };
+
+    static JsonObject Button(string label, string actionId, string value) =>
+        new() { ["type"] = "button", ["text"] = BlockKit.Plain(label), ["action_id"] = actionId, ["value"] = value };
 }

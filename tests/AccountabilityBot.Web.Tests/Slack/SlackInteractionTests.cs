@@ -73,16 +73,50 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EmptyCommand_OffersAMenuWhoseCommitmentButtonRecordsThroughAModal()
+    public async Task EmptyCommand_OffersAMenuWhoseCommitmentFormRecordsACommitment()
     {
         var menu = await host.CommandAsync("");
-        var commit = menu["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? []).Single(e => (string?)e!["type"] == "button" && (string?)e["text"]!["text"] == "Make a commitment")!;
-        await host.InteractAsync(Click((string)commit["action_id"]!, (string)commit["value"]!));
+        var button = menu["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? [])
+            .Single(e => (string?)e!["type"] == "button" && (string?)e["text"]!["text"] == "Make a commitment")!;
+        await host.InteractAsync(Click((string)button["action_id"]!, (string)button["value"]!));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
-        var response = await host.InteractAsync(Submission(view, "Call every clinic we lost"));
+        Assert.Equal(["title", "due", "owner", "stage"], view["blocks"]!.AsArray().Select(b => (string)b!["block_id"]!));
+
+        var response = await host.InteractAsync(Form(view, ("title", "value", "Call every \"lost\" clinic"), ("due", "selected_date", "2026-12-04"), ("owner", "selected_user", "UTOM")));
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var commitment = await host.App.WithDbAsync(db => db.Commitments.SingleAsync());
-        Assert.Equal(("Call every clinic we lost", new DateOnly(2026, 12, 3)), (commitment.Title, commitment.DueOn));
+        var commitment = await host.App.WithDbAsync(db => db.Commitments.Include(c => c.Owner).SingleAsync());
+        Assert.Equal(("Call every 'lost' clinic", new DateOnly(2026, 12, 4), "UTOM"), (commitment.Title, commitment.DueOn, commitment.Owner.PlatformUserId));
+    }
+
+    [Fact]
+    public async Task Form_ARefusedField_IsReportedUnderThatField()
+    {
+        var view = SlackForms.View(SlackForms.Find("commitment")!, "C111");
+        var response = await host.InteractAsync(Form(view, ("title", "value", "Fix onboarding"), ("due", "selected_date", "2026-01-05")));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.True(body["errors"]!["due"] is not null, body.ToJsonString());
+        Assert.Equal(0, await host.App.WithDbAsync(db => db.Commitments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Form_LostCustomer_RecordsTheStory()
+    {
+        var view = SlackForms.View(SlackForms.Find("lost")!, "C111");
+        await host.InteractAsync(Form(view, ("customer", "value", "ACME Dental"), ("value", "value", "36000"), ("reason", "value", "missed deliveries"),
+            ("story", "value", "Three missed deliveries.\nNobody called.")));
+        var story = await host.App.WithDbAsync(db => db.LostStories.SingleAsync());
+        Assert.Equal("Three missed deliveries. Nobody called.", story.Narrative);
+    }
+
+    static JsonObject Form(JsonObject view, params (string Block, string Kind, string Value)[] values)
+    {
+        var submission = SlackHost.Submission("UANA", view, "");
+        var state = new JsonObject();
+        foreach (var (block, kind, value) in values)
+            state[block] = new JsonObject { [SlackForms.ValueActionId] = new JsonObject { [kind] = value } };
+        submission["view"]!["state"] = new JsonObject { ["values"] = state };
+        return submission;
     }
 
     [Fact]
