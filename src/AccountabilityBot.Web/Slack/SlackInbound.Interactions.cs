@@ -29,18 +29,28 @@ public sealed partial class SlackInbound
             else if (id.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) && SlackForms.Find(value) is { } form
                      && payload.Str("trigger_id") is { } formTrigger)
             {
-                try { await api.OpenViewAsync(formTrigger, SlackForms.View(form, channel), ct); }
-                catch (ChatDeliveryException ex) { log.LogWarning("Could not open the {Form} form for {User}: {Advice}", form.Name, user, ex.Advice); }
+                await OpenViewAsync(formTrigger, SlackForms.View(form, channel), user, ct);
             }
             else if (id.StartsWith(BlockKit.AskAction, StringComparison.Ordinal)
                      && SlackAnswerModal.ReadButtonValue(value) is var (question, command) && payload.Str("trigger_id") is { } trigger)
             {
-                // The trigger expires 3 s after the click, so the modal opens now, inside the request.
-                try { await api.OpenViewAsync(trigger, SlackAnswerModal.View(new(command, channel), question), ct); }
-                catch (ChatDeliveryException ex) { log.LogWarning("Could not open the answer modal for {User}: {Advice}", user, ex.Advice); }
+                await OpenViewAsync(trigger, SlackAnswerModal.View(new(command, channel), question), user, ct);
             }
         }
         return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// Opens a modal now, inside the request: the trigger expires 3 s after the click, which is also Slack's deadline
+    /// for this request, so a slow or rate-limited views.open is given up rather than retried past it.
+    /// </summary>
+    async Task OpenViewAsync(string trigger, JsonObject view, string user, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(2.5));
+        try { await api.OpenViewAsync(trigger, view, deadline.Token); }
+        catch (ChatDeliveryException ex) { log.LogWarning("Could not open a form for {User}: {Advice}", user, ex.Advice); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { log.LogWarning("Slack took too long to open a form for {User}", user); }
     }
 
     async Task<SlackAck> SubmissionAsync(JsonElement payload)
