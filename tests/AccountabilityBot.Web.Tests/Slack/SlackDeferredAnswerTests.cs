@@ -25,4 +25,13 @@ public sealed class SlackDeferredAnswerTests : IAsyncLifetime
         Assert.IsType<JsonArray>(answer.Args["blocks"]);
         Assert.Equal(1, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
     }
+
+    [Fact]
+    public async Task Command_WhenTheResponseUrlHasExpired_IsAnsweredByDm()
+    {
+        host.Slack.ResponseUrlsExpired = true;
+        await host.CommandAsync("resolved \"Sent a replacement part\" cost:40", user: "UJO");
+        var dm = await Eventually.Async(async () => host.Slack.PostedTo("DUJO").FirstOrDefault(), what: "the DM fallback");
+        Assert.Contains("R-1", dm);
+    }
 }

@@ -78,6 +78,24 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Commands_OversizeChunkedBodyWithoutLength_Is413()
+    {
+        var content = new StreamContent(new MemoryStream(new byte[70_000]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await host.Client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Interactions_SignedButWithoutAPayload_Is400()
+    {
+        var missing = await host.PostSignedAsync("/slack/interactions", "foo=bar");
+        var broken = await host.PostSignedAsync("/slack/interactions", "payload=%7Bnot-json");
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (missing.StatusCode, broken.StatusCode));
+    }
+
+    [Fact]
     public async Task Events_SignedButNotJson_Is400()
     {
         var response = await host.PostSignedAsync("/slack/events", "not json", "application/json");

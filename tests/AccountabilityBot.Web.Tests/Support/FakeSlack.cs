@@ -26,6 +26,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>The next this-many Web API calls fail with HTTP 503, as during a Slack incident.</summary>
     public int FailNext;
+    /// <summary>response_url posts answer 404 "expired_url", as after 30 minutes or five uses.</summary>
+    public bool ResponseUrlsExpired { get; set; }
     public HashSet<string> MissingChannels { get; } = ["CGONE"];
     public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
     public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
@@ -47,7 +49,9 @@ public sealed class FakeSlack : HttpMessageHandler
         var args = isJson ? JsonNode.Parse(body)!.AsObject() : FormArgs(body);
         var token = request.Headers.Authorization?.Parameter;
         if (request.RequestUri!.Host == "hooks.slack.com")
-            return Record("response_url", token, args, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
+            return Record("response_url", token, args, ResponseUrlsExpired
+                ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("expired_url") }
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
         var method = request.RequestUri.Segments[^1];
         if (Interlocked.Decrement(ref FailNext) >= 0)
             return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
