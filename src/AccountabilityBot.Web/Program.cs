@@ -3,6 +3,7 @@ using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Local;
 using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Slack;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
 builder.AddBotCore();
 builder.AddPersistence();
 builder.AddLocalChannel();
+builder.AddSlack();
 builder.AddJobs();
 builder.AddCustomerData();
 
@@ -21,6 +23,7 @@ await app.ApplyStoredCadenceAsync();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapLocalChannel();
+app.MapSlack();
 app.MapJobsDashboard();
 app.MapCustomerData();
 await app.RunAsync();

@@ -15,7 +15,8 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// The real host (real SQLite files, real Hangfire server) in a data folder of its own. Two instances on the same
 /// folder are a restart. The clock is fake so a test can walk through a week.
 /// </summary>
-public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null, SentLog? sent = null)
+public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null, SentLog? sent = null)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
@@ -30,14 +31,15 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Database:DataDirectory", dataDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(s =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
             if (sent is not null)
             {
-                services.RemoveAll<IPlatformChatSender>();
-                services.AddSingleton<IPlatformChatSender>(new RecordingLocalSender(sent));
+                foreach (var local in s.Where(d => d.ImplementationType == typeof(LocalChatSender)).ToList()) s.Remove(local);
+                s.AddSingleton<IPlatformChatSender>(new RecordingLocalSender(sent));
             }
+            services?.Invoke(s);
         });
     }
 

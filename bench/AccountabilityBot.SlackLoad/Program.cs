@@ -1,0 +1,166 @@
+// Load driver for the Slack slash-command path: starts the bot (Release build) as its own process with Slack
+// settings and a loopback stand-in for Slack's Web API, then sends correctly signed `/cx resolved …` commands over
+// loopback at fixed concurrency for a fixed time, reports req/s, p50/p90/p99 and errors, and counts the persisted rows.
+// Usage: dotnet run -c Release --project bench/AccountabilityBot.SlackLoad -- [seconds=10] [concurrencies=32,128]
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using AccountabilityBot.Web.Slack;
+using Microsoft.Data.Sqlite;
+
+var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
+var levels = (args.Length > 1 ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
+const string Secret = "bench-signing-secret";
+var root = FindRepoRoot();
+var serverDll = Path.Combine(root, "src/AccountabilityBot.Web/bin/Release/net10.0/AccountabilityBot.Web.dll");
+if (!File.Exists(serverDll)) throw new InvalidOperationException("Build first: dotnet build src/AccountabilityBot.Web -c Release");
+
+await using var fakeSlack = await FakeSlackApi.StartAsync();
+var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+var port = FreePort();
+var started = Stopwatch.StartNew();
+using var server = Process.Start(new ProcessStartInfo("dotnet",
+[
+    serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
+    "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + fakeSlack.BaseUrl,
+    "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1",
+]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+server.OutputDataReceived += (_, _) => { };
+server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+server.BeginOutputReadLine();
+server.BeginErrorReadLine();
+
+try
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = levels.Max(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    var client = new SlashClient(http, Secret);
+
+    // First answer: from process start until a signed command is answered.
+    while (true)
+    {
+        try { if ((await client.SendAsync("UBENCH0", "help")).Ok) break; }
+        catch (HttpRequestException) { }
+        await Task.Delay(20);
+    }
+    Console.WriteLine($"first answer after start: {started.ElapsedMilliseconds} ms");
+    await Task.Delay(TimeSpan.FromSeconds(10));
+    Console.WriteLine($"resident memory after 10 s idle: {ResidentMb(server.Id)} MB");
+
+    // Warm-up: JIT, EF's query cache, the 50 bench users enrolled (users.info once each).
+    var sent = await RunAsync(client, concurrency: 8, TimeSpan.FromSeconds(3), report: false);
+    foreach (var concurrency in levels)
+    {
+        var cpuBefore = CpuMs(server.Id);
+        var answered = await RunAsync(client, concurrency, TimeSpan.FromSeconds(seconds), report: true);
+        // CPU time the server spent per command: steadier than req/s on a machine shared with other work.
+        Console.WriteLine($"  server CPU per command: {(CpuMs(server.Id) - cpuBefore) / (double)Math.Max(1, answered):F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        sent += answered;
+    }
+    Console.WriteLine($"resident memory after load: {ResidentMb(server.Id)} MB");
+
+    await Task.Delay(TimeSpan.FromSeconds(3)); // let any deferred command finish
+    await using var db = new SqliteConnection($"Data Source={Path.Combine(data, "accountability.db")};Mode=ReadOnly");
+    await db.OpenAsync();
+    var rows = Count(db, "SELECT COUNT(*) FROM Resolutions WHERE What LIKE 'bench %'");
+    var inbox = Count(db, "SELECT COUNT(*) FROM ReceivedCommands WHERE Text LIKE 'resolved \"bench %'");
+    Console.WriteLine($"persisted: {rows} resolutions and {inbox} inbox rows for {sent} `resolved` commands answered 200 (warm-up included)");
+}
+finally
+{
+    server.Kill(entireProcessTree: true);
+    await server.WaitForExitAsync();
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+}
+
+static async Task<int> RunAsync(SlashClient client, int concurrency, TimeSpan duration, bool report)
+{
+    var latencies = new List<double>[concurrency];
+    var errors = 0;
+    var deferred = 0;
+    var stop = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        var mine = latencies[worker] = new List<double>(100_000);
+        var user = $"UBENCH{worker % 50}";
+        var n = 0;
+        while (stop.Elapsed < duration)
+        {
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var result = await client.SendAsync(user, $"resolved \"bench {concurrency}-{worker}-{n++}\" cost:0");
+                watch.Stop();
+                if (!result.Ok) Interlocked.Increment(ref errors);
+                else if (result.Deferred) Interlocked.Increment(ref deferred);
+                mine.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }
+    }));
+    var elapsed = stop.Elapsed.TotalSeconds;
+    var all = latencies.SelectMany(l => l).Order().ToArray();
+    if (report)
+        Console.WriteLine($"concurrency {concurrency,3}: {all.Length / elapsed,7:F0} req/s  p50 {P(all, 0.50),6:F1} ms  p90 {P(all, 0.90),6:F1} ms  " +
+                          $"p99 {P(all, 0.99),6:F1} ms  errors {errors}  acked-then-deferred {deferred}  ({all.Length} requests in {elapsed:F1} s)");
+    return all.Length - errors;
+}
+
+static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * q))];
+
+static long Count(SqliteConnection db, string sql)
+{
+    using var command = db.CreateCommand();
+    command.CommandText = sql;
+    return (long)command.ExecuteScalar()!;
+}
+
+static long ResidentMb(int pid) =>
+    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:")).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
+
+static long CpuMs(int pid)
+{
+    // /proc/PID/stat fields 14 and 15 (utime, stime) in clock ticks, 100 per second on Linux.
+    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ');
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10;
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string FindRepoRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AccountabilityBot.sln"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+}
+
+/// <summary>Sends one signed slash command, as Slack does: form body, timestamp and v0 signature headers.</summary>
+sealed class SlashClient(HttpClient http, string secret)
+{
+    long trigger;
+
+    public async Task<(bool Ok, bool Deferred)> SendAsync(string user, string text)
+    {
+        var id = Interlocked.Increment(ref trigger);
+        var body = $"token=x&team_id=T1&team_domain=bench&channel_id=CBENCH&channel_name=bench&user_id={user}&user_name={user.ToLowerInvariant()}" +
+                   $"&command=%2Fcx&text={Uri.EscapeDataString(text)}&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F{id}%2Fx&trigger_id={id}.bench";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var bytes = Encoding.UTF8.GetBytes(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(secret, timestamp, bytes));
+        using var response = await http.SendAsync(request);
+        var answer = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode == HttpStatusCode.OK, answer.Contains("Working on it"));
+    }
+}

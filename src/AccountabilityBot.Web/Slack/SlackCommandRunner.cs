@@ -1,0 +1,76 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Slack;
+
+/// <summary>Where a command's answer goes when it is not given inline: the response_url, else the channel or a DM.</summary>
+/// <param name="RefreshHome">The click came from the member's Home tab, which is republished after the answer.</param>
+public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? ResponseUrl, bool RefreshHome = false);
+
+/// <summary>
+/// Runs a Slack command through the core within Slack's 3-second deadline. The command runs in a scope of its own, so
+/// it finishes even after the request has been answered; if it takes longer than Slack:AckBudget the caller acks at
+/// once and the answer goes out later from a Hangfire job. A delivery already seen (a retry, a double-click) is
+/// answered from the inbox and never delivered twice.
+/// </summary>
+public sealed class SlackCommandRunner(IServiceScopeFactory scopes, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+{
+    /// <param name="inline">True when the caller can put the answer in its HTTP response (slash commands).</param>
+    /// <returns>The answer if it came within the budget and <paramref name="inline"/>; otherwise null.</returns>
+    public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, bool inline)
+    {
+        // Not the request's token: the command must finish even if Slack hangs up.
+        var work = Task.Run(() => DispatchAsync(inbound));
+        if (inline && await Task.WhenAny(work, Task.Delay(options.Value.AckBudget)) == work && work.IsCompletedSuccessfully)
+            return work.Result.Reply;
+        _ = work.ContinueWith(done => Deliver(done, inbound, target), TaskScheduler.Default);
+        return null;
+    }
+
+    // SQLite takes one writer at a time, and a writer that finds the file locked sleeps in SQLite's busy handler (up
+    // to 100 ms a try). Queueing commands here instead hands the lock straight to the next one.
+    readonly SemaphoreSlim oneWriter = new(1, 1);
+
+    async Task<(ChatMessage Reply, bool Fresh)> DispatchAsync(InboundCommand inbound)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        // users.info is a network call: made before queueing for the writer, so it holds nobody up.
+        var described = await services.GetRequiredService<SlackPeople>().DescribeAsync(inbound, CancellationToken.None);
+        await oneWriter.WaitAsync();
+        try
+        {
+            var seen = await services.GetRequiredService<AppDbContext>().ReceivedCommands
+                .AnyAsync(r => r.Platform == ChatPlatform.Slack && r.DeliveryId == inbound.DeliveryId);
+            var reply = await services.GetRequiredService<CommandDispatcher>().HandleAsync(described, CancellationToken.None);
+            // A copy of a delivery already stored (a retry, a double-click) is answered from the inbox, never delivered again.
+            return (reply, !seen && !ReferenceEquals(reply, Replies.StillWorking));
+        }
+        finally
+        {
+            oneWriter.Release();
+        }
+    }
+
+    void Deliver(Task<(ChatMessage Reply, bool Fresh)> done, InboundCommand inbound, SlackReplyTarget target)
+    {
+        if (done.IsFaulted)
+        {
+            log.LogError(done.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
+            return;
+        }
+        if (done.Result.Fresh) Deliver(done.Result.Reply, target);
+    }
+
+    /// <summary>Sends an answer through a Hangfire job, so a failed delivery is retried and survives a restart.</summary>
+    public void Deliver(ChatMessage reply, SlackReplyTarget target)
+    {
+        var json = MessageJson.Serialize(reply);
+        jobs.Enqueue<SlackReplyJob>(job => job.DeliverAsync(json, target, CancellationToken.None));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace AccountabilityBot.Web.Slack;
+
+/// <summary>Slack's three HTTP endpoints, behind the signature filter. Bad payloads get 400, never a 500.</summary>
+public static class SlackEndpoints
+{
+    public static RouteGroupBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().WithTags("Slack");
+
+        group.MapPost("/commands", async (HttpContext http, SlackInbound inbound) =>
+        {
+            var form = SlackBody.Of(http).Form();
+            return Ack(await inbound.CommandAsync(SlashCommand.From(name => form.TryGetValue(name, out var v) ? v.ToString() : null)));
+        });
+
+        group.MapPost("/events", async (HttpContext http, SlackInbound inbound) =>
+        {
+            var raw = SlackBody.Of(http).Text;
+            if (SlackJson.Parse(raw) is not { } envelope) return Results.BadRequest("Expected a JSON event envelope.");
+            var retry = int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+            return Ack(await inbound.EventAsync(envelope, raw, retry));
+        });
+
+        group.MapPost("/interactions", async (HttpContext http, SlackInbound inbound) =>
+        {
+            var form = SlackBody.Of(http).Form();
+            if (!form.TryGetValue("payload", out var payload) || SlackJson.Parse(payload.ToString()) is not { } json)
+                return Results.BadRequest("Expected a form field 'payload' holding JSON.");
+            return Ack(await inbound.InteractionAsync(json, http.RequestAborted));
+        });
+        return group;
+    }
+
+    static IResult Ack(SlackAck ack) => ack.Body is null ? Results.Ok() : Results.Content(ack.Body.ToJsonString(), "application/json; charset=utf-8");
+}

@@ -1,0 +1,58 @@
+using AccountabilityBot.Core.Messaging;
+
+namespace AccountabilityBot.Web.Slack;
+
+/// <summary>
+/// Delivers a command's answer that was not given inline: through the response_url (ephemeral, up to five uses in 30
+/// minutes), else privately in the channel, else by DM. Transient failures throw, so Hangfire retries.
+/// </summary>
+public sealed class SlackReplyJob(SlackWebApi api, SlackHome home, ILogger<SlackReplyJob> log)
+{
+    public async Task DeliverAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
+    {
+        await AnswerAsync(messageJson, target, ct);
+        if (target.RefreshHome) await home.PublishAsync(target.UserId, "home:" + Guid.NewGuid().ToString("N"), ct);
+    }
+
+    async Task AnswerAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
+    {
+        var message = MessageJson.Deserialize(messageJson);
+        try
+        {
+            if (target.ResponseUrl is { } url)
+            {
+                try
+                {
+                    var body = BlockKit.Message(message);
+                    body["response_type"] = "ephemeral";
+                    body["replace_original"] = false;
+                    await api.RespondAsync(url, body, ct);
+                    return;
+                }
+                catch (ChatDeliveryException ex) when (ex.PlatformError == "expired_url")
+                {
+                    log.LogInformation("The response_url expired; answering {User} by DM", target.UserId);
+                }
+            }
+            else if (target.ChannelId is { } channel)
+            {
+                try
+                {
+                    await api.PostEphemeralAsync(channel, target.UserId, BlockKit.Message(message), ct);
+                    return;
+                }
+                catch (ChatDeliveryException ex) when (ex.Permanent)
+                {
+                    log.LogInformation("Could not answer privately in {Channel} ({Error}); answering by DM", channel, ex.PlatformError);
+                }
+            }
+            var dm = await api.OpenConversationAsync(target.UserId, ct);
+            await api.PostMessageAsync(dm, BlockKit.Message(message), ct);
+        }
+        catch (ChatDeliveryException ex) when (ex.Permanent)
+        {
+            // Retrying cannot help; the command itself is recorded, only this answer is lost.
+            log.LogWarning("Could not deliver an answer to {User}: {Advice}", target.UserId, ex.Advice);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Slack;
+
+/// <summary>A Slack user as users.info describes them; <paramref name="TimeZone"/> is the IANA name, never the offset.</summary>
+public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBot);
+
+/// <summary>
+/// The Slack Web API methods the bot uses, against Slack:ApiBaseUrl. `ok:false` becomes a
+/// <see cref="ChatDeliveryException"/>; 429s wait out Retry-After; transient failures are retried a few times.
+/// </summary>
+public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings> options, SlackChannelPacer pacer, ILogger<SlackWebApi> log)
+{
+    SlackSettings Settings => options.Value;
+
+    public Task<string> PostMessageAsync(string channel, JsonObject message, CancellationToken ct) =>
+        pacer.RunAsync(channel, async () =>
+        {
+            message["channel"] = channel;
+            var result = await CallJsonAsync("chat.postMessage", message, channel, ct);
+            return result.GetProperty("ts").GetString()!;
+        }, ct);
+
+    public async Task PostEphemeralAsync(string channel, string user, JsonObject message, CancellationToken ct)
+    {
+        message["channel"] = channel;
+        message["user"] = user;
+        await CallJsonAsync("chat.postEphemeral", message, channel, ct);
+    }
+
+    public async Task UpdateAsync(string channel, string ts, JsonObject message, CancellationToken ct)
+    {
+        message["channel"] = channel;
+        message["ts"] = ts;
+        await CallJsonAsync("chat.update", message, channel, ct);
+    }
+
+    public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
+        (await CallFormAsync("conversations.open", new() { ["users"] = userId }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
+
+    public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken ct) =>
+        ReadUser((await CallFormAsync("users.info", new() { ["user"] = userId }, ct)).GetProperty("user"));
+
+    public async Task<SlackUser> LookupByEmailAsync(string email, CancellationToken ct) =>
+        ReadUser((await CallFormAsync("users.lookupByEmail", new() { ["email"] = email }, ct)).GetProperty("user"));
+
+    public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
+        CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, ct);
+
+    public Task UpdateViewAsync(string viewId, JsonObject view, string? hash, CancellationToken ct) =>
+        CallJsonAsync("views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view, ["hash"] = hash }, null, ct);
+
+    public Task PublishHomeAsync(string userId, JsonObject view, CancellationToken ct) =>
+        CallJsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, ct);
+
+    /// <summary>auth.test: who the bot token belongs to; its user_id is the bot's own user.</summary>
+    public async Task<string> BotUserIdAsync(CancellationToken ct) =>
+        (await CallFormAsync("auth.test", [], ct)).GetProperty("user_id").GetString()!;
+
+    /// <summary>Posts to an interaction's response_url (no token: the URL is the credential).</summary>
+    public async Task RespondAsync(string responseUrl, JsonObject body, CancellationToken ct)
+    {
+        var json = body.ToJsonString();
+        await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent(json) }, null, ct);
+    }
+
+    /// <summary>apps.connections.open with the app-level token: a fresh Socket Mode URL.</summary>
+    public async Task<Uri> OpenSocketAsync(CancellationToken ct)
+    {
+        var result = await SendAsync("apps.connections.open", () =>
+            Authorized(new HttpRequestMessage(HttpMethod.Post, "apps.connections.open") { Content = new FormUrlEncodedContent([]) }, Settings.AppToken), null, ct);
+        return new Uri(result.GetProperty("url").GetString()!);
+    }
+
+    Task<JsonElement> CallJsonAsync(string method, JsonObject args, string? channel, CancellationToken ct)
+    {
+        var json = args.ToJsonString();
+        return SendAsync(method, () => Authorized(new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent(json) }, Settings.BotToken), channel, ct);
+    }
+
+    Task<JsonElement> CallFormAsync(string method, Dictionary<string, string> args, CancellationToken ct) =>
+        SendAsync(method, () => Authorized(new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(args) }, Settings.BotToken), null, ct);
+
+    static HttpRequestMessage Authorized(HttpRequestMessage request, string token)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    static StringContent JsonContent(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
+
+    static SlackUser ReadUser(JsonElement user)
+    {
+        var profile = user.TryGetProperty("profile", out var p) ? p : default;
+        string? Get(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+        var name = Get(profile, "display_name") ?? Get(profile, "real_name") ?? Get(user, "real_name") ?? Get(user, "name") ?? Get(user, "id")!;
+        return new SlackUser(Get(user, "id")!, name, Get(profile, "email"), Get(user, "tz"),
+            user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True);
+    }
+}

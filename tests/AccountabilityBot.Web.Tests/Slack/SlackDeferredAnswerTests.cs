@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Tests.Slack;
+
+/// <summary>A command slower than the ack budget (here: a zero budget) is acked at once and answered through response_url.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackDeferredAnswerTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Command_SlowerThanTheBudget_AcksAtOnceAndAnswersLaterOnce()
+    {
+        var ack = await host.CommandAsync("resolved \"Called the clinic back\" cost:0", trigger: "9.9.slow");
+        Assert.Contains("Working on it", (string?)ack["text"]);
+
+        var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the deferred answer");
+        Assert.Contains("R-1", (string?)answer.Args["text"]);
+        Assert.Equal("ephemeral", (string?)answer.Args["response_type"]);
+        Assert.IsType<JsonArray>(answer.Args["blocks"]);
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Command_WhenTheResponseUrlHasExpired_IsAnsweredByDm()
+    {
+        host.Slack.ResponseUrlsExpired = true;
+        await host.CommandAsync("resolved \"Sent a replacement part\" cost:40", user: "UJO");
+        var dm = await Eventually.Async(async () => host.Slack.PostedTo("DUJO").FirstOrDefault(), what: "the DM fallback");
+        Assert.Contains("R-1", dm);
+    }
+}

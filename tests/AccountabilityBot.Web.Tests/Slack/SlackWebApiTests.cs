@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Slack;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountabilityBot.Web.Tests.Slack;
+
+/// <summary>The Web API client against the fake Slack: typed errors, Retry-After, per-channel pacing.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackWebApiTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    async Task<T> WithSenderAsync<T>(Func<IChatSender, SlackWebApi, Task<T>> use)
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<IChatSender>(), scope.ServiceProvider.GetRequiredService<SlackWebApi>());
+    }
+
+    [Fact]
+    public async Task Send_TooFastForSlack_WaitsOutRetryAfterAndDeliversEachOnce()
+    {
+        // Pacing is off here, so the second post hits Slack's limit and must be retried after Retry-After.
+        await WithSenderAsync(async (sender, _) =>
+        {
+            foreach (var n in new[] { "one", "two" })
+                await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, "CLEAD"), ChatMessage.Text(n), CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(["one", "two"], host.Slack.PostedTo("CLEAD"));
+        Assert.Contains(host.Slack.Calls, c => c.Method == "chat.postMessage" && c.Status == 429);
+        Assert.All(host.Slack.Of("chat.postMessage"), c => Assert.Equal(FakeSlack.BotToken, c.Token));
+    }
+
+    [Fact]
+    public async Task Send_RetryAfterLongerThanWeWait_IsTransientWithRetryAfter()
+    {
+        host.Slack.RetryAfter = TimeSpan.FromMinutes(2);
+        var address = new ChatAddress(ChatPlatform.Slack, "CLEAD");
+        var ex = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync<int>(async (sender, _) =>
+        {
+            await sender.SendAsync(address, ChatMessage.Text("one"), CancellationToken.None);
+            await sender.SendAsync(address, ChatMessage.Text("two"), CancellationToken.None);
+            return 0;
+        }));
+        Assert.Equal(("ratelimited", false, TimeSpan.FromMinutes(2)), (ex.PlatformError, ex.Permanent, ex.RetryAfter));
+        Assert.Equal(["one"], host.Slack.PostedTo("CLEAD"));
+    }
+
+    [Fact]
+    public async Task Send_DuringASlackOutage_IsRetriedAndDeliveredOnce()
+    {
+        host.Slack.FailNext = 2;
+        await WithSenderAsync(async (sender, _) =>
+        {
+            await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, "CLEAD"), ChatMessage.Text("after the outage"), CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(["after the outage"], host.Slack.PostedTo("CLEAD"));
+        Assert.Equal(2, host.Slack.Calls.Count(c => c.Status == 503));
+    }
+
+    [Theory]
+    [InlineData("CNOTIN", "not_in_channel", "/invite @AccountabilityBot")]
+    [InlineData("CGONE", "channel_not_found", "/cx channel leadership")]
+    public async Task Send_PermanentSlackError_IsTypedWithAdvice(string channel, string error, string advice)
+    {
+        var ex = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync<int>(async (sender, _) =>
+        {
+            await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, channel), ChatMessage.Text("hi"), CancellationToken.None);
+            return 0;
+        }));
+        Assert.Equal(error, ex.PlatformError);
+        Assert.True(ex.Permanent);
+        Assert.Contains(advice, ex.Advice);
+        Assert.Single(host.Slack.Calls, c => c.Method == "chat.postMessage"); // permanent: never retried
+    }
+
+    [Fact]
+    public async Task UserInfo_ReadsNameEmailAndIanaZone()
+    {
+        host.Slack.Users["U9"] = ("Maria", "maria@acme.example", "America/New_York");
+        var user = await WithSenderAsync((_, api) => api.UserInfoAsync("U9", CancellationToken.None));
+        Assert.Equal(new SlackUser("U9", "Maria", "maria@acme.example", "America/New_York", false), user);
+        var missing = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.UserInfoAsync("U404", CancellationToken.None)));
+        Assert.Equal("user_not_found", missing.PlatformError);
+        Assert.Equal("U9", (await WithSenderAsync((_, api) => api.LookupByEmailAsync("maria@acme.example", CancellationToken.None))).Id);
+        var unknown = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.LookupByEmailAsync("nobody@acme.example", CancellationToken.None)));
+        Assert.True(unknown.Permanent);
+    }
+
+    [Fact]
+    public async Task OpenDirect_UsesConversationsOpen()
+    {
+        var address = await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        Assert.Equal("DU9", address.ConversationId);
+        Assert.Equal("U9", (string?)Assert.Single(host.Slack.Of("conversations.open")).Args["users"]);
+    }
+
+    [Fact]
+    public async Task Views_AndUpdates_GoToTheirMethods()
+    {
+        await WithSenderAsync(async (_, api) =>
+        {
+            await api.UpdateAsync("CLEAD", "1.2", new JsonObject { ["text"] = "edited" }, CancellationToken.None);
+            await api.UpdateViewAsync("V1", new JsonObject { ["type"] = "modal" }, "h1", CancellationToken.None);
+            await api.PostEphemeralAsync("CLEAD", "U9", new JsonObject { ["text"] = "psst" }, CancellationToken.None);
+            return 0;
+        });
+        Assert.Equal(["chat.update", "views.update", "chat.postEphemeral"], host.Slack.Calls.Select(c => c.Method));
+    }
+}
+
+/// <summary>Posts to one channel are spaced out so Slack never has to refuse them.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackPacingTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00.300" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Send_ABurstToOneChannel_IsPacedInOrderWithoutA429()
+    {
+        host.Slack.ChannelLimit = TimeSpan.FromMilliseconds(250);
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
+        await Task.WhenAll(Enumerable.Range(1, 4).Select(async n =>
+        {
+            await Task.Delay(n * 20);
+            await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, "CLEAD"), ChatMessage.Text($"m{n}"), CancellationToken.None);
+        }));
+        Assert.Equal(4, host.Slack.PostedTo("CLEAD").Count);
+        Assert.DoesNotContain(host.Slack.Calls, c => c.Status == 429);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>
+/// Slack's Web API in-process, as documented: checks the bearer token, answers with Slack's recorded ok/error shapes
+/// (Fixtures/slack), refuses posts to one channel faster than <see cref="ChannelLimit"/> with 429 + Retry-After, and
+/// records every call, response_url posts included.
+/// </summary>
+public sealed class FakeSlack : HttpMessageHandler
+{
+    public const string BotToken = "xoxb-test-token", AppToken = "xapp-test-token";
+
+    public sealed record Call(string Method, string? Token, JsonObject Args, int Status);
+
+    readonly ConcurrentQueue<Call> calls = new();
+    readonly ConcurrentDictionary<string, DateTime> lastPost = new();
+    int ts;
+
+    public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>What a 429 asks the caller to wait.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The next this-many Web API calls fail with HTTP 503, as during a Slack incident.</summary>
+    public int FailNext;
+    /// <summary>response_url posts answer 404 "expired_url", as after 30 minutes or five uses.</summary>
+    public bool ResponseUrlsExpired { get; set; }
+    public HashSet<string> MissingChannels { get; } = ["CGONE"];
+    public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
+    public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
+    /// <summary>The bot's own user, as auth.test reports it (the bot user of the member_joined_channel fixture).</summary>
+    public string BotUserId { get; set; } = "W23456789";
+    /// <summary>Where apps.connections.open points Socket Mode clients.</summary>
+    public Uri? SocketUrl { get; set; }
+
+    public IReadOnlyList<Call> Calls => [.. calls];
+    public IReadOnlyList<Call> Of(string method) => [.. calls.Where(c => c.Method == method && c.Status == 200)];
+
+    /// <summary>Messages that reached a conversation (chat.postMessage accepted), as their fallback text.</summary>
+    public IReadOnlyList<string> PostedTo(string channel) => [.. Of("chat.postMessage").Where(c => (string?)c.Args["channel"] == channel).Select(c => (string)c.Args["text"]!)];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
+        var isJson = request.Content?.Headers.ContentType?.MediaType == "application/json";
+        var args = isJson ? JsonNode.Parse(body)!.AsObject() : FormArgs(body);
+        var token = request.Headers.Authorization?.Parameter;
+        if (request.RequestUri!.Host == "hooks.slack.com")
+            return Record("response_url", token, args, ResponseUrlsExpired
+                ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("expired_url") }
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
+        var method = request.RequestUri.Segments[^1];
+        if (Interlocked.Decrement(ref FailNext) >= 0)
+            return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
+        return Record(method, token, args, Answer(method, token, args));
+    }
+
+    HttpResponseMessage Record(string method, string? token, JsonObject args, HttpResponseMessage response)
+    {
+        calls.Enqueue(new Call(method, token, args, (int)response.StatusCode));
+        return response;
+    }
+
+    HttpResponseMessage Answer(string method, string? token, JsonObject args)
+    {
+        if (method == "apps.connections.open")
+            return token == AppToken ? Ok(new JsonObject { ["ok"] = true, ["url"] = SocketUrl?.ToString() }) : Json(Fixture("web_auth_test_error_invalid_auth.json"));
+        if (token != BotToken) return Json(Fixture("web_auth_test_error_invalid_auth.json"));
+        var channel = (string?)args["channel"];
+        switch (method)
+        {
+            case "chat.postMessage":
+                if (MissingChannels.Contains(channel!)) return Json(Fixture("web_conversations_open_error_channel_not_found.json"));
+                if (ChannelsWithoutBot.Contains(channel!)) return Json(Fixture("web_conversations_rename_error_not_in_channel.json"));
+                var now = DateTime.UtcNow;
+                if (lastPost.TryGetValue(channel!, out var last) && now - last < ChannelLimit)
+                {
+                    var limited = Json(Fixture("web_error_ratelimited_http429.json"), HttpStatusCode.TooManyRequests);
+                    limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(RetryAfter);
+                    return limited;
+                }
+                lastPost[channel!] = now;
+                var posted = Fixture("web_chat_postMessage_ok.json");
+                posted["channel"] = channel;
+                posted["ts"] = $"1700000000.{Interlocked.Increment(ref ts):D6}";
+                return Json(posted);
+            case "auth.test":
+                var auth = Fixture("web_auth_test_ok.json");
+                auth["user_id"] = BotUserId;
+                return Json(auth);
+            case "chat.postEphemeral":
+                return Ok(new JsonObject { ["ok"] = true, ["message_ts"] = "1700000000.000001" });
+            case "chat.update":
+                return Ok(new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = (string?)args["ts"] });
+            case "conversations.open":
+                var opened = Fixture("web_conversations_open_ok.json");
+                opened["channel"]!["id"] = "D" + (string?)args["users"];
+                return Json(opened);
+            case "users.lookupByEmail":
+                var byEmail = Users.FirstOrDefault(u => u.Value.Email == (string?)args["email"]).Key;
+                return byEmail is null ? Ok(new JsonObject { ["ok"] = false, ["error"] = "users_not_found" }) : Answer("users.info", token, new JsonObject { ["user"] = byEmail });
+            case "users.info":
+                var id = (string)args["user"]!;
+                if (!Users.TryGetValue(id, out var person)) return Json(Fixture("web_users_info_error_user_not_found.json"));
+                var info = Fixture("web_users_info_ok.json");
+                info["user"]!["id"] = id;
+                info["user"]!["tz"] = person.Tz;
+                info["user"]!["profile"]!["display_name"] = person.Name;
+                info["user"]!["profile"]!["email"] = person.Email;
+                return Json(info);
+            case "views.open" or "views.update" or "views.publish":
+                return Json(Fixture("web_views_open_ok.json"));
+            default:
+                return Ok(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" });
+        }
+    }
+
+    public static JsonObject Fixture(string name) => JsonNode.Parse(FixtureText(name))!.AsObject();
+
+    public static string FixtureText(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "slack", name));
+
+    static JsonObject FormArgs(string body) =>
+        new(QueryHelpers.ParseQuery(body).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value.ToString()))));
+
+    static HttpResponseMessage Ok(JsonObject body) => Json(body);
+
+    static HttpResponseMessage Json(JsonObject body, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>
+/// Slack's Socket Mode end on loopback (a real Kestrel WebSocket server): greets each connection with `hello`, then
+/// sends whatever the test queues, and records every frame the bot sends back.
+/// </summary>
+public sealed class FakeSocketModeServer : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly ConcurrentQueue<JsonObject> received = new();
+    readonly SemaphoreSlim connected = new(0);
+    WebSocket? current;
+
+    public int ConnectionCount;
+    public IReadOnlyList<JsonObject> Received => [.. received];
+    public Uri Url { get; private set; } = null!;
+
+    public FakeSocketModeServer()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/link", async (HttpContext http) =>
+        {
+            if (!http.WebSockets.IsWebSocketRequest) { http.Response.StatusCode = 400; return; }
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            current = socket;
+            Interlocked.Increment(ref ConnectionCount);
+            await SendAsync(FakeSlack.FixtureText("socket_mode_hello.json"));
+            connected.Release();
+            var buffer = new byte[64 * 1024];
+            while (socket.State == WebSocketState.Open)
+            {
+                WebSocketReceiveResult frame;
+                try { frame = await socket.ReceiveAsync(buffer, http.RequestAborted); }
+                catch (Exception) { break; }
+                if (frame.MessageType == WebSocketMessageType.Close) break;
+                received.Enqueue(JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, frame.Count))!.AsObject());
+            }
+        });
+    }
+
+    public async Task StartAsync()
+    {
+        await app.StartAsync();
+        Url = new Uri(app.Urls.First().Replace("http://", "ws://") + "/link?ticket=test");
+    }
+
+    public async Task WaitForConnectionAsync() => Assert.True(await connected.WaitAsync(TimeSpan.FromSeconds(30)), "the bot never connected");
+
+    public Task SendAsync(string text) =>
+        current!.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Web.Slack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>The real host configured for Slack, its Web API calls going to a <see cref="FakeSlack"/>, and signed requests to it.</summary>
+public sealed class SlackHost : IAsyncDisposable
+{
+    public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    public FakeSlack Slack { get; } = new();
+    public BotApplication App { get; }
+    public HttpClient Client => client ??= App.CreateClient();
+    HttpClient? client;
+
+    public SlackHost(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:BotToken"] = FakeSlack.BotToken,
+            ["Slack:ApiBaseUrl"] = "https://slack.test/api/",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(now ?? BotApplication.Thursday), all,
+            services => services.AddHttpClient<SlackWebApi>().ConfigurePrimaryHttpMessageHandler(() => Slack));
+    }
+
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded",
+        DateTimeOffset? at = null, int? retryNum = null)
+    {
+        var timestamp = (at ?? App.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        if (retryNum is { } n) request.Headers.Add("X-Slack-Retry-Num", n.ToString());
+        return Client.SendAsync(request);
+    }
+
+    /// <summary>Runs `/cx TEXT` as a user in a channel and returns Slack's view of the answer (the response JSON).</summary>
+    public async Task<JsonObject> CommandAsync(string text, string user = "UANA", string channel = "CLEAD", string? trigger = null)
+    {
+        var response = await PostSignedAsync("/slack/commands", CommandBody(text, user, channel, trigger));
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    public static string CommandBody(string text, string user = "UANA", string channel = "CLEAD", string? trigger = null) =>
+        $"token=x&team_id=T1&team_domain=acme&channel_id={channel}&channel_name=leadership&user_id={user}&user_name={user.ToLowerInvariant()}" +
+        $"&command=%2Fcx&text={Uri.EscapeDataString(text)}&api_app_id=A1" +
+        $"&response_url={Uri.EscapeDataString("https://hooks.slack.com/commands/T1/1/" + (trigger ?? Guid.NewGuid().ToString("N")))}" +
+        $"&trigger_id={trigger ?? Guid.NewGuid().ToString("N")}";
+
+    /// <summary>A view_submission of the answer modal <paramref name="view"/> (as views.open received it) with the typed answer.</summary>
+    public static JsonObject Submission(string user, JsonObject view, string answer, string viewId = "V123")
+    {
+        var submitted = JsonNode.Parse(view.ToJsonString())!.AsObject();
+        submitted["id"] = viewId;
+        submitted["state"] = new JsonObject
+        {
+            ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
+        };
+        return new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() }, ["view"] = submitted };
+    }
+
+    public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
+        PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()));
+
+    public Task<HttpResponseMessage> EventAsync(JsonObject envelope, int? retryNum = null) =>
+        PostSignedAsync("/slack/events", envelope.ToJsonString(), "application/json", retryNum: retryNum);
+
+    public async ValueTask DisposeAsync()
+    {
+        client?.Dispose();
+        await App.DisposeAsync();
+    }
+}
