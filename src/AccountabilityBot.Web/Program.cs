@@ -2,11 +2,13 @@ using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Local;
 using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Teams;
 
 var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
 builder.AddBotCore();
 builder.AddPersistence();
 builder.AddLocalChannel();
+builder.AddTeams();
 builder.AddJobs();
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ await app.ApplyStoredCadenceAsync();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapLocalChannel();
+app.MapTeams();
 app.MapJobsDashboard();
 await app.RunAsync();
 

@@ -14,7 +14,8 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// The real host (real SQLite files, real Hangfire server) in a data folder of its own. Two instances on the same
 /// folder are a restart. The clock is fake so a test can walk through a week.
 /// </summary>
-public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null)
+public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
@@ -29,7 +30,11 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Database:DataDirectory", dataDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        builder.ConfigureServices(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            services?.Invoke(s);
+        });
     }
 
     public async Task<LocalReply> SayAsync(string user, string text, string channel = "leadership")

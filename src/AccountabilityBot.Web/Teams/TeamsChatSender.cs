@@ -1,0 +1,69 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Teams;
+
+/// <summary>Posts neutral messages to Teams as Adaptive Cards, to conversations whose reference is stored.</summary>
+public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references, ConnectorClient connector, TeamsSettings settings, TimeProvider clock)
+    : IPlatformChatSender
+{
+    public ChatPlatform Platform => ChatPlatform.Teams;
+
+    public async Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    {
+        var conversation = await references.FindAsync(conversationId, ct)
+            ?? throw new ChatDeliveryException("unknown_conversation", permanent: true,
+                "AccountabilityBot has not been added to that Teams conversation. Add the app to the team or chat, then try again.");
+        if (!conversation.IsActive)
+            throw new ChatDeliveryException("bot_removed", permanent: true,
+                "AccountabilityBot was removed from that Teams conversation. Add it again, or bind another channel with `channel leadership`.");
+        var summary = Summary(message);
+        foreach (var card in AdaptiveCardRenderer.Render(message))
+        {
+            var activity = new Activity
+            {
+                Type = "message",
+                Summary = summary,
+                Attachments = [new Attachment(Activity.AdaptiveCardContentType, card.ToTeamsCard())],
+            };
+            try
+            {
+                await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);
+            }
+            catch (ChatDeliveryException e) when (e.PlatformError is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
+            {
+                // Stop posting there until Teams tells us the bot is back (installationUpdate).
+                conversation.IsActive = false;
+                conversation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(ct);
+                throw;
+            }
+        }
+    }
+
+    public async Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct)
+    {
+        var user = await db.Set<TeamsUser>().SingleOrDefaultAsync(u => u.UserId == platformUserId, ct)
+            ?? throw new ChatDeliveryException("unknown_teams_user", permanent: true,
+                "AccountabilityBot has not met this person in Teams yet. Ask them to add the app or message it once.");
+        if (user.DirectConversationId is { } known && (await references.FindAsync(known, ct))?.IsActive == true) return known;
+
+        var id = await connector.CreateConversationAsync(user.ServiceUrl, "28:" + settings.AppId, user.UserId, user.TenantId, ct);
+        await references.RememberAsync(new Activity
+        {
+            ServiceUrl = user.ServiceUrl,
+            Conversation = new ConversationAccount(id, "personal", user.TenantId),
+            From = new ChannelAccount(user.UserId, user.Name, user.AadObjectId),
+        }, active: true, ct);
+        return id;
+    }
+
+    /// <summary>The notification preview: the first line of the plain text.</summary>
+    static string Summary(ChatMessage message)
+    {
+        var text = message.FallbackText.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "AccountabilityBot";
+        return text.Length <= 120 ? text : text[..117] + "…";
+    }
+}

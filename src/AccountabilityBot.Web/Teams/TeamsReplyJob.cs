@@ -1,0 +1,54 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Teams;
+
+/// <summary>Hands a command's reply to the background: posting to the Connector may wait on rate limits.</summary>
+public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
+{
+    /// <summary>How long a re-sent activity's reply waits, so the first delivery's job has posted (the outbox then skips it).</summary>
+    public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when this delivery was received before: Teams re-sent it, or the card was submitted again.</summary>
+    public Task<bool> SeenAsync(string deliveryId, CancellationToken ct) =>
+        db.ReceivedCommands.AnyAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
+
+    public void Enqueue(string deliveryId, string conversationId, bool seenBefore)
+    {
+        // Posting the same reply from two jobs at once could post it twice; a re-sent delivery's job runs later and
+        // finds the reply already posted — or posts it, if the first attempt never got that far.
+        if (seenBefore) jobs.Schedule<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None), DuplicateDelay);
+        else jobs.Enqueue<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None));
+    }
+}
+
+/// <summary>
+/// Posts the stored reply to a command through the outbox, keyed by the delivery: Teams re-sending the activity, or
+/// Hangfire retrying this job, never posts the same reply twice.
+/// </summary>
+public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, ILogger<TeamsReplyJob> log)
+{
+    public async Task SendAsync(string deliveryId, string conversationId, CancellationToken ct)
+    {
+        var received = await db.ReceivedCommands.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
+        if (received?.ReplyJson is not { } json)
+        {
+            log.LogWarning("No stored reply for Teams delivery {DeliveryId}", deliveryId);
+            return;
+        }
+        try
+        {
+            await outbox.PostOnceAsync(new ChatAddress(ChatPlatform.Teams, conversationId), "teams:reply:" + deliveryId,
+                _ => Task.FromResult(MessageJson.Deserialize(json)), ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            // Retrying cannot help (and may double-post); the reason is in the log for the CCO.
+            log.LogWarning("Reply to Teams delivery {DeliveryId} not posted: {Error}. {Advice}", deliveryId, e.PlatformError, e.Advice);
+        }
+    }
+}

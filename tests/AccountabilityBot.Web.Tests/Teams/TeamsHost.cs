@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AccountabilityBot.Web.Tests.Teams;
+
+/// <summary>The real host with Teams configured against <see cref="FakeBotFramework"/>, and a way to send it activities.</summary>
+public sealed class TeamsHost : IAsyncDisposable
+{
+    public FakeBotFramework Fake { get; } = new();
+    public BotApplication App { get; }
+
+    public TeamsHost(IDictionary<string, string?>? extra = null)
+    {
+        var settings = Fake.Settings;
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
+        App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings, Fake.Install);
+    }
+
+    public DateTimeOffset Now => App.Clock.GetUtcNow();
+
+    public static JsonObject Activity(string fixture) => JsonNode.Parse(FakeBotFramework.Fixture(fixture))!.AsObject();
+
+    /// <summary>A valid Bot Connector token for this activity, which <paramref name="edit"/> may spoil.</summary>
+    public string TokenFor(JsonObject activity, Action<SecurityTokenDescriptor>? edit = null, SecurityKey? key = null, string algorithm = SecurityAlgorithms.RsaSha256) =>
+        Fake.Keys.Mint(Now, FakeBotFramework.AppId, activity["serviceUrl"]?.GetValue<string>(), edit, key, algorithm);
+
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity, Action<SecurityTokenDescriptor>? edit = null) =>
+        PostAsync(activity, "Bearer " + TokenFor(activity, edit));
+
+    public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await App.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>A 1:1 message from a Teams user, shaped like the recorded personal-chat fixture.</summary>
+    public static JsonObject Message(string text, string userId = "29:user-ana", string name = "Ana Lopez", string id = "", string conversation = "a:chat-ana")
+    {
+        var a = Activity("message_personal_sdk_test.json");
+        a["text"] = text;
+        a["id"] = id.Length > 0 ? id : Guid.NewGuid().ToString("N");
+        a["from"] = new JsonObject { ["id"] = userId, ["name"] = name, ["aadObjectId"] = "aad-" + userId };
+        a["conversation"]!["id"] = conversation;
+        return a;
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
