@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Web.Teams;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Tests.Teams;
+
+[Collection(WebTests.Name)]
+public sealed class TeamsCardActionTests : IAsyncLifetime
+{
+    readonly TeamsHost host = new();
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    static JsonObject Execute(JsonObject data, string id)
+    {
+        var a = TeamsHost.Activity("invoke_adaptive_card_action_execute_personal.json");
+        a["id"] = id;
+        a["value"]!["action"]!["data"] = data;
+        return a;
+    }
+
+    [Fact]
+    public async Task ActionExecute_AnswersWithAnUpdatedCard_InTheInvokeResponse()
+    {
+        var response = await host.PostAsync(Execute(new JsonObject { ["command"] = "stop propose \"Cold calls\"" }, "f:1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
+        Assert.Contains("S-1", body["value"]!.ToJsonString());
+        CardSchema.AssertValid(body["value"]!.AsObject());
+        Assert.Equal("Rido", (await host.App.WithDbAsync(db => db.Members.SingleAsync())).DisplayName);
+    }
+
+    [Fact]
+    public async Task SameCardSubmittedTwice_OneRecord_SameCardBothTimes()
+    {
+        var data = new JsonObject { ["command"] = "stop propose \"Cold calls\"" };
+        var first = await (await host.PostAsync(Execute(data, "f:1"))).Content.ReadAsStringAsync();
+        var second = await (await host.PostAsync(Execute(data.DeepClone().AsObject(), "f:2"))).Content.ReadAsStringAsync();
+
+        Assert.Equal(first, second);
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync()));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("""{"action":{"type":"Action.Submit","data":{"command":"help"}}}""")]
+    [InlineData("""{"action":{"type":"Action.Execute","data":{"feedback":"no command"}}}""")]
+    [InlineData("""{"trigger":"manual"}""")]
+    public async Task ActionExecute_WithoutACommand_Is400WithAnErrorBody_NothingRecorded(string value)
+    {
+        var a = TeamsHost.Activity("invoke_adaptive_card_action_execute_personal.json");
+        a["value"] = JsonNode.Parse(value);
+        var response = await host.PostAsync(a);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.Equal(0, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ActionSubmit_WithATypedAnswer_RunsTheFilledCommand_Once()
+    {
+        static JsonObject Submit(string id)
+        {
+            var a = TeamsHost.Message("", id: id);
+            a.Remove("text");
+            a["replyToId"] = "1767765488332";
+            a["value"] = new JsonObject
+            {
+                ["command"] = "stop propose \"{answer}\"",
+                ["answerInput"] = "answer2",
+                ["answer2"] = "Charging \"restocking\" fees",
+                ["answer1"] = "another input on the card",
+            };
+            return a;
+        }
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-2"))).StatusCode);
+
+        var stop = await host.App.WithDbAsync(db => db.StopItems.SingleAsync());
+        Assert.Equal("Charging 'restocking' fees", stop.Title);
+        Assert.Equal("stop propose \"Charging 'restocking' fees\"", (await host.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync())).Text);
+    }
+
+    [Fact]
+    public async Task InstallIntoTeam_StoresTheReference_UninstallStopsPostingThere()
+    {
+        var install = TeamsHost.Activity("installation_update_add_team.json");
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(install)).StatusCode);
+        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync());
+        Assert.Equal(("19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", "https://smba.trafficmanager.net/amer/", "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"),
+            (stored.ConversationId, stored.ServiceUrl, stored.TenantId));
+        Assert.Equal(("19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2", "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", true),
+            (stored.TeamId, stored.ChannelId, stored.IsActive));
+
+        var uninstall = TeamsHost.Activity("installation_update_add_team.json");
+        uninstall["action"] = "remove";
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(uninstall)).StatusCode);
+        Assert.False((await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync())).IsActive);
+    }
+
+    [Theory]
+    [InlineData("conversation_update_bot_added_to_team.json", "19:efa9296d959346209fea44151c742e73@thread.skype", "channel")]
+    [InlineData("conversation_update_bot_added_personal.json", "***", "personal")]
+    public async Task BotAdded_ConversationUpdate_StoresTheReference(string fixture, string conversationId, string type)
+    {
+        var a = TeamsHost.Activity(fixture);
+        // The docs' examples name the bot as recipient; it is among the members added.
+        a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync());
+        Assert.Equal((conversationId, type, true), (stored.ConversationId, stored.ConversationType, stored.IsActive));
+    }
+}
