@@ -31,6 +31,8 @@ public sealed class FakeBotFramework
     public ConcurrentDictionary<string, bool> NotInstalled { get; } = new();
     /// <summary>One-shot answers that take precedence, e.g. a 429 for the next post.</summary>
     public ConcurrentQueue<HttpResponseMessage> Next { get; } = new();
+    /// <summary>Network trouble on the way to the Connector: return an exception to throw instead of answering.</summary>
+    public Func<HttpRequestMessage, Exception?>? Fault { get; set; }
     readonly ConcurrentDictionary<string, List<DateTimeOffset>> posts = new();
     int ids = 1000;
 
@@ -81,6 +83,7 @@ public sealed class FakeBotFramework
 
     async Task<HttpResponseMessage> ConnectorAsync(HttpRequestMessage request)
     {
+        if (Fault?.Invoke(request) is { } fault) throw fault;
         var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync());
         var response = Route(request, path, body);
