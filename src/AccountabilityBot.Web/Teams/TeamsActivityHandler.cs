@@ -9,7 +9,8 @@ namespace AccountabilityBot.Web.Teams;
 /// the reply goes out through a background job, so the Bot Connector gets its 200 within a couple of seconds
 /// whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
-public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsReferences references, TeamsReplyQueue replies, ILogger<TeamsActivityHandler> log)
+public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsReferences references, TeamsReplyQueue replies, TeamsPeople people,
+    ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -53,7 +54,7 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
         }
         await references.RememberAsync(a, active: true, ct);
         var seen = await replies.SeenAsync(deliveryId, ct);
-        await dispatcher.HandleAsync(TeamsInbound.Command(a, text, deliveryId), ct);
+        await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
         replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
         return Results.Ok();
     }
@@ -67,7 +68,7 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
         var deliveryId = TeamsInbound.CardDeliveryId(a, command);
         await references.RememberAsync(a, active: true, ct);
         var seen = await replies.SeenAsync(deliveryId, ct);
-        var reply = await dispatcher.HandleAsync(TeamsInbound.Command(a, command, deliveryId), ct);
+        var reply = await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct), ct);
         var cards = AdaptiveCardRenderer.Render(reply);
         if (cards.Count == 1)
             return Results.Json(new InvokeResponse(200, Activity.AdaptiveCardContentType, cards[0].ToTeamsCard()), Activity.Json);

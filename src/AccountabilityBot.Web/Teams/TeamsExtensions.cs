@@ -28,6 +28,7 @@ public static class TeamsExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddScoped<TeamsReferences>();
         services.AddScoped<TeamsActivityHandler>();
+        services.AddScoped<TeamsPeople>();
         services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
         services.AddScoped<IPlatformChatSender, TeamsChatSender>();

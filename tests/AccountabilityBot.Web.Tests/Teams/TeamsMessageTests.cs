@@ -113,6 +113,18 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewSpeaker_EmailFromTheConnectorsMemberLookup()
+    {
+        await host.PostAsync(TeamsHost.Message("help", userId: "29:User-One-Id", name: "User One"));
+        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync());
+        Assert.Equal("User.One@microsoft.com", member.Email);
+        Assert.Single(host.Fake.Calls, c => c.Method == "GET" && c.Path.EndsWith("/members/29:User-One-Id", StringComparison.Ordinal));
+
+        await host.PostAsync(TeamsHost.Message("mine", userId: "29:User-One-Id", name: "User One"));
+        Assert.Single(host.Fake.Calls, c => c.Method == "GET"); // known members are not looked up again
+    }
+
+    [Fact]
     public async Task LocalTimezone_BecomesTheNewMembersZone()
     {
         var a = TeamsHost.Message("help");
