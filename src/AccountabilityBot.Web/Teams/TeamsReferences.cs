@@ -35,21 +35,16 @@ public sealed class TeamsReferences(AppDbContext db, TimeProvider clock)
         row.IsActive = active;
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
-        if (a.From?.Id is { Length: > 0 } userId && userId.StartsWith("29:", StringComparison.Ordinal))
+        var now = row.UpdatedAt;
+        if (a.From?.Id is { } from && await UserAsync(from, a.From.Name, serviceUrl, a.TenantId, now, ct) is { } sender)
         {
-            var user = await db.Set<TeamsUser>().SingleOrDefaultAsync(u => u.UserId == userId, ct);
-            if (user is null)
-            {
-                user = new TeamsUser { UserId = userId, ServiceUrl = serviceUrl };
-                db.Add(user);
-            }
-            user.ServiceUrl = serviceUrl;
-            user.AadObjectId = a.From.AadObjectId ?? user.AadObjectId;
-            user.Name = a.From.Name ?? user.Name;
-            user.TenantId = a.TenantId ?? user.TenantId;
-            if (a.Conversation.ConversationType == "personal") user.DirectConversationId = id;
-            user.UpdatedAt = row.UpdatedAt;
+            sender.AadObjectId = a.From.AadObjectId ?? sender.AadObjectId;
+            if (a.Conversation.ConversationType == "personal") sender.DirectConversationId = id;
         }
+        // People mentioned in a command can be nudged in a 1:1 chat before they ever write to the bot.
+        foreach (var m in a.Entities ?? [])
+            if (m.Type == "mention" && m.Mentioned?.Id is { } mentioned && mentioned != a.Recipient?.Id)
+                await UserAsync(mentioned, m.Mentioned.Name, serviceUrl, a.TenantId, now, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -66,6 +61,24 @@ public sealed class TeamsReferences(AppDbContext db, TimeProvider clock)
             row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The stored Teams user (created if new); only real users ("29:…"), not bots or channels.</summary>
+    async Task<TeamsUser?> UserAsync(string userId, string? name, string serviceUrl, string? tenantId, DateTime now, CancellationToken ct)
+    {
+        if (!userId.StartsWith("29:", StringComparison.Ordinal)) return null;
+        var user = db.Set<TeamsUser>().Local.FirstOrDefault(u => u.UserId == userId)
+            ?? await db.Set<TeamsUser>().SingleOrDefaultAsync(u => u.UserId == userId, ct);
+        if (user is null)
+        {
+            user = new TeamsUser { UserId = userId, ServiceUrl = serviceUrl };
+            db.Add(user);
+        }
+        user.ServiceUrl = serviceUrl;
+        user.Name = name ?? user.Name;
+        user.TenantId = tenantId ?? user.TenantId;
+        user.UpdatedAt = now;
+        return user;
     }
 
     public Task<TeamsConversation?> FindAsync(string conversationId, CancellationToken ct)

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Jobs;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountabilityBot.Web.Tests.Teams;
+
+/// <summary>A week of the product through Teams only: what the fake Connector received and what the database holds.</summary>
+[Collection(WebTests.Name)]
+public sealed class TeamsWeekTests : IAsyncLifetime
+{
+    readonly TeamsHost host = new();
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
+    const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
+    const string Ana = "29:ana", Maria = "29:maria";
+    int messageIds = 5000;
+
+    /// <summary>A message to the bot in the leadership channel (a new thread), @mentioning the bot and maybe others.</summary>
+    JsonObject InChannel(string from, string name, string text, params (string Id, string Name)[] mentions)
+    {
+        var a = TeamsHost.Activity("message_channel_mention_thread_reply.json");
+        var id = (++messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        a["id"] = id;
+        a["serviceUrl"] = ServiceUrl;
+        a["conversation"]!["id"] = $"{Channel};messageid={id}";
+        a["from"] = new JsonObject { ["id"] = from, ["name"] = name };
+        a["text"] = "<at>ridotest</at> " + text;
+        foreach (var (mid, mname) in mentions)
+            a["entities"]!.AsArray().Add(new JsonObject
+            {
+                ["type"] = "mention", ["text"] = $"<at>{mname}</at>", ["mentioned"] = new JsonObject { ["id"] = mid, ["name"] = mname },
+            });
+        return a;
+    }
+
+    async Task SendAsync(JsonObject activity) => Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(activity)).StatusCode);
+
+    [Fact]
+    public async Task AWeekInTeams_InstallBindCommandsCardsReviewAndANudge()
+    {
+        await SendAsync(TeamsHost.Activity("installation_update_add_team.json"));
+        await SendAsync(TeamsHost.Message("help", Ana, "Ana", conversation: "a:chat-ana"));
+        await SendAsync(InChannel(Ana, "Ana", "channel leadership"));
+        await SendAsync(InChannel(Ana, "Ana", "role <at>Maria Lopez</at> executive", (Maria, "Maria Lopez")));
+        await SendAsync(InChannel(Ana, "Ana", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" on:2026-11-23"));
+        await SendAsync(InChannel(Maria, "Maria Lopez", "commit Call every lost clinic due:friday"));
+
+        // Maria clicks "Done" on the card the bot answered with (Action.Submit from the card).
+        var done = InChannel(Maria, "Maria Lopez", "");
+        done.Remove("text");
+        done["replyToId"] = "1002";
+        done["value"] = new JsonObject { ["command"] = "done C-1" };
+        await SendAsync(done);
+        await SendAsync(done.DeepClone().AsObject()); // a double click
+
+        Assert.Equal(CommitmentStatus.Done, await host.App.WithDbAsync(db => db.Commitments.Select(c => c.Status).SingleAsync()));
+        Assert.Equal(Role.Executive, await host.App.WithDbAsync(db => db.Members.Where(m => m.PlatformUserId == Maria).Select(m => m.Role).SingleAsync()));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.CommitmentUpdates.CountAsync(u => u.Status == CommitmentStatus.Done)));
+
+        // Every reply reached Teams, in the thread of the command, once.
+        var received = await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync());
+        Assert.Equal(6, received); // the double click is the same record
+        await Eventually.Async(() => Task.FromResult(host.Fake.Posts.Count() >= received ? "all" : null), what: "every reply posted");
+
+        // Monday: the review goes to the bound channel as a card.
+        await using (var scope = host.App.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WeeklyReviewJob>().RunAsync(CancellationToken.None));
+        var review = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/{Channel}/activities");
+        var card = review.Body!["attachments"]![0]!["content"]!.AsObject();
+        CardSchema.AssertValid(card);
+        Assert.Contains("missed deliveries", card.ToJsonString());File.WriteAllText("/tmp/review.json", card.ToJsonString(new System.Text.Json.JsonSerializerOptions{WriteIndented=true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping}));
+
+        // A nudge to Maria, who never opened a chat with the bot: the 1:1 chat is created, then posted to.
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
+            var dm = await sender.OpenDirectAsync(ChatPlatform.Teams, Maria, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Outbox>().PostAsync(dm, ChatMessage.Text("Your commitment C-2 is due tomorrow."), CancellationToken.None);
+        }
+        var nudge = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{Maria}/activities");
+        Assert.Contains("due tomorrow", nudge.Body!.ToJsonString());
+        foreach (var post in host.Fake.Posts) CardSchema.AssertValid(post.Body!["attachments"]![0]!["content"]!.AsObject());
+    }
+}
