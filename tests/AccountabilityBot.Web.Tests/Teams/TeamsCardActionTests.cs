@@ -6,20 +6,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
-public sealed class TeamsCardActionTests : IAsyncLifetime
+/// <summary>One host for the class: each test works in a conversation of its own and looks only at it.</summary>
+public sealed class TeamsCardActionFixture : IAsyncLifetime
 {
-    readonly TeamsHost host = new();
+    public TeamsHost Host { get; } = new();
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
 
-    static JsonObject Execute(JsonObject data, string id)
+[Collection(WebTests.Name)]
+public sealed class TeamsCardActionTests(TeamsCardActionFixture fixture) : IClassFixture<TeamsCardActionFixture>
+{
+    TeamsHost host => fixture.Host;
+    readonly string conversation = "a:" + Guid.NewGuid().ToString("N");
+
+    JsonObject Execute(JsonObject data, string id)
     {
         var a = TeamsHost.Activity("invoke_adaptive_card_action_execute_personal.json");
         a["id"] = id;
+        a["conversation"]!["id"] = conversation;
         a["value"]!["action"]!["data"] = data;
         return a;
     }
+
+    Task<int> ReceivedHereAsync() => host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.ConversationId == conversation));
 
     [Fact]
     public async Task ActionExecute_AnswersWithAnUpdatedCard_InTheInvokeResponse()
@@ -31,21 +41,22 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
-        Assert.Contains("S-1", body["value"]!.ToJsonString());
+        var stop = await host.App.WithDbAsync(db => db.StopItems.OrderBy(s => s.Id).LastAsync(s => s.Title == "Cold calls"));
+        Assert.Contains($"S-{stop.Id}", body["value"]!.ToJsonString());
         CardSchema.AssertValid(body["value"]!.AsObject());
-        Assert.Equal("Rido", (await host.App.WithDbAsync(db => db.Members.SingleAsync())).DisplayName);
+        Assert.Equal("Rido", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId.StartsWith("29:1uMVvhoAyfTqdMsyvHL0")))).DisplayName);
     }
 
     [Fact]
     public async Task SameCardSubmittedTwice_OneRecord_SameCardBothTimes()
     {
-        var data = new JsonObject { ["command"] = "stop propose \"Cold calls\"" };
+        var data = new JsonObject { ["command"] = "stop propose \"Surprise invoices\"" };
         var first = await (await host.PostAsync(Execute(data, "f:1"))).Content.ReadAsStringAsync();
         var second = await (await host.PostAsync(Execute(data.DeepClone().AsObject(), "f:2"))).Content.ReadAsStringAsync();
 
         Assert.Equal(first, second);
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync()));
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Surprise invoices")));
+        Assert.Equal(1, await ReceivedHereAsync());
     }
 
     [Theory]
@@ -54,22 +65,22 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
     [InlineData("""{"trigger":"manual"}""")]
     public async Task ActionExecute_WithoutACommand_Is400WithAnErrorBody_NothingRecorded(string value)
     {
-        var a = TeamsHost.Activity("invoke_adaptive_card_action_execute_personal.json");
+        var a = Execute(new JsonObject(), "f:bad");
         a["value"] = JsonNode.Parse(value);
         var response = await host.PostAsync(a);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
-        Assert.Equal(0, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync()));
+        Assert.Equal(0, await ReceivedHereAsync());
     }
 
     [Fact]
     public async Task ActionSubmit_WithATypedAnswer_RunsTheFilledCommand_Once()
     {
-        static JsonObject Submit(string id)
+        JsonObject Submit(string id)
         {
-            var a = TeamsHost.Message("", id: id);
+            var a = TeamsHost.Message("", id: id, conversation: conversation);
             a.Remove("text");
             a["replyToId"] = "1767765488332";
             a["value"] = new JsonObject
@@ -84,9 +95,9 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-1"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-2"))).StatusCode);
 
-        var stop = await host.App.WithDbAsync(db => db.StopItems.SingleAsync());
-        Assert.Equal("Charging 'restocking' fees", stop.Title);
-        Assert.Equal("stop propose \"Charging 'restocking' fees\"", (await host.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync())).Text);
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Charging 'restocking' fees")));
+        Assert.Equal("stop propose \"Charging 'restocking' fees\"",
+            (await host.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync(r => r.ConversationId == conversation))).Text);
     }
 
     [Fact]
@@ -94,8 +105,9 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
     {
         var install = TeamsHost.Activity("installation_update_add_team.json");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(install)).StatusCode);
-        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync());
-        Assert.Equal(("19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", "https://smba.trafficmanager.net/amer/", "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"),
+        const string channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
+        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel));
+        Assert.Equal((channel, "https://smba.trafficmanager.net/amer/", "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"),
             (stored.ConversationId, stored.ServiceUrl, stored.TenantId));
         Assert.Equal(("19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2", "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", true),
             (stored.TeamId, stored.ChannelId, stored.IsActive));
@@ -103,7 +115,7 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
         var uninstall = TeamsHost.Activity("installation_update_add_team.json");
         uninstall["action"] = "remove";
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(uninstall)).StatusCode);
-        Assert.False((await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync())).IsActive);
+        Assert.False((await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel))).IsActive);
     }
 
     [Theory]
@@ -115,7 +127,7 @@ public sealed class TeamsCardActionTests : IAsyncLifetime
         // The docs' examples name the bot as recipient; it is among the members added.
         a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
-        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync());
+        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == conversationId));
         Assert.Equal((conversationId, type, true), (stored.ConversationId, stored.ConversationType, stored.IsActive));
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
@@ -50,6 +51,30 @@ public sealed class TeamsHost : IAsyncDisposable
         a["from"] = new JsonObject { ["id"] = userId, ["name"] = name, ["aadObjectId"] = "aad-" + userId };
         a["conversation"]!["id"] = conversation;
         return a;
+    }
+
+    /// <summary>A message @mentioning the bot in a channel thread (the recorded channel fixture), with other mentions as entities.</summary>
+    public static JsonObject InChannel(string channel, string messageId, string from, string name, string text, params (string Id, string Name)[] mentions)
+    {
+        var a = Activity("message_channel_mention_thread_reply.json");
+        a["id"] = messageId;
+        a["serviceUrl"] = "https://smba.trafficmanager.net/amer/";
+        a["conversation"]!["id"] = $"{channel};messageid={messageId}";
+        a["from"] = new JsonObject { ["id"] = from, ["name"] = name };
+        a["text"] = "<at>ridotest</at> " + text;
+        foreach (var (id, mentioned) in mentions)
+            a["entities"]!.AsArray().Add(new JsonObject
+            {
+                ["type"] = "mention", ["text"] = $"<at>{mentioned}</at>", ["mentioned"] = new JsonObject { ["id"] = id, ["name"] = mentioned },
+            });
+        return a;
+    }
+
+    /// <summary>Runs <paramref name="act"/> with the host's services, as a job would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> act)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await act(scope.ServiceProvider);
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();

@@ -18,21 +18,15 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
+    const string User = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
 
-    async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> act)
-    {
-        await using var scope = host.App.Services.CreateAsyncScope();
-        return await act(scope.ServiceProvider);
-    }
+    Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> act) => host.InScopeAsync(act);
 
     /// <summary>Installed in a team, and the CCO said "channel leadership" there.</summary>
     async Task InstallAndBindLeadershipAsync()
     {
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Activity("installation_update_add_team.json"))).StatusCode);
-        var bind = TeamsHost.Activity("message_channel_mention_thread_reply.json");
-        bind["text"] = "<at>ridotest</at> channel leadership";
-        bind["serviceUrl"] = "https://smba.trafficmanager.net/amer/";
-        bind["conversation"]!["id"] = Channel + ";messageid=1759881511856";
+        var bind = TeamsHost.InChannel(Channel, "1759881511856", User, "rido", "channel leadership");
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(bind)).StatusCode);
         await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault()), what: "the bind reply");
     }
@@ -61,7 +55,7 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
     public async Task DirectMessage_OpensA1To1ChatWithTenant_ThenPostsThere()
     {
         await InstallAndBindLeadershipAsync();
-        const string user = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
+        const string user = User;
 
         var address = await InScopeAsync(sp => sp.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Teams, user, CancellationToken.None));
         await InScopeAsync(async sp =>
@@ -86,7 +80,7 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
     public async Task DirectMessage_ToSomeoneWithoutTheApp_IsAPermanentErrorWithAdvice_AndUninstalledChannelsGetNothing()
     {
         await InstallAndBindLeadershipAsync();
-        const string user = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
+        const string user = User;
         host.Fake.NotInstalled[user] = true;
 
         var error = await Assert.ThrowsAsync<ChatDeliveryException>(() =>

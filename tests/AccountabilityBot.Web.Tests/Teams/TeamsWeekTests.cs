@@ -17,28 +17,12 @@ public sealed class TeamsWeekTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await host.DisposeAsync();
 
-    const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
     const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
     const string Ana = "29:ana", Maria = "29:maria";
     int messageIds = 5000;
 
-    /// <summary>A message to the bot in the leadership channel (a new thread), @mentioning the bot and maybe others.</summary>
-    JsonObject InChannel(string from, string name, string text, params (string Id, string Name)[] mentions)
-    {
-        var a = TeamsHost.Activity("message_channel_mention_thread_reply.json");
-        var id = (++messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        a["id"] = id;
-        a["serviceUrl"] = ServiceUrl;
-        a["conversation"]!["id"] = $"{Channel};messageid={id}";
-        a["from"] = new JsonObject { ["id"] = from, ["name"] = name };
-        a["text"] = "<at>ridotest</at> " + text;
-        foreach (var (mid, mname) in mentions)
-            a["entities"]!.AsArray().Add(new JsonObject
-            {
-                ["type"] = "mention", ["text"] = $"<at>{mname}</at>", ["mentioned"] = new JsonObject { ["id"] = mid, ["name"] = mname },
-            });
-        return a;
-    }
+    JsonObject InChannel(string from, string name, string text, params (string Id, string Name)[] mentions) =>
+        TeamsHost.InChannel(Channel, (++messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture), from, name, text, mentions);
 
     async Task SendAsync(JsonObject activity) => Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(activity)).StatusCode);
 
@@ -70,8 +54,7 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         await Eventually.Async(() => Task.FromResult(host.Fake.Posts.Count() >= received ? "all" : null), what: "every reply posted");
 
         // Monday: the review goes to the bound channel as a card.
-        await using (var scope = host.App.Services.CreateAsyncScope())
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WeeklyReviewJob>().RunAsync(CancellationToken.None));
+        Assert.Equal(1, await host.InScopeAsync(sp => sp.GetRequiredService<WeeklyReviewJob>().RunAsync(CancellationToken.None)));
         var review = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/{Channel}/activities");
         var card = review.Body!["attachments"]![0]!["content"]!.AsObject();
         CardSchema.AssertValid(card);
