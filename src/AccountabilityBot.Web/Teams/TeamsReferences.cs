@@ -18,6 +18,20 @@ public sealed class TeamsReferences(AppDbContext db, TimeProvider clock)
     /// <summary>Records (or refreshes — the service URL can change) where this activity's conversation and sender live.</summary>
     public async Task RememberAsync(Activity a, bool active, CancellationToken ct)
     {
+        try
+        {
+            await UpsertAsync(a, active, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two activities from a new conversation or person raced to insert it; the other won, so update theirs.
+            db.ChangeTracker.Clear();
+            await UpsertAsync(a, active, ct);
+        }
+    }
+
+    async Task UpsertAsync(Activity a, bool active, CancellationToken ct)
+    {
         if (a.Conversation?.Id is not { Length: > 0 } rawId || a.ServiceUrl is not { Length: > 0 } serviceUrl) return;
         var id = BaseConversationId(rawId);
         var row = await db.Set<TeamsConversation>().SingleOrDefaultAsync(c => c.ConversationId == id, ct);
