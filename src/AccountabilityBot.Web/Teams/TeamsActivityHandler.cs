@@ -41,7 +41,7 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
     {
         if (!HasAddress(a)) return BadActivity("A message needs from.id, conversation.id and id.");
         string text, deliveryId;
-        if (a.Value is { } value && TeamsInbound.CardCommand(value) is { } command)
+        if (a.Value is { } value && (TeamsForms.Command(value) ?? TeamsInbound.CardCommand(value)) is { } command)
         {
             text = command;
             deliveryId = TeamsInbound.CardDeliveryId(a, command);
@@ -53,6 +53,12 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
             if (text.Length == 0) return Results.Ok();
         }
         await references.RememberAsync(a, active: true, ct);
+        if (TeamsForms.Requested(text) is { } form)
+        {
+            // Showing a form records nothing; what is submitted with it is a command like any other.
+            replies.EnqueueForm(form, a.Conversation!.Id!);
+            return Results.Ok();
+        }
         var seen = await replies.SeenAsync(deliveryId, ct);
         await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
         replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);

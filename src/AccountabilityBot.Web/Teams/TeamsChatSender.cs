@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
@@ -13,33 +14,36 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
 
     public async Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
     {
+        var summary = Summary(message);
+        foreach (var card in AdaptiveCardRenderer.Render(message)) await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
+    }
+
+    /// <summary>Posts one Adaptive Card; <paramref name="summary"/> is what notifications show.</summary>
+    public async Task SendCardAsync(string conversationId, JsonObject card, string summary, CancellationToken ct)
+    {
         var conversation = await references.FindAsync(conversationId, ct)
             ?? throw new ChatDeliveryException("unknown_conversation", permanent: true,
                 "AccountabilityBot has not been added to that Teams conversation. Add the app to the team or chat, then try again.");
         if (!conversation.IsActive)
             throw new ChatDeliveryException("bot_removed", permanent: true,
                 "AccountabilityBot was removed from that Teams conversation. Add it again, or bind another channel with `channel leadership`.");
-        var summary = Summary(message);
-        foreach (var card in AdaptiveCardRenderer.Render(message))
+        var activity = new Activity
         {
-            var activity = new Activity
-            {
-                Type = "message",
-                Summary = summary,
-                Attachments = [new Attachment(Activity.AdaptiveCardContentType, card.ToTeamsCard())],
-            };
-            try
-            {
-                await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);
-            }
-            catch (ChatDeliveryException e) when (e.PlatformError is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
-            {
-                // Stop posting there until Teams tells us the bot is back (installationUpdate).
-                conversation.IsActive = false;
-                conversation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(ct);
-                throw;
-            }
+            Type = "message",
+            Summary = summary,
+            Attachments = [new Attachment(Activity.AdaptiveCardContentType, card)],
+        };
+        try
+        {
+            await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);
+        }
+        catch (ChatDeliveryException e) when (e.PlatformError is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
+        {
+            // Stop posting there until Teams tells us the bot is back (installationUpdate).
+            conversation.IsActive = false;
+            conversation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+            throw;
         }
     }
 

@@ -31,7 +31,8 @@ public static class TeamsExtensions
         services.AddScoped<TeamsPeople>();
         services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
-        services.AddScoped<IPlatformChatSender, TeamsChatSender>();
+        services.AddScoped<TeamsChatSender>();
+        services.AddScoped<IPlatformChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
         return builder;
     }
 

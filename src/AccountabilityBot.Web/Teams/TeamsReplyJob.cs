@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
@@ -23,14 +24,32 @@ public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
         if (seenBefore) jobs.Schedule<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None), DuplicateDelay);
         else jobs.Enqueue<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None));
     }
+
+    public void EnqueueForm(string kind, string conversationId) =>
+        jobs.Enqueue<TeamsReplyJob>(job => job.SendFormAsync(kind, conversationId, CancellationToken.None));
 }
 
 /// <summary>
 /// Posts the stored reply to a command through the outbox, keyed by the delivery: Teams re-sending the activity, or
 /// Hangfire retrying this job, never posts the same reply twice.
 /// </summary>
-public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, ILogger<TeamsReplyJob> log)
+public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
 {
+    /// <summary>Posts a form card (nothing is recorded until it is submitted, so a repeat just shows it again).</summary>
+    public async Task SendFormAsync(string kind, string conversationId, CancellationToken ct)
+    {
+        var stages = await db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(ct);
+        var zone = await TeamZone.FindAsync(db, settings, ct);
+        try
+        {
+            await teams.SendCardAsync(conversationId, TeamsForms.Card(kind, stages, zone.Id), "A form to fill in", ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            log.LogWarning("Form not posted to Teams: {Error}. {Advice}", e.PlatformError, e.Advice);
+        }
+    }
+
     public async Task SendAsync(string deliveryId, string conversationId, CancellationToken ct)
     {
         var received = await db.ReceivedCommands.AsNoTracking()

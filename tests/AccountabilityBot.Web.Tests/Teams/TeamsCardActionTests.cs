@@ -101,6 +101,33 @@ public sealed class TeamsCardActionTests(TeamsCardActionFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task ResolvedForm_ShownOnRequest_SubmittedOnce_IsOneResolution()
+    {
+        await host.PostAsync(TeamsHost.Activity("conversation_update_bot_added_personal.json").Also(a =>
+        {
+            a["conversation"]!["id"] = conversation;
+            a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
+        }));
+        await host.PostAsync(TeamsHost.Message("form resolved", conversation: conversation));
+        var form = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))));
+        var card = form.Body!["attachments"]![0]!["content"]!.AsObject();
+        CardSchema.AssertValid(card);
+        Assert.Equal(0, await ReceivedHereAsync()); // showing a form records nothing
+
+        JsonObject Submit(string id) => TeamsHost.Message("", id: id, conversation: conversation).Also(a =>
+        {
+            a.Remove("text");
+            a["replyToId"] = "form-message-1";
+            a["value"] = new JsonObject { ["form"] = "resolved", ["what"] = "Re-shipped a lost parcel", ["stage"] = "Delivery", ["cost"] = 18.5 };
+        });
+        await host.PostAsync(Submit("r-1"));
+        await host.PostAsync(Submit("r-2"));
+
+        var resolution = await host.App.WithDbAsync(db => db.Resolutions.Include(r => r.Stage).SingleAsync(r => r.What == "Re-shipped a lost parcel"));
+        Assert.Equal((18.5m, "Delivery"), (resolution.Cost, resolution.Stage!.Name));
+    }
+
+    [Fact]
     public async Task InstallIntoTeam_StoresTheReference_UninstallStopsPostingThere()
     {
         var install = TeamsHost.Activity("installation_update_add_team.json");

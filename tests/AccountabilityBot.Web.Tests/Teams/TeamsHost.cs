@@ -79,3 +79,13 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
+
+public static class JsonObjectExtensions
+{
+    /// <summary>Edits a fixture in place and hands it back, for one-expression test activities.</summary>
+    public static JsonObject Also(this JsonObject o, Action<JsonObject> edit)
+    {
+        edit(o);
+        return o;
+    }
+}
