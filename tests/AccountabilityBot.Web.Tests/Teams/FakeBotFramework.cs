@@ -25,6 +25,8 @@ public sealed class FakeBotFramework
 
     public TokenMinter Keys { get; } = new();
     public int MetadataFetches;
+    /// <summary>The Bot Framework's OpenID endpoint is down.</summary>
+    public bool MetadataDown { get; set; }
     public int TokenRequests;
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
     /// <summary>Users who have not installed the app: creating a 1:1 chat with them is 403 BotNotInConversationRoster.</summary>
@@ -65,6 +67,7 @@ public sealed class FakeBotFramework
         if (url == MetadataUrl)
         {
             Interlocked.Increment(ref MetadataFetches);
+            if (MetadataDown) return Json(HttpStatusCode.ServiceUnavailable, "{}");
             var metadata = JsonNode.Parse(Fixture("openid_configuration_botframework_docs.json"))!;
             metadata["jwks_uri"] = KeysUrl;
             return Json(HttpStatusCode.OK, metadata.ToJsonString());

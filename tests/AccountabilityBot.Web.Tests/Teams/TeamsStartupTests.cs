@@ -32,6 +32,19 @@ public sealed class TeamsStartupTests
     }
 
     [Fact]
+    public async Task SigningKeysUnavailable_Is503_SoTheConnectorRetries_NothingStored()
+    {
+        await using var host = new TeamsHost();
+        host.Fake.MetadataDown = true;
+        var response = await host.PostAsync(TeamsHost.Message("help"));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, await host.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ReceivedCommands)));
+
+        host.Fake.MetadataDown = false; // back up: the next delivery goes through
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("help"))).StatusCode);
+    }
+
+    [Fact]
     public async Task TeamsOff_ApiMessagesIsNotServed()
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));
