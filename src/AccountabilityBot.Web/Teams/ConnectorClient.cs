@@ -55,6 +55,7 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
         var json = body is null ? null : JsonSerializer.Serialize(body, Activity.Json);
         for (var attempt = 1; ; attempt++)
         {
+            await limiter.WaitAsync(ConversationRateLimiter.AppWide, ct);
             if (paceKey is not null) await limiter.WaitAsync(paceKey, ct);
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));

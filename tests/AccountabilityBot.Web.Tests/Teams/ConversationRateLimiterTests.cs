@@ -19,6 +19,14 @@ public sealed class ConversationRateLimiterTests
     }
 
     [Fact]
+    public void AppWide_FiftyASecond()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        Assert.All(Enumerable.Range(0, 50).Select(_ => limiter.Reserve(ConversationRateLimiter.AppWide)), w => Assert.Equal(TimeSpan.Zero, w));
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve(ConversationRateLimiter.AppWide));
+    }
+
+    [Fact]
     public void ConversationsArePacedIndependently()
     {
         var limiter = new ConversationRateLimiter(clock);
