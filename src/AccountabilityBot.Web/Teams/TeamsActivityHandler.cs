@@ -62,6 +62,8 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
         var seen = await replies.SeenAsync(deliveryId, ct);
         await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
         replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
+        if (!seen && a.Value is not null && a.ReplyToId is { Length: > 0 } card)
+            replies.EnqueueCardNote(a.Conversation!.Id!, card, $"✔ {a.From!.Name ?? "Someone"}: {text}");
         return Results.Ok();
     }
 

@@ -35,7 +35,15 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
         };
         try
         {
-            await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);
+            var activityId = await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);
+            if (activityId is not null && HasButtons(card))
+            {
+                db.Add(new TeamsPostedCard
+                {
+                    ConversationId = conversationId, ActivityId = activityId, CardJson = card.ToJsonString(), PostedAt = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync(ct);
+            }
         }
         catch (ChatDeliveryException e) when (e.PlatformError is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
         {
@@ -63,6 +71,41 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
         }, active: true, ct);
         return id;
     }
+
+    /// <summary>
+    /// Refreshes a posted card after someone used one of its buttons: a small line at the bottom says who did what
+    /// (the latest few), so everyone in the conversation sees it was handled. Buttons stay for the others.
+    /// </summary>
+    public async Task<bool> NoteOnCardAsync(string conversationId, string activityId, string note, CancellationToken ct)
+    {
+        const int MaxNotes = 5;
+        // A card posted to a channel is the root of its own thread: clicks on it name the thread, not the channel.
+        var channel = TeamsReferences.BaseConversationId(conversationId);
+        var posted = await db.Set<TeamsPostedCard>()
+            .FirstOrDefaultAsync(c => c.ActivityId == activityId && (c.ConversationId == conversationId || c.ConversationId == channel), ct);
+        if (posted is null || await references.FindAsync(conversationId, ct) is not { IsActive: true } conversation) return false;
+        var card = JsonNode.Parse(posted.CardJson)!.AsObject();
+        var body = card["body"]!.AsArray();
+        var notes = body.Where(e => e?["id"]?.GetValue<string>()?.StartsWith(NoteId, StringComparison.Ordinal) == true).ToList();
+        foreach (var old in notes.Take(Math.Max(0, notes.Count - MaxNotes + 1))) body.Remove(old);
+        body.Add(new JsonObject
+        {
+            ["type"] = "TextBlock", ["id"] = NoteId + posted.Id + "-" + body.Count, ["text"] = AdaptiveCardRenderer.Escape(note),
+            ["wrap"] = true, ["size"] = "Small", ["isSubtle"] = true, ["separator"] = notes.Count == 0,
+        });
+        await connector.UpdateActivityAsync(conversation.ServiceUrl, posted.ConversationId, activityId, new Activity
+        {
+            Type = "message",
+            Attachments = [new Attachment(Activity.AdaptiveCardContentType, card)],
+        }, ct);
+        posted.CardJson = card.ToJsonString();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    const string NoteId = "note-";
+
+    static bool HasButtons(JsonObject card) => card["body"] is JsonArray body && body.Any(e => e?["type"]?.GetValue<string>() == "ActionSet");
 
     /// <summary>The notification preview: the first line of the plain text.</summary>
     static string Summary(ChatMessage message)

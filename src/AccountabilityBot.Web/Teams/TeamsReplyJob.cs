@@ -25,6 +25,9 @@ public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
         else jobs.Enqueue<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None));
     }
 
+    public void EnqueueCardNote(string conversationId, string cardActivityId, string note) =>
+        jobs.Enqueue<TeamsReplyJob>(job => job.NoteOnCardAsync(conversationId, cardActivityId, note, CancellationToken.None));
+
     public void EnqueueForm(string kind, string conversationId) =>
         jobs.Enqueue<TeamsReplyJob>(job => job.SendFormAsync(kind, conversationId, CancellationToken.None));
 }
@@ -35,6 +38,19 @@ public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
 /// </summary>
 public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
 {
+    /// <summary>Notes on the clicked card who used which button, once the command behind it has run.</summary>
+    public async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
+    {
+        try
+        {
+            await teams.NoteOnCardAsync(conversationId, cardActivityId, note, ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            log.LogWarning("Card {Card} not refreshed: {Error}. {Advice}", cardActivityId, e.PlatformError, e.Advice);
+        }
+    }
+
     /// <summary>Posts a form card (nothing is recorded until it is submitted, so a repeat just shows it again).</summary>
     public async Task SendFormAsync(string kind, string conversationId, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>A request the bot made to the Bot Connector.</summary>
-public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, DateTimeOffset At, int Status);
+public sealed record ConnectorCall(string Method, string Path, JsonNode? Body, DateTimeOffset At, int Status, string? ResponseId = null);
 
 /// <summary>
 /// The Microsoft side of Teams, in process: the OpenID metadata and key set, the token endpoint (checks the client
@@ -90,7 +90,9 @@ public sealed class FakeBotFramework
         var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync());
         var response = Route(request, path, body);
-        Calls.Enqueue(new ConnectorCall(request.Method.Method, path, body, DateTimeOffset.UtcNow, (int)response.StatusCode));
+        var answer = await response.Content.ReadAsStringAsync();
+        var id = response.IsSuccessStatusCode && JsonNode.Parse(answer) is JsonObject o ? o["id"]?.GetValue<string>() : null;
+        Calls.Enqueue(new ConnectorCall(request.Method.Method, path, body, DateTimeOffset.UtcNow, (int)response.StatusCode, id));
         return response;
     }
 

@@ -37,9 +37,12 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         await SendAsync(InChannel(Maria, "Maria Lopez", "commit Call every lost clinic due:friday"));
 
         // Maria clicks "Done" on the card the bot answered with (Action.Submit from the card).
+        var commitReply = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Body!.ToJsonString().Contains("\"done C-1\""))),
+            what: "the commitment's card with its Done button");
         var done = InChannel(Maria, "Maria Lopez", "");
         done.Remove("text");
-        done["replyToId"] = "1002";
+        done["conversation"]!["id"] = commitReply.Path.Split('/')[^2];
+        done["replyToId"] = commitReply.ResponseId;
         done["value"] = new JsonObject { ["command"] = "done C-1" };
         await SendAsync(done);
         await SendAsync(done.DeepClone().AsObject()); // a double click
@@ -52,6 +55,14 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         var received = await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync());
         Assert.Equal(6, received); // the double click is the same record
         await Eventually.Async(() => Task.FromResult(host.Fake.Posts.Count() >= received ? "all" : null), what: "every reply posted");
+
+        // The clicked card now says who did what, for everyone in the thread.
+        var refreshed = await Eventually.Async(() => Task.FromResult(host.Fake.Calls.FirstOrDefault(c => c.Method == "PUT")), what: "the card refreshed");
+        Assert.EndsWith("/activities/" + commitReply.ResponseId, refreshed.Path);
+        Assert.Contains("✔ Maria Lopez: done C-1", refreshed.Body!["attachments"]![0]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        CardSchema.AssertValid(refreshed.Body!["attachments"]![0]!["content"]!.AsObject());
+        Assert.Single(host.Fake.Calls, c => c.Method == "PUT"); // the double click refreshed nothing more
 
         // Monday: the review goes to the bound channel as a card.
         Assert.Equal(1, await host.InScopeAsync(sp => sp.GetRequiredService<WeeklyReviewJob>().RunAsync(CancellationToken.None)));

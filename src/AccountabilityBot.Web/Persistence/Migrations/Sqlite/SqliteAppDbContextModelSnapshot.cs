@@ -683,6 +683,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("TeamsConversations", (string)null);
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsPostedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("TeamsPostedCards", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsUser", b =>
                 {
                     b.Property<int>("Id")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126005626_Teams")]
+    [Migration("20261126012414_Teams")]
     partial class Teams
     {
         /// <inheritdoc />
@@ -684,6 +684,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("TeamId");
 
                     b.ToTable("TeamsConversations", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsPostedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("TeamsPostedCards", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsUser", b =>

@@ -33,6 +33,22 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TeamsPostedCards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CardJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamsPostedCards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamsUsers",
                 columns: table => new
                 {
@@ -63,6 +79,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TeamsPostedCards_ConversationId_ActivityId",
+                table: "TeamsPostedCards",
+                columns: new[] { "ConversationId", "ActivityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamsUsers_AadObjectId",
                 table: "TeamsUsers",
                 column: "AadObjectId");
@@ -79,6 +101,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "TeamsConversations");
+
+            migrationBuilder.DropTable(
+                name: "TeamsPostedCards");
 
             migrationBuilder.DropTable(
                 name: "TeamsUsers");
