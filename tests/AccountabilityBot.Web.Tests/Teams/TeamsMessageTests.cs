@@ -9,30 +9,44 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
-public sealed class TeamsMessageTests : IAsyncLifetime
+/// <summary>One host for the class, with "rido" (the channel fixture's sender) as the CCO; each test has its own conversation.</summary>
+public sealed class TeamsMessageFixture : IAsyncLifetime
 {
-    readonly TeamsHost host = new();
+    public const string Rido = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
+    public TeamsHost Host { get; } = new(new Dictionary<string, string?> { ["Bot:InitialCco"] = Rido });
     public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
 
-    Task<List<ReceivedCommand>> ReceivedAsync() => host.App.WithDbAsync(db => db.ReceivedCommands.OrderBy(r => r.Id).ToListAsync());
+[Collection(WebTests.Name)]
+public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixture<TeamsMessageFixture>
+{
+    TeamsHost host => fixture.Host;
+    readonly string conversation = "a:" + Guid.NewGuid().ToString("N");
+
+    Task<List<ReceivedCommand>> ReceivedAsync(string? conversationId = null) => host.App.WithDbAsync(db =>
+        db.ReceivedCommands.Where(r => r.ConversationId == (conversationId ?? conversation)).OrderBy(r => r.Id).ToListAsync());
+
+    Task<ConnectorCall> PostedToAsync(string conversationId) => Eventually.Async(() =>
+        Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal))),
+        what: "the reply posted to the Connector");
 
     [Fact]
     public async Task ValidToken_PersonalMessageFixture_IsRecordedAndAnsweredThroughTheConnector()
     {
         var a = TeamsHost.Activity("message_personal_docs.json");
         a["text"] = "help";
+        var id = a["conversation"]!["id"]!.GetValue<string>();
         var response = await host.PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var row = Assert.Single(await ReceivedAsync());
+        var row = Assert.Single(await ReceivedAsync(id));
         Assert.Equal(("1485983408511", "help"), (row.DeliveryId, row.Text));
-        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync());
-        Assert.Equal(("Megan Bowen", Role.Cco), (member.DisplayName, member.Role));
+        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == row.UserId));
+        Assert.Equal(("Megan Bowen", ChatPlatform.Teams), (member.DisplayName, member.Platform));
 
-        var post = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault()), what: "the reply posted to the Connector");
-        Assert.Equal("/amer/v3/conversations/" + a["conversation"]!["id"]!.GetValue<string>() + "/activities", post.Path);
+        var post = await PostedToAsync(id);
+        Assert.StartsWith("/amer/", post.Path);
         Assert.Equal(Activity.AdaptiveCardContentType, post.Body!["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.Equal("1.5", post.Body["attachments"]![0]!["content"]!["version"]!.GetValue<string>());
     }
@@ -40,7 +54,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task TokenExpiredWithinSkew_IsAccepted()
     {
-        var response = await host.PostAsync(TeamsHost.Message("help"), d =>
+        var response = await host.PostAsync(TeamsHost.Message("help", conversation: conversation), d =>
         {
             d.NotBefore = host.Now.UtcDateTime.AddHours(-1);
             d.IssuedAt = d.NotBefore;
@@ -53,9 +67,9 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task RotatedKey_PublishedAfterStartup_IsAcceptedAfterARefresh()
     {
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("help"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("help", conversation: conversation))).StatusCode);
         host.Fake.Keys.Rotate = true;
-        var a = TeamsHost.Message("help");
+        var a = TeamsHost.Message("help", conversation: conversation);
         var response = await host.PostAsync(a, "Bearer " + host.TokenFor(a, key: host.Fake.Keys.Rotated));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await ReceivedAsync()).Count);
@@ -64,16 +78,18 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task SameActivityIdTwice_OneRecord_OneReply()
     {
-        var a = TeamsHost.Message("stop propose \"Cold calls\"", id: "1759944781430");
+        var id = "dup-" + Guid.NewGuid().ToString("N");
+        var a = TeamsHost.Message("stop propose \"Cold calls twice\"", id: id, conversation: conversation);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
 
         Assert.Single(await ReceivedAsync());
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync()));
-        await Eventually.Async(() => Task.FromResult(host.Fake.Posts.Any() ? "posted" : null));
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Cold calls twice")));
+        await PostedToAsync(conversation);
+        // The re-sent delivery's reply job waits, then finds the reply posted; nothing was posted twice meanwhile.
         var monitor = host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Equal(1, monitor.ScheduledCount()); // the re-sent delivery's reply job, which will find it posted
-        Assert.Single(host.Fake.Posts);
+        Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(id));
+        Assert.Single(host.Fake.Posts, p => p.Path.Contains(conversation, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,22 +99,22 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         a["text"] = "<at>ridotest</at> channel leadership";
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
 
-        Assert.Equal("channel leadership", Assert.Single(await ReceivedAsync()).Text);
-        var binding = await host.App.WithDbAsync(db => db.ChannelBindings.SingleAsync());
-        Assert.Equal((ChatPlatform.Teams, "19:6848757105754c8981c67612732d9aa7@thread.tacv2", ChannelPurpose.Leadership),
-            (binding.Platform, binding.ConversationId, binding.Purpose));
-        var reference = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync());
+        const string channel = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
+        Assert.Equal("channel leadership", Assert.Single(await ReceivedAsync(channel)).Text);
+        var binding = await host.App.WithDbAsync(db => db.ChannelBindings.SingleAsync(b => b.ConversationId.StartsWith("19:6848757105754c8981c67612732d9aa7")));
+        Assert.Equal((ChatPlatform.Teams, channel, ChannelPurpose.Leadership), (binding.Platform, binding.ConversationId, binding.Purpose));
+        var reference = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel));
         Assert.Equal(("19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2", "50612dbb-0237-4969-b378-8d42590f9c00", "channel"),
             (reference.TeamId, reference.TenantId, reference.ConversationType));
         // The reply goes into the thread the command came from.
-        var post = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault()));
-        Assert.Contains(";messageid=1759881511856/activities", post.Path);
+        await PostedToAsync(channel + ";messageid=1759881511856");
     }
 
     [Fact]
     public async Task GroupChatMention_OfAnotherPerson_BecomesAMemberReference()
     {
         var a = TeamsHost.Activity("message_group_chat_mention_sdk_test.json");
+        a["from"] = new JsonObject { ["id"] = TeamsMessageFixture.Rido, ["name"] = "rido" };
         a["text"] = "<at>Teams Bot</at> role <at>Maria Lopez</at> executive";
         a["entities"]!.AsArray().Add(new JsonObject
         {
@@ -107,7 +123,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
 
-        Assert.Equal("role <@29:maria-id|Maria Lopez> executive", Assert.Single(await ReceivedAsync()).Text);
+        Assert.Equal("role <@29:maria-id|Maria Lopez> executive", Assert.Single(await ReceivedAsync("19:groupChatId@thread.v2")).Text);
         var maria = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:maria-id"));
         Assert.Equal(("Maria Lopez", Role.Executive), (maria.DisplayName, maria.Role));
     }
@@ -115,21 +131,22 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task NewSpeaker_EmailFromTheConnectorsMemberLookup()
     {
-        await host.PostAsync(TeamsHost.Message("help", userId: "29:User-One-Id", name: "User One"));
-        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync());
+        static bool LookupOfUserOne(ConnectorCall c) => c.Method == "GET" && c.Path.EndsWith("/members/29:User-One-Id", StringComparison.Ordinal);
+        await host.PostAsync(TeamsHost.Message("help", userId: "29:User-One-Id", name: "User One", conversation: conversation));
+        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:User-One-Id"));
         Assert.Equal("User.One@microsoft.com", member.Email);
-        Assert.Single(host.Fake.Calls, c => c.Method == "GET" && c.Path.EndsWith("/members/29:User-One-Id", StringComparison.Ordinal));
+        Assert.Single(host.Fake.Calls, LookupOfUserOne);
 
-        await host.PostAsync(TeamsHost.Message("mine", userId: "29:User-One-Id", name: "User One"));
-        Assert.Single(host.Fake.Calls, c => c.Method == "GET"); // known members are not looked up again
+        await host.PostAsync(TeamsHost.Message("mine", userId: "29:User-One-Id", name: "User One", conversation: conversation));
+        Assert.Single(host.Fake.Calls, LookupOfUserOne); // known members are not looked up again
     }
 
     [Fact]
     public async Task LocalTimezone_BecomesTheNewMembersZone()
     {
-        var a = TeamsHost.Message("help");
+        var a = TeamsHost.Message("help", userId: "29:zoned", conversation: conversation);
         a["localTimezone"] = "America/Los_Angeles";
         await host.PostAsync(a);
-        Assert.Equal("America/Los_Angeles", (await host.App.WithDbAsync(db => db.Members.SingleAsync())).TimeZone);
+        Assert.Equal("America/Los_Angeles", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:zoned"))).TimeZone);
     }
 }
