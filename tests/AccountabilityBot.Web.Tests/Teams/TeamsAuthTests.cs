@@ -7,16 +7,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-/// <summary>One host for every rejected request: none of them may store anything, so they cannot disturb each other.</summary>
-public sealed class TeamsAuthFixture : IAsyncLifetime
-{
-    public TeamsHost Host { get; } = new();
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await Host.DisposeAsync();
-}
-
 [Collection(WebTests.Name)]
-public sealed class TeamsAuthTests(TeamsAuthFixture fixture) : IClassFixture<TeamsAuthFixture>
+/// <summary>One host for every rejected request: none of them may store anything, so they cannot disturb each other.</summary>
+public sealed class TeamsAuthTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
     TeamsHost Host => fixture.Host;
     static JsonObject Message() => TeamsHost.Message("help");

@@ -6,16 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-/// <summary>One host for the class: each test works in a conversation of its own and looks only at it.</summary>
-public sealed class TeamsCardActionFixture : IAsyncLifetime
-{
-    public TeamsHost Host { get; } = new();
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await Host.DisposeAsync();
-}
-
 [Collection(WebTests.Name)]
-public sealed class TeamsCardActionTests(TeamsCardActionFixture fixture) : IClassFixture<TeamsCardActionFixture>
+public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
     TeamsHost host => fixture.Host;
     readonly string conversation = "a:" + Guid.NewGuid().ToString("N");

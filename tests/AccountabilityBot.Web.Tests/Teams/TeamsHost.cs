@@ -80,6 +80,22 @@ public sealed class TeamsHost : IAsyncDisposable
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
 
+/// <summary>
+/// One host shared by a test class. Tests that share it never assert on totals: rejected requests store nothing, and
+/// accepted ones each use a conversation of their own.
+/// </summary>
+public class TeamsHostFixture : IAsyncLifetime
+{
+    TeamsHost? host;
+    protected virtual IDictionary<string, string?>? Settings => null;
+    public TeamsHost Host => host ??= new TeamsHost(Settings);
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync()
+    {
+        if (host is not null) await host.DisposeAsync();
+    }
+}
+
 public static class JsonObjectExtensions
 {
     /// <summary>Edits a fixture in place and hands it back, for one-expression test activities.</summary>

@@ -10,12 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>One host for the class, with "rido" (the channel fixture's sender) as the CCO; each test has its own conversation.</summary>
-public sealed class TeamsMessageFixture : IAsyncLifetime
+public sealed class TeamsMessageFixture : TeamsHostFixture
 {
     public const string Rido = "29:17bUvCasIPKfQIXHvNzcPjD86fwm6GkWc1PvCGP2-NSkNb7AyGYpjQ7Xw-XgTwaHW5JxZ4KMNDxn1kcL8fwX1Nw";
-    public TeamsHost Host { get; } = new(new Dictionary<string, string?> { ["Bot:InitialCco"] = Rido });
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Bot:InitialCco"] = Rido };
 }
 
 [Collection(WebTests.Name)]
