@@ -14,15 +14,28 @@ public static class CardSchema
 
     public static void AssertValid(JsonObject card)
     {
+        var errors = Errors(card);
+        Assert.True(errors is null, errors);
+    }
+
+    /// <summary>Null for a valid card, else what is wrong with it.</summary>
+    public static string? Errors(JsonObject card)
+    {
         var pure = card.DeepClone().AsObject();
         pure.Remove("msteams");
-        AssertValid(AdaptiveCard.Value, pure);
+        return Errors(AdaptiveCard.Value, pure);
     }
 
     public static void AssertValid(JsonSchema schema, JsonNode document)
     {
+        var errors = Errors(schema, document);
+        Assert.True(errors is null, errors);
+    }
+
+    static string? Errors(JsonSchema schema, JsonNode document)
+    {
         var result = schema.Evaluate(JsonDocument.Parse(document.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(result.IsValid, "Schema errors:\n" + string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")).Take(20)));
+        return result.IsValid ? null : "Schema errors:\n" + string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key} {e.Value}")).Take(20));
     }
 }

@@ -96,6 +96,17 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task FakeConnector_RefusesAnInvalidCard_LikeTeams()
+    {
+        var card = new System.Text.Json.Nodes.JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "TextBlock" }) }; // a TextBlock needs its text
+        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() => Client().SendToConversationAsync(ServiceUrl, "a:chat",
+            new Activity { Type = "message", Attachments = [new Attachment(Activity.AdaptiveCardContentType, card)] }, CancellationToken.None));
+        Assert.Equal(("BadArgument", true), (e.PlatformError, e.Permanent));
+        Assert.Single(fake.InvalidCards);
+    }
+
+    [Fact]
     public async Task Token_IsCachedUntilFiveMinutesBeforeExpiry()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

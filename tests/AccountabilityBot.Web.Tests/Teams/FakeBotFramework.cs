@@ -33,6 +33,9 @@ public sealed class FakeBotFramework
     public ConcurrentDictionary<string, bool> NotInstalled { get; } = new();
     /// <summary>One-shot answers that take precedence, e.g. a 429 for the next post.</summary>
     public ConcurrentQueue<HttpResponseMessage> Next { get; } = new();
+    /// <summary>Cards the bot sent that are not valid Adaptive Cards 1.5 (the fake refuses them with 400, as Teams would).</summary>
+    public ConcurrentQueue<string> InvalidCards { get; } = new();
+
     /// <summary>Network trouble on the way to the Connector: return an exception to throw instead of answering.</summary>
     public Func<HttpRequestMessage, Exception?>? Fault { get; set; }
     readonly ConcurrentDictionary<string, List<DateTimeOffset>> posts = new();
@@ -120,6 +123,12 @@ public sealed class FakeBotFramework
         if (segments is ["v3", "conversations", _, "activities", ..])
         {
             if (body?["type"]?.GetValue<string>() != "message") return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Activity type required"}}""");
+            foreach (var card in (body["attachments"]?.AsArray() ?? []).Where(x => x?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive"))
+                if (CardSchema.Errors(card!["content"]!.AsObject()) is { } errors)
+                {
+                    InvalidCards.Enqueue(errors);
+                    return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Invalid Adaptive Card"}}""");
+                }
             var id = segments.Length > 4 && request.Method == HttpMethod.Put ? segments[4] : Interlocked.Increment(ref ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Json(HttpStatusCode.OK, $$"""{"id":"{{id}}"}""");
         }

@@ -77,7 +77,12 @@ public sealed class TeamsHost : IAsyncDisposable
         return await act(scope.ServiceProvider);
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    /// <summary>Every card the bot sent in the test was a valid Adaptive Card 1.5.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Assert.True(Fake.InvalidCards.IsEmpty, string.Join("\n\n", Fake.InvalidCards));
+    }
 }
 
 /// <summary>
