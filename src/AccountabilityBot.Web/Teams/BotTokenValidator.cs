@@ -33,7 +33,9 @@ public sealed class BotTokenValidator(TeamsSettings settings, BotSigningKeys met
         if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith(scheme, StringComparison.Ordinal))
             return BotAuthResult.Unauthorized("No Bearer token");
         var raw = authorization[scheme.Length..].Trim();
-        if (!handler.CanReadToken(raw)) return BotAuthResult.Unauthorized("Malformed token");
+        // Cheap checks first, so junk and foreign tokens never cost a trip for the signing keys.
+        if (!handler.CanReadToken(raw) || Read(raw) is not { } unverified) return BotAuthResult.Unauthorized("Malformed token");
+        if (!string.Equals(unverified.Issuer, settings.Issuer, StringComparison.Ordinal)) return BotAuthResult.Unauthorized("Wrong issuer");
 
         var config = await metadata.GetAsync(ct);
         var result = await handler.ValidateTokenAsync(raw, Parameters(config));
@@ -46,6 +48,12 @@ public sealed class BotTokenValidator(TeamsSettings settings, BotSigningKeys met
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
             return BotAuthResult.Unauthorized(result.Exception?.GetType().Name ?? "Invalid token");
         return new BotAuthResult(StatusCodes.Status200OK, "ok", token, EndorsementsOf(config, token));
+    }
+
+    JsonWebToken? Read(string raw)
+    {
+        try { return handler.ReadJsonWebToken(raw); }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>Checks that the authenticated token speaks for this activity.</summary>
