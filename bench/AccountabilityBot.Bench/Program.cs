@@ -31,4 +31,7 @@ for (var i = 0; i < runs + 10; i++)
 }
 timings.Sort();
 Console.WriteLine($"review composition on demo data: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms");
+await using (var db = new SqliteAppDbContext(options))
+    TeamsBench.Cards(await new WeeklyReview(new ReviewLoader(db), db, TimeProvider.System, settings).PreviewAsync(CancellationToken.None), runs);
+await TeamsBench.TokensAsync(runs);
 Directory.Delete(folder, recursive: true);

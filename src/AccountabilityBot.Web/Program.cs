@@ -4,6 +4,7 @@ using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Local;
 using AccountabilityBot.Web.Persistence;
 using AccountabilityBot.Web.Slack;
+using AccountabilityBot.Web.Teams;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
@@ -12,6 +13,7 @@ builder.AddBotCore();
 builder.AddPersistence();
 builder.AddLocalChannel();
 builder.AddSlack();
+builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
 
@@ -24,6 +26,7 @@ await app.ApplyStoredCadenceAsync();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapLocalChannel();
 app.MapSlack();
+app.MapTeams();
 app.MapJobsDashboard();
 app.MapCustomerData();
 await app.RunAsync();

@@ -34,8 +34,10 @@ public sealed class StartupTests
     [InlineData("Slack:SigningSecret", "true", System.Net.HttpStatusCode.OK)]
     public async Task LocalChannel_WithPlatformCredentials_IsOffUnlessEnabled(string credential, string? localEnabled, System.Net.HttpStatusCode expected)
     {
-        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
-            new Dictionary<string, string?> { [credential] = "configured", ["Local:Enabled"] = localEnabled });
+        var settings = new Dictionary<string, string?> { [credential] = "configured", ["Local:Enabled"] = localEnabled };
+        // A Teams app id only counts with a password beside it (else the bot refuses to start; see the Teams tests).
+        if (credential == "Teams:AppId") (settings[credential], settings["Teams:AppPassword"]) = ("6e0f6a3c-2d4b-4c55-9c5e-0c3b1f7a9d21", "secret");
+        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings);
         var response = await app.CreateClient().GetAsync("/local/messages?channel=leadership");
         Assert.Equal(expected, response.StatusCode);
     }

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using AccountabilityBot.Core.Messaging;
+
+namespace AccountabilityBot.Web.Teams;
+
+/// <summary>
+/// The Bot Connector REST API (v3) at a conversation's service URL. Posts are paced per conversation; 429, 412, 502,
+/// 503 and 504 are retried after Retry-After or an exponential backoff with jitter; a request whose outcome is
+/// unknown (sent, then no answer) is never re-sent, so a post cannot appear twice.
+/// </summary>
+public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProvider tokens, ConversationRateLimiter limiter,
+    ConnectorRetryPolicy retry, ILogger<ConnectorClient> log)
+{
+    public const string HttpClientName = "teams-connector";
+
+    public async Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
+        (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, conversationId, ct))?.Id;
+
+    /// <summary>Replies in the thread of <paramref name="replyToId"/>.</summary>
+    public async Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct) =>
+        (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl,
+            $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity with { ReplyToId = replyToId }, conversationId, ct))?.Id;
+
+    /// <summary>Replaces a message the bot posted (e.g. a card after a button was used).</summary>
+    public Task UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
+        CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}",
+            activity with { Id = activityId }, conversationId, ct);
+
+    /// <summary>Opens (or finds) the 1:1 chat between the bot and a user of <paramref name="tenantId"/>.</summary>
+    public async Task<string> CreateConversationAsync(string serviceUrl, string botId, string userId, string? tenantId, CancellationToken ct)
+    {
+        var body = new
+        {
+            bot = new ChannelAccount(botId),
+            members = new[] { new ChannelAccount(userId) },
+            isGroup = false,
+            tenantId,
+            channelData = new TeamsChannelData { Tenant = new IdName(tenantId) },
+        };
+        var created = await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, "v3/conversations", body, "create:" + userId, ct);
+        return created?.Id is { Length: > 0 } id ? id
+            : throw new ChatDeliveryException("no_conversation_id", permanent: true, "Teams did not return a conversation id for the 1:1 chat.");
+    }
+
+    /// <summary>A member's profile (AAD object id, email, UPN) as the Connector knows it.</summary>
+    public Task<TeamsMemberProfile?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
+        CallAsync<TeamsMemberProfile>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members/{Esc(userId)}", null, null, ct);
+
+    async Task<T?> CallAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, string? paceKey, CancellationToken ct) where T : class
+    {
+        var url = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
+        var json = body is null ? null : JsonSerializer.Serialize(body, Activity.Json);
+        for (var attempt = 1; ; attempt++)
+        {
+            await limiter.WaitAsync(ConversationRateLimiter.AppWide, ct);
+            if (paceKey is not null) await limiter.WaitAsync(paceKey, ct);
+            using var request = new HttpRequestMessage(method, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));
+            if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, ct);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+                && attempt < retry.MaxAttempts)
+            {
+                // Never connected, so nothing was posted: trying again is safe.
+                await retry.WaitAsync(retry.Backoff(attempt), ct);
+                continue;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                throw new ChatDeliveryException("outcome_unknown", permanent: true,
+                    "Teams did not answer after the post was sent, so it may or may not have arrived; it was not sent again to avoid a duplicate. Check the conversation.", inner: e);
+            }
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if (response.IsSuccessStatusCode)
+                    return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<T>(text, Activity.Json);
+                var error = ConnectorError.Parse((int)response.StatusCode, text, RetryAfter(response));
+                if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
+                {
+                    tokens.Invalidate(); // an expired or revoked token was refused before anything happened
+                    continue;
+                }
+                if (error.IsRetryable && attempt < retry.MaxAttempts)
+                {
+                    var wait = error.RetryAfter ?? retry.Backoff(attempt);
+                    if (wait > retry.MaxWait) throw error.ToDeliveryException();
+                    log.LogInformation("Teams answered {Status} {Code}; retrying in {Wait}", error.Status, error.Code, wait);
+                    await retry.WaitAsync(wait, ct);
+                    continue;
+                }
+                throw error.ToDeliveryException();
+            }
+        }
+    }
+
+    static TimeSpan? RetryAfter(HttpResponseMessage r) =>
+        r.Headers.RetryAfter?.Delta ?? (r.Headers.RetryAfter?.Date is { } at ? at - DateTimeOffset.UtcNow : null);
+
+    static string Esc(string s) => Uri.EscapeDataString(s);
+
+    sealed record ResourceResponse(string? Id);
+}
+
+/// <summary>The Teams member profile (TeamsChannelAccount).</summary>
+public sealed record TeamsMemberProfile(string? Id, string? Name, string? AadObjectId, string? Email, string? UserPrincipalName, string? TenantId);
+
+/// <summary>How long to back off; waits run on a real clock (pacing, not business time).</summary>
+public sealed class ConnectorRetryPolicy(TimeProvider pacing)
+{
+    public int MaxAttempts { get; init; } = 4;
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Longer waits are left to the caller's own retry (the job), instead of holding a worker.</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>1 s, 2 s, 4 s … each ±20 % so many posts do not come back at the same instant.</summary>
+    public TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.8 + Random.Shared.NextDouble() * 0.4));
+
+    public Task WaitAsync(TimeSpan wait, CancellationToken ct) => wait > TimeSpan.Zero ? Task.Delay(wait, pacing, ct) : Task.CompletedTask;
+}

@@ -1,0 +1,44 @@
+using AccountabilityBot.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace AccountabilityBot.Web.Teams;
+
+public static class TeamsExtensions
+{
+    /// <summary>
+    /// The Teams adapter, on when Teams:AppId is set. The settings are always validated at start-up, so a half
+    /// configured Teams (a password and no app id, or the reverse) stops the bot with a message saying what is missing.
+    /// </summary>
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TeamsSettings>().BindConfiguration(TeamsSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{TeamsSettings.SectionName}:{nameof(TeamsSettings.AppId)}"])) return builder;
+
+        var services = builder.Services;
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TeamsSettings>>().Value);
+        services.AddHttpClient(BotSigningKeys.HttpClientName);
+        services.AddHttpClient(BotTokenProvider.HttpClientName);
+        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton(sp => new BotSigningKeys(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
+        services.AddSingleton<BotTokenValidator>();
+        // Token lifetimes and pacing follow the real clock, not the business clock tests move around.
+        services.AddSingleton(sp => new BotTokenProvider(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
+        services.AddSingleton(_ => new ConversationRateLimiter(TimeProvider.System));
+        services.AddSingleton(_ => new ConnectorRetryPolicy(TimeProvider.System));
+        services.AddSingleton<ConnectorClient>();
+        services.AddScoped<TeamsReferences>();
+        services.AddScoped<TeamsActivityHandler>();
+        services.AddScoped<TeamsPeople>();
+        services.AddScoped<TeamsReplyQueue>();
+        services.AddScoped<TeamsReplyJob>();
+        services.AddScoped<TeamsChatSender>();
+        services.AddScoped<IPlatformChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
+        return builder;
+    }
+
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        if (app.Services.GetService<TeamsSettings>() is { Enabled: true }) app.MapTeamsEndpoint();
+        return app;
+    }
+}

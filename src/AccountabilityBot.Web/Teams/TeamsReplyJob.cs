@@ -1,0 +1,89 @@
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Teams;
+
+/// <summary>Hands a command's reply to the background: posting to the Connector may wait on rate limits.</summary>
+public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
+{
+    /// <summary>How long a re-sent activity's reply waits, so the first delivery's job has posted (the outbox then skips it).</summary>
+    public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when this delivery was received before: Teams re-sent it, or the card was submitted again.</summary>
+    public Task<bool> SeenAsync(string deliveryId, CancellationToken ct) =>
+        db.ReceivedCommands.AnyAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
+
+    public void Enqueue(string deliveryId, string conversationId, bool seenBefore)
+    {
+        // Posting the same reply from two jobs at once could post it twice; a re-sent delivery's job runs later and
+        // finds the reply already posted — or posts it, if the first attempt never got that far.
+        if (seenBefore) jobs.Schedule<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None), DuplicateDelay);
+        else jobs.Enqueue<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None));
+    }
+
+    public void EnqueueCardNote(string conversationId, string cardActivityId, string note) =>
+        jobs.Enqueue<TeamsReplyJob>(job => job.NoteOnCardAsync(conversationId, cardActivityId, note, CancellationToken.None));
+
+    public void EnqueueForm(string kind, string conversationId) =>
+        jobs.Enqueue<TeamsReplyJob>(job => job.SendFormAsync(kind, conversationId, CancellationToken.None));
+}
+
+/// <summary>
+/// Posts the stored reply to a command through the outbox, keyed by the delivery: Teams re-sending the activity, or
+/// Hangfire retrying this job, never posts the same reply twice.
+/// </summary>
+public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
+{
+    /// <summary>Notes on the clicked card who used which button, once the command behind it has run.</summary>
+    public async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
+    {
+        try
+        {
+            await teams.NoteOnCardAsync(conversationId, cardActivityId, note, ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            log.LogWarning("Card {Card} not refreshed: {Error}. {Advice}", cardActivityId, e.PlatformError, e.Advice);
+        }
+    }
+
+    /// <summary>Posts a form card (nothing is recorded until it is submitted, so a repeat just shows it again).</summary>
+    public async Task SendFormAsync(string kind, string conversationId, CancellationToken ct)
+    {
+        var stages = await db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(ct);
+        var zone = await TeamZone.FindAsync(db, settings, ct);
+        try
+        {
+            await teams.SendCardAsync(conversationId, TeamsForms.Card(kind, stages, zone.Id), "A form to fill in", ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            log.LogWarning("Form not posted to Teams: {Error}. {Advice}", e.PlatformError, e.Advice);
+        }
+    }
+
+    public async Task SendAsync(string deliveryId, string conversationId, CancellationToken ct)
+    {
+        var received = await db.ReceivedCommands.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
+        if (received?.ReplyJson is not { } json)
+        {
+            log.LogWarning("No stored reply for Teams delivery {DeliveryId}", deliveryId);
+            return;
+        }
+        try
+        {
+            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), "teams:reply:" + deliveryId, "reply"),
+                _ => Task.FromResult(MessageJson.Deserialize(json)), ct);
+        }
+        catch (ChatDeliveryException e) when (e.Permanent)
+        {
+            // Retrying cannot help (and may double-post); the reason is in the log for the CCO.
+            log.LogWarning("Reply to Teams delivery {DeliveryId} not posted: {Error}. {Advice}", deliveryId, e.PlatformError, e.Advice);
+        }
+    }
+}

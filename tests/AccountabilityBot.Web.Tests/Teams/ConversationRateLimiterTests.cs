@@ -1,0 +1,62 @@
+using AccountabilityBot.Web.Teams;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityBot.Web.Tests.Teams;
+
+public sealed class ConversationRateLimiterTests
+{
+    readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Burst_SevenGoAtOnce_TheEighthWaitsASecond_TheNinthTwo()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        var waits = Enumerable.Range(0, 9).Select(_ => limiter.Reserve("19:c@thread.tacv2")).ToList();
+
+        Assert.All(waits.Take(7), w => Assert.Equal(TimeSpan.Zero, w));
+        Assert.Equal(TimeSpan.FromSeconds(1), waits[7]);
+        Assert.Equal(TimeSpan.FromSeconds(2), waits[8]);
+    }
+
+    [Fact]
+    public void AppWide_FiftyASecond()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        Assert.All(Enumerable.Range(0, 50).Select(_ => limiter.Reserve(ConversationRateLimiter.AppWide)), w => Assert.Equal(TimeSpan.Zero, w));
+        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve(ConversationRateLimiter.AppWide));
+    }
+
+    [Fact]
+    public void ConversationsArePacedIndependently()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        for (var i = 0; i < 8; i++) limiter.Reserve("a");
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve("b"));
+    }
+
+    [Fact]
+    public void SixtyIn30Seconds_The61stWaitsForTheWindow()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.True(limiter.Reserve("a") <= TimeSpan.FromSeconds(30));
+            clock.Advance(TimeSpan.FromMilliseconds(400)); // 2.5 a second: under the 1 s and 2 s limits
+        }
+        // The first of the 60 went at t=0; the 61st may go at t=30 s, and it is now t=24 s.
+        Assert.Equal(TimeSpan.FromSeconds(6), limiter.Reserve("a"));
+    }
+
+    [Fact]
+    public void AnHourLimit_1800_IsHonoured()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        for (var i = 0; i < 1800; i++)
+        {
+            limiter.Reserve("a");
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        // 1,800 posts took 30 minutes; the next must wait until an hour after the first.
+        Assert.Equal(TimeSpan.FromMinutes(30), limiter.Reserve("a"));
+    }
+}
