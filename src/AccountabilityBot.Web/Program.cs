@@ -1,16 +1,20 @@
+using AccountabilityBot.Web.CustomerData;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Local;
 using AccountabilityBot.Web.Persistence;
+
+if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
 builder.AddBotCore();
 builder.AddPersistence();
 builder.AddLocalChannel();
 builder.AddJobs();
+builder.AddCustomerData();
 
 var app = builder.Build();
-app.UseRequestSizeLimit(maxBytes: 64 * 1024);
+app.UseRequestSizeLimit(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-events");
 await app.PrepareDatabaseAsync();
 await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
@@ -18,6 +22,8 @@ await app.ApplyStoredCadenceAsync();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapLocalChannel();
 app.MapJobsDashboard();
+app.MapCustomerData();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

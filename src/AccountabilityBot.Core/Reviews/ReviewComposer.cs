@@ -72,7 +72,7 @@ public static partial class ReviewComposer
     internal static string Sign(decimal n) => n > 0 ? "+" : n < 0 ? "−" : "";
 
     /// <summary>Ranked by count, then value, then name, so two reviews of the same week list reasons alike.</summary>
-    internal static IReadOnlyList<ReasonTally> Ranked(IEnumerable<ReasonTally> reasons) =>
+    public static IReadOnlyList<ReasonTally> Ranked(IEnumerable<ReasonTally> reasons) =>
         [.. reasons.OrderByDescending(r => r.Count).ThenByDescending(r => r.Value).ThenBy(r => r.Reason, StringComparer.Ordinal)];
 
     /// <summary>Shortens free text at a word boundary, marking the cut.</summary>

@@ -10,8 +10,12 @@ public sealed record ImportReport(
     public bool ProblemsTruncated => Rejected > Problems.Select(p => p.Line).Distinct().Count();
 
     public string Summary => Written
-        ? $"{Inserted:N0} new and {Updated:N0} updated events from {Rows:N0} rows"
-          + (Skipped > 0 ? $"; {Skipped:N0} rows were not closed deals and were skipped" : "")
-          + (Rejected > 0 ? $"; {Rejected:N0} bad rows were left out" : "") + "."
-        : $"Nothing was imported: {Rejected:N0} of {Rows:N0} rows have problems. Fix them, or import the good rows with the partial option.";
+        ? $"{Inserted:N0} new and {Updated:N0} updated events from {RowCount(Rows)}"
+          + (Skipped > 0 ? $"; {RowCount(Skipped)} were not closed deals and were skipped" : "")
+          + (Rejected > 0 ? $"; {RowCount(Rejected)} with problems were left out" : "") + "."
+        : Rejected == 0
+            ? $"Nothing was imported: {Problems.FirstOrDefault()?.Reason ?? "the data could not be read."}"
+            : $"Nothing was imported: {Rejected:N0} of {RowCount(Rows)} have problems. Fix them, or import the good rows with the partial option.";
+
+    static string RowCount(long n) => n == 1 ? "1 row" : $"{n:N0} rows";
 }
