@@ -54,7 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         });
         model.Entity<CustomerEvent>(e =>
         {
-            e.HasIndex(x => new { x.Kind, x.OccurredOn });
+            // (Kind, OccurredOn) lookups use the wider metrics index (Customers/CustomerEventConfiguration) by its prefix.
             e.HasIndex(x => x.ExternalId).IsUnique();
             e.HasOne(x => x.Story).WithOne(s => s.Event).HasForeignKey<LostStory>(s => s.CustomerEventId);
         });

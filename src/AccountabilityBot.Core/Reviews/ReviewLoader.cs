@@ -20,7 +20,7 @@ public sealed class ReviewLoader(AppDbContext db)
     {
         var totals = new CustomerTotalsQuery(db);
         var week = await totals.RunAsync(new DateRange(period.WeekFrom, period.WeekTo), ct);
-        var quarter = await totals.RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), ct);
+        var quarter = await totals.RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), ct, groups: false); // the review shows groups for the week only
         var story = await StorySelector.StoryOfTheWeekAsync(db, period.WeekFrom, period.WeekTo, ct);
         var stops = await db.StopItems.AsNoTracking().Include(s => s.Owner)
             .Where(s => s.Status == StopItemStatus.Proposed

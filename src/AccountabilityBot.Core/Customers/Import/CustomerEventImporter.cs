@@ -25,49 +25,61 @@ public sealed class CustomerEventImporter(ICustomerEventStore store, CustomerDat
         var validator = new EventValidator(columns, settings.Currency, today);
         await using var writer = await store.OpenAsync(ct);
         var batch = new List<CustomerEventInput>(BatchSize);
+        // The previous batch is written on another thread while this one is read and validated.
+        var pending = Task.CompletedTask;
         // A 64-bit hash per external id keeps a million-row file's duplicate check to a few megabytes.
         var seen = new Dictionary<ulong, long>();
         var rowProblems = new List<(string Column, string Reason)>();
         long total = 0, skipped = 0, rejected = 0;
-        int inserted = 0, updated = 0;
 
-        await foreach (var row in rows.WithCancellation(ct))
+        try
         {
-            total++;
-            if (row.Raw is null) { skipped++; continue; }
-            rowProblems.Clear();
-            var input = validator.Validate(row.Raw, rowProblems);
-            if (input is not null && !seen.TryAdd(Fnv(input.ExternalId), row.Line))
-                rowProblems.Add((columns.ExternalId ?? "external id",
-                    $"'{input.ExternalId}' is the same event as line {seen[Fnv(input.ExternalId)]}; each event may appear once"));
-            if (rowProblems.Count > 0)
+            await foreach (var row in rows.WithCancellation(ct))
             {
-                rejected++;
-                foreach (var (column, reason) in rowProblems)
-                    if (problems.Count < MaxProblemsListed) problems.Add(new ImportProblem(row.Line, column, reason));
-                continue;
+                total++;
+                if (row.Raw is null) { skipped++; continue; }
+                rowProblems.Clear();
+                var input = validator.Validate(row.Raw, rowProblems);
+                if (input is not null && !seen.TryAdd(Fnv(input.ExternalId), row.Line))
+                    rowProblems.Add((columns.ExternalId ?? "external id",
+                        $"'{input.ExternalId}' is the same event as line {seen[Fnv(input.ExternalId)]}; each event may appear once"));
+                if (rowProblems.Count > 0)
+                {
+                    rejected++;
+                    foreach (var (column, reason) in rowProblems)
+                        if (problems.Count < MaxProblemsListed) problems.Add(new ImportProblem(row.Line, column, reason));
+                    continue;
+                }
+                if (rejected > 0 && !partial) continue; // keep validating to report every bad row, but write nothing more
+                batch.Add(input!);
+                if (batch.Count == BatchSize) await FlushAsync();
             }
-            if (rejected > 0 && !partial) continue; // keep validating to report every bad row, but write nothing more
-            batch.Add(input!);
-            if (batch.Count == BatchSize) await FlushAsync();
-        }
 
-        var written = problems.Count == 0 || (partial && rejected > 0);
-        if (written)
-        {
-            await FlushAsync();
-            var report = new ImportReport(total, inserted, updated, skipped, rejected, true, problems);
-            await writer.CommitAsync($"{source}: {report.Summary}", ct);
-            return report;
+            var written = problems.Count == 0 || (partial && rejected > 0);
+            if (written)
+            {
+                await FlushAsync();
+                await pending;
+                var (inserted, updated) = await writer.CommitAsync(
+                    (i, u) => $"{source}: {new ImportReport(total, i, u, skipped, rejected, true, problems).Summary}", ct);
+                return new ImportReport(total, inserted, updated, skipped, rejected, true, problems);
+            }
+            return new ImportReport(total, 0, 0, skipped, rejected, false, problems);
         }
-        return new ImportReport(total, 0, 0, skipped, rejected, false, problems);
+        finally
+        {
+            // Never roll back (dispose the writer) while a batch is still being written; its own failure, if any,
+            // surfaced at the await that needed it.
+            try { await pending; } catch (Exception) when (!pending.IsCompletedSuccessfully) { }
+        }
 
         async Task FlushAsync()
         {
             if (batch.Count == 0) return;
-            var (i, u) = await writer.WriteAsync(batch, ct);
-            (inserted, updated) = (inserted + i, updated + u);
-            batch.Clear();
+            await pending;
+            var full = batch;
+            batch = new List<CustomerEventInput>(BatchSize);
+            pending = Task.Run(() => writer.WriteAsync(full, ct), ct);
         }
     }
 

@@ -12,9 +12,12 @@ public interface ICustomerEventStore
 
 public interface ICustomerEventWriter : IAsyncDisposable
 {
-    /// <summary>Upserts a batch; returns how many events were new and how many were updated.</summary>
-    Task<(int Inserted, int Updated)> WriteAsync(IReadOnlyList<CustomerEventInput> batch, CancellationToken ct);
+    /// <summary>Upserts a batch.</summary>
+    Task WriteAsync(IReadOnlyList<CustomerEventInput> batch, CancellationToken ct);
 
-    /// <summary>Records the audit entry and commits. Disposing without committing rolls everything back.</summary>
-    Task CommitAsync(string auditSummary, CancellationToken ct);
+    /// <summary>
+    /// Records the audit entry (its text made from how many events were new and how many updated) and commits;
+    /// returns those counts. Disposing without committing rolls everything back.
+    /// </summary>
+    Task<(int Inserted, int Updated)> CommitAsync(Func<int, int, string> auditSummary, CancellationToken ct);
 }

@@ -24,14 +24,22 @@ public sealed class CustomerTotalsQuery(AppDbContext db)
         [CustomerEventKind.Won, CustomerEventKind.Lost, CustomerEventKind.Renewed, CustomerEventKind.Referral];
     static readonly CustomerEventKind[] ReasonKinds = [CustomerEventKind.Lost, CustomerEventKind.Renewed];
 
-    public async Task<RangeTotals> RunAsync(DateRange range, CancellationToken ct)
+    /// <param name="groups">
+    /// False to skip the customer groups (renewals, referrals and revenue by group come back empty): grouping joins every
+    /// event to its customer, the one part of the query that grows with the range, and the review needs it only for the week.
+    /// </param>
+    public async Task<RangeTotals> RunAsync(DateRange range, CancellationToken ct, bool groups = true)
     {
         var (from, to) = (range.From, range.To);
-        var byGroup = await db.CustomerEvents.AsNoTracking()
-            .Where(e => EF.Constant(AllKinds).Contains(e.Kind) && e.OccurredOn >= from && e.OccurredOn <= to)
-            .GroupBy(e => new { e.Kind, Group = e.Customer.Group == null ? null : e.Customer.Group.Name })
-            .Select(g => new KindRow(g.Key.Kind, g.Key.Group, g.Count(), g.Sum(e => e.AnnualValue)))
-            .ToListAsync(ct);
+        var inRange = db.CustomerEvents.AsNoTracking()
+            .Where(e => EF.Constant(AllKinds).Contains(e.Kind) && e.OccurredOn >= from && e.OccurredOn <= to);
+        var byGroup = groups
+            ? await inRange.GroupBy(e => new { e.Kind, Group = e.Customer.Group == null ? null : e.Customer.Group.Name })
+                .Select(g => new KindRow(g.Key.Kind, g.Key.Group, g.Count(), g.Sum(e => e.AnnualValue)))
+                .ToListAsync(ct)
+            : await inRange.GroupBy(e => e.Kind)
+                .Select(g => new KindRow(g.Key, null, g.Count(), g.Sum(e => e.AnnualValue)))
+                .ToListAsync(ct);
         var byReason = await db.CustomerEvents.AsNoTracking()
             .Where(e => EF.Constant(ReasonKinds).Contains(e.Kind) && e.OccurredOn >= from && e.OccurredOn <= to)
             .GroupBy(e => new { e.Kind, e.Reason })
@@ -42,9 +50,9 @@ public sealed class CustomerTotalsQuery(AppDbContext db)
             Total(byGroup, CustomerEventKind.Won), Total(byGroup, CustomerEventKind.Lost),
             Total(byGroup, CustomerEventKind.Renewed), Total(byGroup, CustomerEventKind.Referral),
             Reasons(byReason, CustomerEventKind.Lost), Reasons(byReason, CustomerEventKind.Renewed),
-            [.. Groups(byGroup.Where(r => r.Kind is CustomerEventKind.Renewed or CustomerEventKind.Referral))
+            !groups ? [] : [.. Groups(byGroup.Where(r => r.Kind is CustomerEventKind.Renewed or CustomerEventKind.Referral))
                 .Select(g => new GroupTally(g.Key, Total(g, CustomerEventKind.Renewed), Total(g, CustomerEventKind.Referral)))]);
-        var revenue = Groups(byGroup)
+        var revenue = !groups ? [] : Groups(byGroup)
             .Select(g => new GroupRevenue(g.Key, Total(g, CustomerEventKind.Won), Total(g, CustomerEventKind.Renewed),
                 Total(g, CustomerEventKind.Lost), Total(g, CustomerEventKind.Referral)))
             .OrderByDescending(g => g.Won.Value + g.Renewed.Value).ThenBy(g => g.Group, StringComparer.Ordinal)

@@ -317,8 +317,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "OccurredOn");
-
                     b.HasIndex("Kind", "OccurredOn", "AnnualValue", "CustomerId", "Reason")
                         .HasDatabaseName("IX_CustomerEvents_Metrics");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126005437_CustomerMetrics")]
+    [Migration("20261126011756_CustomerMetrics")]
     partial class CustomerMetrics
     {
         /// <inheritdoc />
@@ -319,8 +319,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
-
-                    b.HasIndex("Kind", "OccurredOn");
 
                     b.HasIndex("Kind", "OccurredOn", "AnnualValue", "CustomerId", "Reason")
                         .HasDatabaseName("IX_CustomerEvents_Metrics");

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -14,6 +14,10 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
             // Money moves from TEXT decimals to INTEGER minor units (cents); convert what is already stored.
             migrationBuilder.Sql("UPDATE \"CustomerEvents\" SET \"AnnualValue\" = CAST(ROUND(CAST(\"AnnualValue\" AS REAL) * 100) AS INTEGER);");
             migrationBuilder.Sql("UPDATE \"Resolutions\" SET \"Cost\" = CAST(ROUND(CAST(\"Cost\" AS REAL) * 100) AS INTEGER) WHERE \"Cost\" IS NOT NULL;");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CustomerEvents_Kind_OccurredOn",
+                table: "CustomerEvents");
 
             migrationBuilder.AlterColumn<long>(
                 name: "Cost",
@@ -109,6 +113,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 oldType: "INTEGER",
                 oldPrecision: 18,
                 oldScale: 2);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerEvents_Kind_OccurredOn",
+                table: "CustomerEvents",
+                columns: new[] { "Kind", "OccurredOn" });
         }
     }
 }

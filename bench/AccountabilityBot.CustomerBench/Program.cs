@@ -1,0 +1,98 @@
+// Customer data at scale, on SQLite:
+//   generate FILE [EVENTS] [CUSTOMERS]   a deterministic 3-year history (default 1,000,000 events, 100,000 customers)
+//   import FILE DB                      import it through the same importer the command line and upload use
+//   review DB [RUNS]                     compose the weekly review repeatedly; p50/p95
+// Each mode prints the process's peak resident memory, so run import and review as separate processes.
+using System.Diagnostics;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Reviews;
+using AccountabilityBot.CustomerBench;
+using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+var mode = args.ElementAtOrDefault(0);
+switch (mode)
+{
+    case "generate":
+    {
+        var events = args.Length > 2 ? int.Parse(args[2]) : 1_000_000;
+        var customers = args.Length > 3 ? int.Parse(args[3]) : 100_000;
+        var watch = Stopwatch.StartNew();
+        var bytes = Generator.Write(args[1], customers, events, seed: 20261126, lastDay: new DateOnly(2026, 11, 22));
+        Console.WriteLine($"generated {events:N0} events for {customers:N0} customers: {bytes / 1024.0 / 1024.0:N1} MB in {watch.Elapsed.TotalSeconds:N1} s");
+        break;
+    }
+    case "import":
+    {
+        var options = Options(args[2]);
+        await using (var db = new SqliteAppDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
+        var watch = Stopwatch.StartNew();
+        await using (var db = new SqliteAppDbContext(options))
+        await using (var file = new FileStream(args[1], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            var importer = new CustomerEventImporter(new SqliteCustomerEventStore(db, TimeProvider.System), new CustomerDataSettings(), TimeProvider.System);
+            var report = await importer.ImportCsvAsync(file, CsvMapping.Canonical, partial: false, "bench", CancellationToken.None);
+            watch.Stop();
+            Console.WriteLine(report.Summary);
+            Console.WriteLine($"import: {report.Rows:N0} rows in {watch.Elapsed.TotalSeconds:N2} s = {report.Rows / watch.Elapsed.TotalSeconds:N0} rows/s; peak memory {Peak()} MB");
+        }
+        break;
+    }
+    case "validate":
+    {
+        // Reading and validating only, into a store that writes nothing: the part of the import that is not SQLite.
+        var watch = Stopwatch.StartNew();
+        await using var file = File.OpenRead(args[1]);
+        var importer = new CustomerEventImporter(new NullStore(), new CustomerDataSettings(), TimeProvider.System);
+        var report = await importer.ImportCsvAsync(file, CsvMapping.Canonical, partial: false, "bench", CancellationToken.None);
+        Console.WriteLine($"read+validate: {report.Rows:N0} rows in {watch.Elapsed.TotalSeconds:N2} s = {report.Rows / watch.Elapsed.TotalSeconds:N0} rows/s; peak memory {Peak()} MB");
+        break;
+    }
+    case "review":
+    {
+        var options = Options(args[1]);
+        var runs = args.Length > 2 ? int.Parse(args[2]) : 50;
+        var settings = new BotSettings { DefaultTimeZone = "UTC" };
+        var timings = new List<double>();
+        for (var i = 0; i < runs + 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = new SqliteAppDbContext(options);
+            var message = await new WeeklyReview(new ReviewLoader(db), db, TimeProvider.System, settings).PreviewAsync(CancellationToken.None);
+            watch.Stop();
+            if (i >= 5) timings.Add(watch.Elapsed.TotalMilliseconds);
+            if (message.Blocks.Count == 0) throw new InvalidOperationException("The review came out empty.");
+        }
+        timings.Sort();
+        Console.WriteLine($"review on {args[1]}: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms; peak memory {Peak()} MB");
+        break;
+    }
+    default:
+        Console.Error.WriteLine("usage: generate FILE [EVENTS] [CUSTOMERS] | import FILE DB | review DB [RUNS]");
+        return 2;
+}
+return 0;
+
+static DbContextOptions<SqliteAppDbContext> Options(string db) =>
+    new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={db}").Options;
+
+// VmHWM: the most resident memory the process ever had, which is what a host's memory limit sees.
+static long Peak()
+{
+    var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) : null;
+    return line is null ? Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+}
+
+sealed class NullStore : ICustomerEventStore, ICustomerEventWriter
+{
+    public Task<ICustomerEventWriter> OpenAsync(CancellationToken ct) => Task.FromResult<ICustomerEventWriter>(this);
+    public Task WriteAsync(IReadOnlyList<CustomerEventInput> batch, CancellationToken ct) => Task.CompletedTask;
+    public Task<(int Inserted, int Updated)> CommitAsync(Func<int, int, string> auditSummary, CancellationToken ct) => Task.FromResult((0, 0));
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
