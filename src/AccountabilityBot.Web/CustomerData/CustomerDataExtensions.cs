@@ -50,6 +50,7 @@ public static class CustomerDataExtensions
         api.MapPost("/customer-events", CustomerEventsApi.PostEventsAsync);
         api.MapPost("/customer-events/import", CustomerEventsApi.ImportAsync);
         api.MapGet("/metrics", MetricsApi.GetAsync);
+        api.MapGet("/exports/{name}", ExportsApi.GetAsync);
         return app;
     }
 }

@@ -27,9 +27,10 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 
     /// <summary>decimal ⇄ whole cents; sub-cent fractions round half away from zero, as accountants expect.</summary>
-    public sealed class MinorUnitsConverter() : ValueConverter<decimal, long>(
-        v => (long)Math.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
-        v => v / 100m);
+    public sealed class MinorUnitsConverter() : ValueConverter<decimal, long>(v => ToMinorUnits(v), v => v / 100m)
+    {
+        public static long ToMinorUnits(decimal value) => (long)Math.Round(value * 100m, 0, MidpointRounding.AwayFromZero);
+    }
 }
 
 /// <summary>Lets `dotnet ef migrations add X --context SqliteAppDbContext` build the context without the host.</summary>
