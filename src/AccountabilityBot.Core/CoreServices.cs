@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();
         services.AddScoped<Customers.Metrics.CustomerTrendQuery>();
         services.AddScoped<Reviews.WeeklyReview>();
+        services.AddScoped<Stories.StoryPrompts>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         var handlerInterface = typeof(ICommandHandler<>);
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

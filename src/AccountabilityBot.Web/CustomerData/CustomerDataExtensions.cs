@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Stories;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.CustomerData;
@@ -8,6 +10,7 @@ namespace AccountabilityBot.Web.CustomerData;
 public static class CustomerDataExtensions
 {
     public const string RatePolicy = "per-api-key";
+    public const string StoryPromptJobId = "story-prompts";
 
     /// <summary>Customer data in (CSV import, webhook) and out (metrics, exports), the API keys that guard it, and its limits.</summary>
     public static WebApplicationBuilder AddCustomerData(this WebApplicationBuilder builder)
@@ -51,6 +54,9 @@ public static class CustomerDataExtensions
         api.MapPost("/customer-events/import", CustomerEventsApi.ImportAsync);
         api.MapGet("/metrics", MetricsApi.GetAsync);
         api.MapGet("/exports/{name}", ExportsApi.GetAsync);
+        // Account owners are asked for the story of a lost customer within the hour (imports and webhooks rarely carry one).
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<StoryPrompts>(StoryPromptJobId, prompts => prompts.SendAsync(CancellationToken.None), Cron.Hourly());
         return app;
     }
 }
