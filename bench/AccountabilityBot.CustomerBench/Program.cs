@@ -1,6 +1,7 @@
 // Customer data at scale, on SQLite:
 //   generate FILE [EVENTS] [CUSTOMERS]   a deterministic 3-year history (default 1,000,000 events, 100,000 customers)
 //   import FILE DB                      import it through the same importer the command line and upload use
+//   validate FILE                        read and validate only (a store that writes nothing): the non-SQLite share
 //   review DB [RUNS]                     compose the weekly review repeatedly; p50/p95
 // Each mode prints the process's peak resident memory, so run import and review as separate processes.
 using System.Diagnostics;

@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddScoped<Cadence.Posts.EscalationPosts>();
         services.AddScoped<Cadence.Posts.NudgePosts>();
         services.AddScoped<Cadence.Posts.PromptPosts>();
+        services.AddScoped<Stories.StoryPrompts>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         var handlerInterface = typeof(ICommandHandler<>);
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

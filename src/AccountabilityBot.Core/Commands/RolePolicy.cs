@@ -22,7 +22,8 @@ public static class RolePolicy
         StoryCommand { Pick: true } => Role.Cco,
         ApiKeys.ApiKeyCommand => Role.Cco,
         DecideCommand or CommitCommand or StopDecisionCommand or CustomerEventCommand or ReviewCommand => Role.Executive,
-        StoryCommand { Narrative: not null } => Role.Executive,
+        // Anyone may tell a lost customer's story (account owners are often frontline); editing a told one is leadership's.
+        StoryCommand { StoryId: not null, Narrative: not null } => Role.Executive,
         _ => Role.Frontline,
     };
 

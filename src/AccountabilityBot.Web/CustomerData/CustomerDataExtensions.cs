@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Stories;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.CustomerData;

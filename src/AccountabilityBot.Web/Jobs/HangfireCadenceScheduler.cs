@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Cadence;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Stories;
 using Hangfire;
 
 namespace AccountabilityBot.Web.Jobs;
@@ -13,6 +14,7 @@ namespace AccountabilityBot.Web.Jobs;
 public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILogger<HangfireCadenceScheduler> log) : ICadenceScheduler
 {
     public const string SweeperId = "outbox:deliver";
+    public const string StoryPromptsId = "story-prompts";
     public const string NudgeTick = "*/15 * * * *";
 
     public static string JobId(string kind) => "cadence:" + kind;
@@ -22,6 +24,8 @@ public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILo
     public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
     {
         recurring.AddOrUpdate<CadenceJob>(SweeperId, job => job.DeliverDueAsync(CancellationToken.None), Cron.Minutely());
+        // Account owners are asked for the story of a lost customer within the hour (imports and webhooks rarely carry one).
+        recurring.AddOrUpdate<StoryPrompts>(StoryPromptsId, prompts => prompts.SendAsync(CancellationToken.None), Cron.Hourly());
         foreach (var kind in SupportedKinds)
         {
             var setting = cadence.FirstOrDefault(c => c.Kind == kind);

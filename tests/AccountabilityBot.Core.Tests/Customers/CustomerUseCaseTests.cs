@@ -59,4 +59,15 @@ public sealed class CustomerUseCaseTests
         Assert.Equal("Delivery", r.Stage!.Name);
         Assert.Equal("ACME Dental", r.CustomerName);
     }
+
+    [Fact]
+    public async Task Story_FrontlineAccountOwnerMayTellIt_ButNotOverwriteATold()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        await h.SayAsync("maria", "lost \"Bright Vets\" value:12000 reason:\"onboarding took too long\"");
+        Assert.Contains("Recorded story L-1", await h.SayAsync("jo", "story \"Bright Vets\" \"They waited three weeks for training.\""));
+        Assert.Contains("already told (L-1)", await h.SayAsync("jo", "story \"Bright Vets\" \"Something else.\""));
+        Assert.Contains("Only executives", await h.SayAsync("jo", "story L-1 \"Something else.\""));
+        Assert.Contains("three weeks", await h.SayAsync("maria", "story L-1"));
+    }
 }

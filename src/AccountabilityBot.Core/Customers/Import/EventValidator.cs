@@ -10,7 +10,7 @@ namespace AccountabilityBot.Core.Customers.Import;
 /// Checks one raw event and turns it into a <see cref="CustomerEventInput"/>, or lists every problem with it. The CSV
 /// import and the webhook share it, so a row means the same thing whichever way it arrives.
 /// </summary>
-/// <param name="Columns">The names the source uses for each field, so problems name the column the person sees.</param>
+/// <param name="columns">The names the source uses for each field, so problems name the column the person sees.</param>
 public sealed class EventValidator(RawEvent columns, string currency, DateOnly today)
 {
     public const int MaxName = 200, MaxText = 4000;

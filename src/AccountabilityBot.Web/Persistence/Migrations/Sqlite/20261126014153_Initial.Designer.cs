@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126011756_CustomerMetrics")]
-    partial class CustomerMetrics
+    [Migration("20261126014153_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -424,6 +424,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ToldAt")
                         .HasColumnType("TEXT");
 
@@ -487,6 +490,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConversationId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -494,14 +500,34 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DroppedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MessageJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotAfter")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -518,6 +544,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Platform", "ConversationId", "Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "DroppedAt", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages");
                 });
@@ -676,6 +704,134 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("TeamsConversations", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsPostedCard", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
+
+                    b.ToTable("TeamsPostedCards", (string)null);
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AadObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DirectConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AadObjectId");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("TeamsUsers", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Commitment", b =>

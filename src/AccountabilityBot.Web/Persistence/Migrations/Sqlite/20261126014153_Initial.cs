@@ -12,6 +12,24 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LookupId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditTrail",
                 columns: table => new
                 {
@@ -158,6 +176,62 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TeamsConversations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamsConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamsPostedCards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CardJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamsPostedCards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamsUsers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    DirectConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamsUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Commitments",
                 columns: table => new
                 {
@@ -277,7 +351,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     What = table.Column<string>(type: "TEXT", nullable: false),
                     CustomerName = table.Column<string>(type: "TEXT", nullable: true),
                     StageId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Cost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Cost = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: true),
                     ById = table.Column<int>(type: "INTEGER", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -358,10 +432,10 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AnnualValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    ReferredBy = table.Column<string>(type: "TEXT", nullable: true),
-                    ExternalId = table.Column<string>(type: "TEXT", nullable: true),
+                    AnnualValue = table.Column<long>(type: "INTEGER", precision: 18, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReferredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     RecordedById = table.Column<int>(type: "INTEGER", nullable: true),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -400,6 +474,17 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_LookupId",
+                table: "ApiKeys",
+                column: "LookupId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Name",
+                table: "ApiKeys",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditTrail_At",
@@ -450,9 +535,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerEvents_Kind_OccurredOn",
+                name: "IX_CustomerEvents_Metrics",
                 table: "CustomerEvents",
-                columns: new[] { "Kind", "OccurredOn" });
+                columns: new[] { "Kind", "OccurredOn", "AnnualValue", "CustomerId", "Reason" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerGroups_Name",
@@ -555,11 +640,42 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 name: "IX_StopItems_OwnerId",
                 table: "StopItems",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsConversations_ConversationId",
+                table: "TeamsConversations",
+                column: "ConversationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsConversations_TeamId",
+                table: "TeamsConversations",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsPostedCards_ConversationId_ActivityId",
+                table: "TeamsPostedCards",
+                columns: new[] { "ConversationId", "ActivityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsUsers_AadObjectId",
+                table: "TeamsUsers",
+                column: "AadObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamsUsers_UserId",
+                table: "TeamsUsers",
+                column: "UserId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AuditTrail");
 
@@ -592,6 +708,15 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StopItems");
+
+            migrationBuilder.DropTable(
+                name: "TeamsConversations");
+
+            migrationBuilder.DropTable(
+                name: "TeamsPostedCards");
+
+            migrationBuilder.DropTable(
+                name: "TeamsUsers");
 
             migrationBuilder.DropTable(
                 name: "Commitments");

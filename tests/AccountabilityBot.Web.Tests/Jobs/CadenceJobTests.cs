@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Jobs;
 
 [Collection(WebTests.Name)]
-public sealed class WeeklyReviewJobTests : IAsyncLifetime
+public sealed class CadenceJobTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));
 
@@ -66,7 +66,8 @@ public sealed class WeeklyReviewJobTests : IAsyncLifetime
         Assert.Equal(("*/15 * * * *", "UTC"), (jobs["cadence:nudges"].Cron, jobs["cadence:nudges"].TimeZoneId));
         Assert.Equal("0 14 * * 5", jobs["cadence:prompts"].Cron);
         Assert.Contains(HangfireCadenceScheduler.SweeperId, jobs.Keys);
-        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All.Length + 1, jobs.Count);
+        Assert.Equal("0 * * * *", jobs[HangfireCadenceScheduler.StoryPromptsId].Cron);
+        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All.Length + 2, jobs.Count);
     }
 
     [Fact]
