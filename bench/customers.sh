@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
 dotnet build -c Release -v q bench/AccountabilityBot.CustomerBench >/dev/null
 bench="dotnet bench/AccountabilityBot.CustomerBench/bin/Release/net10.0/AccountabilityBot.CustomerBench.dll"
 rm -f "$work"/bench.db*
