@@ -4,7 +4,7 @@ using AccountabilityBot.Core.Messaging;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>Slack's side of the IChatSender port: posts as Block Kit with chat.postMessage; DMs through conversations.open.</summary>
-public sealed class SlackChatSender(SlackWebApi api) : IPlatformChatSender
+public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directChannels) : IPlatformChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
@@ -12,5 +12,5 @@ public sealed class SlackChatSender(SlackWebApi api) : IPlatformChatSender
         api.PostMessageAsync(conversationId, BlockKit.Message(message), ct);
 
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) =>
-        api.OpenConversationAsync(platformUserId, ct);
+        directChannels.GetOrOpenAsync(platformUserId, () => api.OpenConversationAsync(platformUserId, ct));
 }

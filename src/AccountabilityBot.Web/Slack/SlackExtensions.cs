@@ -25,6 +25,7 @@ public static class SlackExtensions
         if (!SlackSettings.IsEnabledIn(builder.Configuration)) return builder;
 
         builder.Services.AddSingleton<SlackChannelPacer>();
+        builder.Services.AddSingleton<SlackDirectChannels>();
         builder.Services.AddHttpClient<SlackWebApi>((sp, http) =>
         {
             http.BaseAddress = sp.GetRequiredService<IOptions<SlackSettings>>().Value.ApiBase;

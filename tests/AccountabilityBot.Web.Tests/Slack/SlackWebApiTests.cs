@@ -95,10 +95,11 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenDirect_UsesConversationsOpen()
+    public async Task OpenDirect_UsesConversationsOpenOncePerUser()
     {
         var address = await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
-        Assert.Equal("DU9", address.ConversationId);
+        var again = await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        Assert.Equal(("DU9", "DU9"), (address.ConversationId, again.ConversationId));
         Assert.Equal("U9", (string?)Assert.Single(host.Slack.Of("conversations.open")).Args["users"]);
     }
 
