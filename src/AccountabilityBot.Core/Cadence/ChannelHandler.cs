@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Cadence;
 
 /// <summary>Binds the conversation the command was typed in to a purpose (leadership, frontline).</summary>
-public sealed class ChannelHandler(AppDbContext db) : ICommandHandler<ChannelCommand>
+public sealed class ChannelHandler(AppDbContext db, IChatSender sender) : ICommandHandler<ChannelCommand>
 {
     public async Task<ChatMessage> HandleAsync(ChannelCommand command, CommandContext ctx, CancellationToken ct)
     {
@@ -34,6 +34,8 @@ public sealed class ChannelHandler(AppDbContext db) : ICommandHandler<ChannelCom
         var name = purpose.ToString().ToLowerInvariant();
         if (await here.AnyAsync(b => b.Purpose == purpose, ct))
             return ChatMessage.Text($"This conversation is already the {name} channel; nothing changed.");
+        if (await sender.WhyCannotPostAsync(new ChatAddress(ctx.Platform, ctx.ConversationId), ct) is { } problem)
+            throw new CommandRejectedException(problem);
         db.ChannelBindings.Add(new ChannelBinding
         {
             Platform = ctx.Platform,

@@ -13,6 +13,12 @@ public interface IPlatformChatSender
 
     /// <summary>The conversation id of a 1:1 chat with the user (opening it if needed), for nudges and prompts.</summary>
     Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct);
+
+    /// <summary>
+    /// Asked before a conversation is bound to a purpose: why the bot could not post there (in words for the CCO),
+    /// or null when it can. Platforms that only hear from conversations they are in need not check.
+    /// </summary>
+    Task<string?> WhyCannotPostAsync(string conversationId, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 /// <summary>The <see cref="IChatSender"/> port: hands each post to the sender of its platform.</summary>
@@ -21,6 +27,8 @@ public sealed class ChatSenderRouter(IEnumerable<IPlatformChatSender> senders) :
     readonly Dictionary<ChatPlatform, IPlatformChatSender> byPlatform = senders.ToDictionary(s => s.Platform);
 
     public Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => For(to.Platform).SendAsync(to.ConversationId, message, ct);
+
+    public Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct) => For(to.Platform).WhyCannotPostAsync(to.ConversationId, ct);
 
     public async Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct) =>
         new(platform, await For(platform).OpenDirectConversationAsync(platformUserId, ct));

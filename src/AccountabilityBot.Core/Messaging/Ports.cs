@@ -18,6 +18,9 @@ public interface IChatSender
 {
     Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct);
 
+    /// <summary>Why the bot could not post in this conversation, or null when it can.</summary>
+    Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct);
+
     /// <summary>Where a direct message to this user goes on their platform.</summary>
     Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct);
 }

@@ -44,6 +44,15 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
     public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
         (await CallFormAsync("conversations.open", new() { ["users"] = userId }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
 
+    /// <summary>conversations.info: whether the bot is a member (DMs count as joined).</summary>
+    public async Task<(bool IsMember, bool IsDirect)> ConversationInfoAsync(string channel, CancellationToken ct)
+    {
+        var info = (await CallFormAsync("conversations.info", new() { ["channel"] = channel }, ct)).GetProperty("channel");
+        static bool Flag(System.Text.Json.JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.True;
+        return (Flag(info, "is_member"), Flag(info, "is_im"));
+    }
+
     public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken ct) =>
         ReadUser((await CallFormAsync("users.info", new() { ["user"] = userId }, ct)).GetProperty("user"));
 

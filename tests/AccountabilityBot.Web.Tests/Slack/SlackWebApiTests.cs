@@ -94,6 +94,17 @@ public sealed class SlackWebApiTests : IAsyncLifetime
         Assert.True(unknown.Permanent);
     }
 
+    [Theory]
+    [InlineData("CNOTIN", "Invite me with `/invite @AccountabilityBot`")]
+    [InlineData("CGONE", "I can't see this channel")]
+    public async Task ChannelBinding_WhereTheBotCannotPost_IsRefusedAtSaveTime(string channel, string advice)
+    {
+        var reply = (string?)(await host.CommandAsync("channel leadership", channel: channel))["text"];
+        Assert.Contains(advice, reply);
+        Assert.Equal(0, await host.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ChannelBindings)));
+        Assert.Contains("the leadership channel", (string?)(await host.CommandAsync("channel leadership", channel: "CLEAD"))["text"]);
+    }
+
     [Fact]
     public async Task OpenDirect_UsesConversationsOpenOncePerUser()
     {

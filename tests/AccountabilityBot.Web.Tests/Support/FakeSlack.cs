@@ -95,6 +95,13 @@ public sealed class FakeSlack : HttpMessageHandler
                 return Ok(new JsonObject { ["ok"] = true, ["message_ts"] = "1700000000.000001" });
             case "chat.update":
                 return Ok(new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = (string?)args["ts"] });
+            case "conversations.info":
+                if (MissingChannels.Contains(channel!)) return Json(Fixture("web_conversations_open_error_channel_not_found.json"));
+                return Ok(new JsonObject
+                {
+                    ["ok"] = true,
+                    ["channel"] = new JsonObject { ["id"] = channel, ["is_member"] = !ChannelsWithoutBot.Contains(channel!), ["is_im"] = channel!.StartsWith('D') },
+                });
             case "conversations.open":
                 var opened = Fixture("web_conversations_open_ok.json");
                 opened["channel"]!["id"] = "D" + (string?)args["users"];
