@@ -11,6 +11,7 @@ public static class CoreServices
     public static IServiceCollection AddAccountabilityCore(this IServiceCollection services)
     {
         services.AddScoped<CommandDispatcher>();
+        services.AddSingleton<CommandWriter>();
         services.AddScoped<CommandHandlers>();
         services.AddScoped<Inbox>();
         services.AddScoped<MemberDirectory>();

@@ -4,9 +4,14 @@ using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Commands;
+
+/// <summary>What a command came to: the reply, and whether it is this delivery's first (Fresh) answer.</summary>
+/// <param name="Fresh">False for a retry or duplicate answered from the inbox, or one another copy is still running.</param>
+public sealed record CommandOutcome(ChatMessage Reply, bool Fresh);
 
 /// <summary>
 /// The one way in for every platform: store what arrived, parse it, check the role, run the use case in one
@@ -16,38 +21,91 @@ public sealed class CommandDispatcher(
     AppDbContext db, Inbox inbox, MemberDirectory members, CommandHandlers handlers,
     TimeProvider clock, BotSettings settings, ILogger<CommandDispatcher> log)
 {
-    public async Task<ChatMessage> HandleAsync(InboundCommand inbound, CancellationToken ct)
+    public async Task<ChatMessage> HandleAsync(InboundCommand inbound, CancellationToken ct) => (await DispatchAsync(inbound, ct)).Reply;
+
+    /// <summary>
+    /// Runs the command in its own transactions (the inbox row is committed first), or, when the context already has a
+    /// transaction (a <see cref="CommandWriter"/> batch), inside it under a savepoint: then nothing is durable until the
+    /// batch commits, and a failing command rolls back only itself.
+    /// </summary>
+    public async Task<CommandOutcome> DispatchAsync(InboundCommand inbound, CancellationToken ct)
     {
         var receipt = await inbox.ReceiveAsync(inbound, ct);
-        if (receipt.EarlierReply is { } earlier) return earlier;
-        if (receipt.InProgress) return Replies.StillWorking;
+        if (receipt.EarlierReply is { } earlier) return new CommandOutcome(earlier, Fresh: false);
+        if (receipt.InProgress) return new CommandOutcome(Replies.StillWorking, Fresh: false);
+        var reply = db.Database.CurrentTransaction is { } batch
+            ? await RunInBatchAsync(batch, inbound, receipt.Row, ct)
+            : await RunAloneAsync(inbound, receipt.Row, ct);
+        return new CommandOutcome(reply, Fresh: true);
+    }
 
+    async Task<ChatMessage> RunAloneAsync(InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
+    {
         ChatMessage reply;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             try
             {
-                var speaker = await members.EnsureSpeakerAsync(inbound, ct);
-                var ctx = await ContextForAsync(speaker, inbound, ct);
-                reply = await RunAsync(inbound.Text, ctx, ct);
-                await MarkHandledAsync(receipt.Row.Id, reply, ct);
+                reply = await RunAsync(inbound, ct);
+                MarkHandled(row, reply);
+                await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return reply;
             }
-            catch (CommandRejectedException rejected)
-            {
-                reply = Replies.Problem(rejected.Message, rejected.Usage);
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Command {DeliveryId} failed", receipt.Row.DeliveryId);
-                reply = Replies.Problem("Sorry, something went wrong on my side and nothing was recorded. Please try again.");
+                reply = Failed(ex, row);
             }
             // Nothing the command wrote survives; the inbox row was committed before the transaction began.
             await tx.RollbackAsync(ct);
         }
+        return await StoreFailureAsync(row, reply, ct);
+    }
+
+    const string Savepoint = "command";
+
+    async Task<ChatMessage> RunInBatchAsync(IDbContextTransaction batch, InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
+    {
+        // The inbox row is already written in the batch, before the savepoint: it stays whatever the command does.
+        await batch.CreateSavepointAsync(Savepoint, ct);
+        ChatMessage reply;
+        try
+        {
+            reply = await RunAsync(inbound, ct);
+            MarkHandled(row, reply);
+            await db.SaveChangesAsync(ct);
+            await batch.ReleaseSavepointAsync(Savepoint, ct);
+            return reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            reply = Failed(ex, row);
+        }
+        await batch.RollbackToSavepointAsync(Savepoint, ct);
+        await batch.ReleaseSavepointAsync(Savepoint, ct);
+        return await StoreFailureAsync(row, reply, ct);
+    }
+
+    async Task<ChatMessage> RunAsync(InboundCommand inbound, CancellationToken ct)
+    {
+        var speaker = await members.EnsureSpeakerAsync(inbound, ct);
+        var ctx = await ContextForAsync(speaker, inbound, ct);
+        return await RunAsync(inbound.Text, ctx, ct);
+    }
+
+    ChatMessage Failed(Exception ex, ReceivedCommand row)
+    {
+        if (ex is CommandRejectedException rejected) return Replies.Problem(rejected.Message, rejected.Usage);
+        log.LogError(ex, "Command {DeliveryId} failed", row.DeliveryId);
+        return Replies.Problem("Sorry, something went wrong on my side and nothing was recorded. Please try again.");
+    }
+
+    /// <summary>After a rollback: forget what the command changed in memory, then answer the inbox row with the problem.</summary>
+    async Task<ChatMessage> StoreFailureAsync(ReceivedCommand row, ChatMessage reply, CancellationToken ct)
+    {
         db.ChangeTracker.Clear();
-        await MarkHandledAsync(receipt.Row.Id, reply, ct);
+        MarkHandled(row, reply);
+        await db.SaveChangesAsync(ct);
         return reply;
     }
 
@@ -68,11 +126,14 @@ public sealed class CommandDispatcher(
         return new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.UtcNow());
     }
 
-    async Task MarkHandledAsync(long receivedId, ChatMessage reply, CancellationToken ct)
+    /// <summary>Answers the inbox row in this unit of work, without reading it again (it may have been detached meanwhile).</summary>
+    void MarkHandled(ReceivedCommand row, ChatMessage reply)
     {
-        var row = await db.ReceivedCommands.SingleAsync(r => r.Id == receivedId, ct);
+        var entry = db.Entry(row);
+        if (entry.State == EntityState.Detached) entry.State = EntityState.Unchanged;
         row.HandledAt = clock.UtcNow();
         row.ReplyJson = MessageJson.Serialize(reply);
-        await db.SaveChangesAsync(ct);
+        entry.Property(r => r.HandledAt).IsModified = true;
+        entry.Property(r => r.ReplyJson).IsModified = true;
     }
 }

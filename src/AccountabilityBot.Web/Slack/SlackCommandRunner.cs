@@ -1,9 +1,6 @@
 using AccountabilityBot.Core.Commands;
-using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Core.Persistence;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Slack;
@@ -18,7 +15,8 @@ public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? 
 /// once and the answer goes out later from a Hangfire job. A delivery already seen (a retry, a double-click) is
 /// answered from the inbox and never delivered twice.
 /// </summary>
-public sealed class SlackCommandRunner(IServiceScopeFactory scopes, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+public sealed class SlackCommandRunner(
+    IServiceScopeFactory scopes, CommandWriter writer, SlackProfilesSeen profiles, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
 {
     /// <param name="inline">True when the caller can put the answer in its HTTP response (slash commands).</param>
     /// <returns>The answer if it came within the budget and <paramref name="inline"/>; otherwise null.</returns>
@@ -32,32 +30,21 @@ public sealed class SlackCommandRunner(IServiceScopeFactory scopes, IBackgroundJ
         return null;
     }
 
-    // SQLite takes one writer at a time, and a writer that finds the file locked sleeps in SQLite's busy handler (up
-    // to 100 ms a try). Queueing commands here instead hands the lock straight to the next one.
-    readonly SemaphoreSlim oneWriter = new(1, 1);
-
-    async Task<(ChatMessage Reply, bool Fresh)> DispatchAsync(InboundCommand inbound)
+    async Task<CommandOutcome> DispatchAsync(InboundCommand inbound)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        // users.info is a network call: made before queueing for the writer, so it holds nobody up.
-        var described = await services.GetRequiredService<SlackPeople>().DescribeAsync(inbound, CancellationToken.None);
-        await oneWriter.WaitAsync();
-        try
+        var described = inbound;
+        if (!profiles.Seen(inbound.UserId))
         {
-            var seen = await services.GetRequiredService<AppDbContext>().ReceivedCommands
-                .AnyAsync(r => r.Platform == ChatPlatform.Slack && r.DeliveryId == inbound.DeliveryId);
-            var reply = await services.GetRequiredService<CommandDispatcher>().HandleAsync(described, CancellationToken.None);
-            // A copy of a delivery already stored (a retry, a double-click) is answered from the inbox, never delivered again.
-            return (reply, !seen && !ReferenceEquals(reply, Replies.StillWorking));
+            // users.info is a network call: made before queueing for the writer, so it holds nobody up.
+            await using var scope = scopes.CreateAsyncScope();
+            described = await scope.ServiceProvider.GetRequiredService<SlackPeople>().DescribeAsync(inbound, CancellationToken.None);
         }
-        finally
-        {
-            oneWriter.Release();
-        }
+        // Commands arriving together share one durable commit; a copy of a delivery already stored (a retry, a
+        // double-click) comes back not Fresh, answered from the inbox, and is never delivered again.
+        return await writer.RunAsync(described);
     }
 
-    void Deliver(Task<(ChatMessage Reply, bool Fresh)> done, InboundCommand inbound, SlackReplyTarget target)
+    void Deliver(Task<CommandOutcome> done, InboundCommand inbound, SlackReplyTarget target)
     {
         if (done.IsFaulted)
         {

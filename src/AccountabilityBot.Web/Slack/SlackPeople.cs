@@ -12,6 +12,9 @@ public sealed class SlackProfilesSeen
 {
     readonly ConcurrentDictionary<string, bool> seen = new();
     public bool FirstTime(string userId) => seen.TryAdd(userId, true);
+
+    /// <summary>Asked about already: lets the hot path skip building the services that would ask.</summary>
+    public bool Seen(string userId) => seen.ContainsKey(userId);
 }
 
 /// <summary>

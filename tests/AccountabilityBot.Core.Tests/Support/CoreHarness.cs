@@ -19,17 +19,20 @@ public sealed class CoreHarness : IDisposable
     readonly TestDatabase database = new();
     readonly ServiceProvider services;
 
-    public CoreHarness(BotSettings? settings = null, DateTimeOffset? now = null)
+    /// <param name="configure">Adds test services, e.g. an EF interceptor (every registered IInterceptor is used).</param>
+    public CoreHarness(BotSettings? settings = null, DateTimeOffset? now = null, Action<IServiceCollection>? configure = null)
     {
         Clock = new FakeTimeProvider(now ?? Thursday);
         var collection = new ServiceCollection();
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(settings ?? new BotSettings());
         collection.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        collection.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(database.ConnectionString));
+        collection.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+            o.UseSqlite(database.ConnectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         collection.AddSingleton<ICadenceScheduler>(Scheduler);
         collection.AddSingleton<IPlatformChatSender>(Sent);
         collection.AddAccountabilityCore();
+        configure?.Invoke(collection);
         services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var db = database.NewContext();
         db.JourneyStages.AddRange(JourneyStage.Defaults.Select((n, i) => new JourneyStage { Name = n, Position = i + 1 }));
@@ -50,6 +53,13 @@ public sealed class CoreHarness : IDisposable
         return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>()
             .HandleAsync(new InboundCommand(ChatPlatform.Local, channel, user, text, deliveryId, user), CancellationToken.None);
     }
+
+    /// <summary>The group-commit writer the host's adapters queue commands to.</summary>
+    public CommandWriter Writer => services.GetRequiredService<CommandWriter>();
+
+    /// <summary>Queues text as a local member through the group-commit writer; completes once it is durable.</summary>
+    public Task<CommandOutcome> QueueAsync(string user, string text, string? deliveryId = null) =>
+        Writer.RunAsync(new InboundCommand(ChatPlatform.Local, "leadership", user, text, deliveryId, user));
 
     /// <summary>Runs code against a fresh scope (a new DbContext), like the next request would.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

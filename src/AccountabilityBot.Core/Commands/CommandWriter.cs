@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityBot.Core.Commands;
+
+/// <summary>
+/// Group commit for chat commands. A durable commit (an fsync) costs more than the command itself, and SQLite takes one
+/// writer at a time anyway, so commands that arrive together share one: a single writer takes everything queued (up to
+/// <see cref="MaxBatch"/>), runs each in its own scope under its own savepoint inside one transaction, commits once, and
+/// only then answers the callers. So a command is durable before anyone is told it was done, a failing command rolls
+/// back only itself (and is answered with the problem), a duplicate delivery is answered from the inbox, and a crash
+/// before the commit loses only commands nobody was answered for.
+/// </summary>
+public sealed class CommandWriter(IServiceScopeFactory scopes, ILogger<CommandWriter> log)
+{
+    public const int MaxBatch = 64;
+
+    sealed record Pending(InboundCommand Inbound, TaskCompletionSource<CommandOutcome> Done);
+
+    readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    int writing;
+
+    /// <summary>Test seam: runs with the batch size after every command of a batch ran, just before the commit.</summary>
+    internal Func<int, Task>? BeforeCommit { get; set; }
+
+    public Task<CommandOutcome> RunAsync(InboundCommand inbound)
+    {
+        var pending = new Pending(inbound, new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        queue.Writer.TryWrite(pending);
+        StartWriterIfIdle();
+        return pending.Done.Task;
+    }
+
+    // The first caller to find no writer running becomes it; no background service to start or stop.
+    void StartWriterIfIdle()
+    {
+        if (Interlocked.CompareExchange(ref writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync);
+    }
+
+    async Task WriteAllAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (true)
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+            if (batch.Count == 0)
+            {
+                Volatile.Write(ref writing, 0);
+                // A caller may have queued after the last read but seen the writer still running: look once more.
+                if (!queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref writing, 1, 0) != 0) return;
+                continue;
+            }
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            Complete(batch, await CommitAsync(batch));
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // The batch as a whole failed (the commit, or a command broke the transaction): nothing of it was stored.
+            // Each runs again alone, so one bad command costs only its own answer.
+            log.LogWarning(ex, "A batch of {Count} commands failed to commit; running them one by one", batch.Count);
+            foreach (var one in batch) await WriteAsync([one]);
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.TrySetException(ex);
+        }
+    }
+
+    async Task<List<CommandOutcome>> CommitAsync(List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var outcomes = new List<CommandOutcome>(batch.Count);
+        foreach (var pending in batch)
+        {
+            await using var commandScope = scopes.CreateAsyncScope();
+            var services = commandScope.ServiceProvider;
+            var commandDb = services.GetRequiredService<AppDbContext>();
+            commandDb.Database.SetDbConnection(db.Database.GetDbConnection(), contextOwnsConnection: false);
+            await commandDb.Database.UseTransactionAsync(tx.GetDbTransaction());
+            commandDb.Database.AutoSavepointsEnabled = false; // each command has its own savepoint already
+            outcomes.Add(await services.GetRequiredService<CommandDispatcher>().DispatchAsync(pending.Inbound, CancellationToken.None));
+        }
+        if (BeforeCommit is { } hook) await hook(batch.Count);
+        await tx.CommitAsync();
+        return outcomes;
+    }
+
+    static void Complete(List<Pending> batch, List<CommandOutcome> outcomes)
+    {
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
+    }
+}
