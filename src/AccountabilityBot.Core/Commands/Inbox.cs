@@ -13,14 +13,6 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
     public async Task<Receipt> ReceiveAsync(InboundCommand inbound, CancellationToken ct)
     {
         var deliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N");
-        var seen = await db.ReceivedCommands.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Platform == inbound.Platform && r.DeliveryId == deliveryId, ct);
-        if (seen is not null)
-        {
-            if (seen.ReplyJson is { } json) return new Receipt(seen, MessageJson.Deserialize(json), InProgress: false);
-            return await TakeOverIfAbandonedAsync(seen, ct) ? new Receipt(seen, null, InProgress: false) : new Receipt(seen, null, InProgress: true);
-        }
-
         var row = new ReceivedCommand
         {
             Platform = inbound.Platform,
@@ -30,18 +22,24 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
             Text = Clip(inbound.Text, 16_000),
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
         };
+        // Insert first: a copy of a delivery already stored is rare, so the unique index finds it instead of a read
+        // before every insert. (The failed insert undoes only itself, also inside a batch's transaction.)
         db.ReceivedCommands.Add(row);
         try
         {
             await db.SaveChangesAsync(ct);
+            return new Receipt(row, null, InProgress: false);
         }
         catch (DbUpdateException)
         {
-            // Two copies of one delivery raced; the other one owns it.
             db.ChangeTracker.Clear();
-            return new Receipt(row, null, InProgress: true);
         }
-        return new Receipt(row, null, InProgress: false);
+        var seen = await db.ReceivedCommands.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Platform == inbound.Platform && r.DeliveryId == deliveryId, ct);
+        // Not there after all: the insert failed for another reason, which the caller must hear about.
+        if (seen is null) throw new InvalidOperationException($"Could not store delivery {deliveryId}.");
+        if (seen.ReplyJson is { } json) return new Receipt(seen, MessageJson.Deserialize(json), InProgress: false);
+        return await TakeOverIfAbandonedAsync(seen, ct) ? new Receipt(seen, null, InProgress: false) : new Receipt(seen, null, InProgress: true);
     }
 
     /// <summary>

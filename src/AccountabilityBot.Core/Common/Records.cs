@@ -50,12 +50,15 @@ public sealed class Records(AppDbContext db)
                 $"There is no journey stage called '{name}'. The stages are: {string.Join(", ", stages.Select(s => s.Name))}.");
     }
 
+    /// <summary>
+    /// Saves the new record (for its id, hence its reference) and adds the audit entry naming it. The entry is saved
+    /// with the dispatcher's closing save, in the same transaction: one round trip fewer per command.
+    /// </summary>
     public async Task<string> SaveWithAuditAsync(CommandContext ctx, char prefix, Func<int> id, string action, string summary, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
         var reference = Refs.Of(prefix, id());
         db.Audit(ctx, action, reference, summary);
-        await db.SaveChangesAsync(ct);
         return reference;
     }
 }

@@ -12,9 +12,11 @@ public static class PersistenceExtensions
     {
         builder.Services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
+        // The options are built once (singleton), not per request: they only depend on settings read at start-up.
         builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<DatabaseSettings>>().Value))
-            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()),
+            contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return builder;
     }
 
