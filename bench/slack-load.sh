@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Slack slash-command load: builds the bot and the driver in Release, then runs the driver (see its Program.cs).
+# Slack slash-command load: publishes the bot in Release as a server is deployed (ReadyToRun: precompiled, so start-up
+# does not wait for the JIT), builds the driver, then runs it (see its Program.cs).
 # Usage: bench/slack-load.sh [seconds=10] [concurrencies=32,128]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/AccountabilityBot.Web -c Release -v q -nologo >/dev/null
+dotnet publish src/AccountabilityBot.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+  -o src/AccountabilityBot.Web/bin/Release/net10.0/publish-r2r -v q -nologo >/dev/null
 dotnet build bench/AccountabilityBot.SlackLoad -c Release -v q -nologo >/dev/null
 dotnet bench/AccountabilityBot.SlackLoad/bin/Release/net10.0/AccountabilityBot.SlackLoad.dll "${1:-10}" "${2:-32,128}"

@@ -12,8 +12,10 @@ var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
 var levels = (args.Length > 1 ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
 const string Secret = "bench-signing-secret";
 var root = FindRepoRoot();
-var serverDll = Path.Combine(root, "src/AccountabilityBot.Web/bin/Release/net10.0/AccountabilityBot.Web.dll");
-if (!File.Exists(serverDll)) throw new InvalidOperationException("Build first: dotnet build src/AccountabilityBot.Web -c Release");
+// The ReadyToRun publish that bench/slack-load.sh makes, else a plain Release build (JIT-compiled: slower to start).
+var serverDll = new[] { "publish-r2r/", "" }.Select(dir => Path.Combine(root, $"src/AccountabilityBot.Web/bin/Release/net10.0/{dir}AccountabilityBot.Web.dll"))
+    .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("Build first: bench/slack-load.sh, or dotnet build src/AccountabilityBot.Web -c Release");
+Console.WriteLine($"server: {Path.GetRelativePath(root, serverDll)}");
 
 await using var fakeSlack = await FakeSlackApi.StartAsync();
 var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
