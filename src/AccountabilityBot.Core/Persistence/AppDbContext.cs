@@ -89,7 +89,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         });
     }
 
-    sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>Public so the compiled model (Web/Persistence/CompiledModel) can name it.</summary>
+    public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
