@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-/// <summary>A loopback stand-in for Slack's Web API: users.info knows every user, everything else answers ok.</summary>
+/// <summary>A loopback stand-in for Slack's Web API: users.info knows every user, auth.test names the bot, everything else answers ok.</summary>
 sealed class FakeSlackApi : IAsyncDisposable
 {
     readonly WebApplication app;
@@ -30,6 +30,7 @@ sealed class FakeSlackApi : IAsyncDisposable
             };
             return Results.Text(json.ToJsonString(), "application/json");
         });
+        app.MapPost("/api/auth.test", () => Results.Text("""{"ok":true,"user_id":"UBOT","bot_id":"BBOT"}""", "application/json"));
         app.MapPost("/api/{method}", () => Results.Text("""{"ok":true,"ts":"1.1","channel":{"id":"D1"}}""", "application/json"));
         await app.StartAsync();
         var fake = new FakeSlackApi(app) { BaseUrl = app.Urls.First() + "/api/" };

@@ -22,6 +22,7 @@ builder.AddCustomerData();
 var app = builder.Build();
 app.UseRequestSizeLimit(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-events");
 await app.PrepareDatabaseAsync();
+_ = app.WarmUpCommandPathInBackground(); // on a spare core while the host finishes starting
 await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
 

@@ -30,6 +30,8 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", dataDirectory);
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+        // The start-up warm-up costs CPU and would add an auth.test to what the fake Slack records; WarmUpTests turn it on.
+        builder.UseSetting("Hosting:WarmUp", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {

@@ -1,0 +1,73 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Slack;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Web.Hosting;
+
+public static class WarmUpExtensions
+{
+    /// <summary>
+    /// The first command after a start pays for EF compiling its queries and saves and for the JIT; the host is still
+    /// starting (cadence, job server, listener) on one core meanwhile. So one `help` runs now on the other core, against
+    /// an in-memory copy of the schema, in a transaction that is rolled back: nothing reaches the real database. With
+    /// Slack on, the bot's identity (auth.test, asked once anyway) is fetched too, which opens the connection to Slack's
+    /// API that a new member's users.info then uses. Hosting:WarmUp=false turns it off.
+    /// </summary>
+    public static Task WarmUpCommandPathInBackground(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Hosting:WarmUp", true)) return Task.CompletedTask;
+        return Task.Run(async () =>
+        {
+            try
+            {
+                await WarmUpAsync(app.Services);
+                if (app.Services.GetService<SlackBotIdentity>() is { } identity)
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    await identity.UserIdAsync(scope.ServiceProvider.GetRequiredService<SlackWebApi>(), CancellationToken.None);
+                }
+            }
+            catch (Exception ex)
+            {
+                app.Logger.LogWarning(ex, "Warm-up of the command path failed; the first command will just be slower");
+            }
+        });
+    }
+
+    static async Task WarmUpAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var memory = new SqliteConnection("Data Source=:memory:");
+        await memory.OpenAsync();
+        foreach (var ddl in await SchemaAsync(db.Database.GetConnectionString()!))
+        {
+            await using var create = memory.CreateCommand();
+            create.CommandText = ddl;
+            await create.ExecuteNonQueryAsync();
+        }
+        db.Database.SetDbConnection(memory, contextOwnsConnection: false);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Database.AutoSavepointsEnabled = false; // as in a CommandWriter batch, the path real commands take
+        await scope.ServiceProvider.GetRequiredService<CommandDispatcher>()
+            .DispatchAsync(new InboundCommand(ChatPlatform.Local, "warm-up", "warm-up", "help", "warm-up", "warm-up"), CancellationToken.None);
+        await tx.RollbackAsync();
+    }
+
+    /// <summary>The CREATE statements of the real database's tables and indexes, read (not changed) from its file.</summary>
+    static async Task<List<string>> SchemaAsync(string connectionString)
+    {
+        await using var real = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await real.OpenAsync();
+        await using var read = real.CreateCommand();
+        read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC";
+        var statements = new List<string>();
+        await using var rows = await read.ExecuteReaderAsync();
+        while (await rows.ReadAsync()) statements.Add(rows.GetString(0));
+        return statements;
+    }
+}
