@@ -107,36 +107,32 @@ public sealed class CommandWriterTests
     public async Task BatchThatFailsToCommit_EachCommandRunsAgainAlone_StoredOnce()
     {
         using var h = await new CoreHarness().WithTeamAsync();
+        var batches = new List<int>();
         var failOnce = true;
-        var gate = new TaskCompletionSource();
-        var held = new TaskCompletionSource();
-        h.Writer.BeforeCommit = async size =>
-        {
-            if (size == 1 && !held.Task.IsCompleted) { held.SetResult(); await gate.Task; }
-            if (size > 1 && failOnce) { failOnce = false; throw new IOException("disk I/O error"); }
-        };
-        var first = h.QueueAsync("jo", "resolved \"first\"");
-        await held.Task;
-        var rest = Enumerable.Range(1, 5).Select(i => h.QueueAsync("jo", $"resolved \"fix {i}\"")).ToList();
-        gate.SetResult();
-        await first;
-        var outcomes = await Task.WhenAll(rest);
+        var rest = await HoldFirstBatchAsync(h, batches, () => Enumerable.Range(1, 5).Select(i => h.QueueAsync("jo", $"resolved \"fix {i}\"")).ToList(),
+            atCommit: size =>
+            {
+                if (size > 1 && failOnce) { failOnce = false; throw new IOException("disk I/O error"); }
+            });
 
-        Assert.False(failOnce);
-        Assert.All(outcomes, o => Assert.Contains("Logged", o.Reply.FallbackText));
+        Assert.Equal([1, 5, 1, 1, 1, 1, 1], batches); // the failed batch of five, then each alone
+        Assert.All(rest, o => Assert.Contains("Logged", o.Reply.FallbackText));
         await using var db = h.Db();
         Assert.Equal(6, await db.Resolutions.CountAsync());
         Assert.Equal(6, await db.ReceivedCommands.CountAsync(r => r.Text.StartsWith("resolved")));
     }
 
     /// <summary>Queues "first", holds its batch at the commit while <paramref name="queueRest"/> queues more, then lets go.</summary>
-    static async Task<CommandOutcome[]> HoldFirstBatchAsync(CoreHarness h, List<int> batches, Func<List<Task<CommandOutcome>>> queueRest)
+    /// <param name="atCommit">Also runs at every commit, after the batch size is noted (it may throw to fail the batch).</param>
+    static async Task<CommandOutcome[]> HoldFirstBatchAsync(CoreHarness h, List<int> batches, Func<List<Task<CommandOutcome>>> queueRest,
+        Action<int>? atCommit = null)
     {
         var held = new TaskCompletionSource();
         var gate = new TaskCompletionSource();
         h.Writer.BeforeCommit = async size =>
         {
             lock (batches) batches.Add(size);
+            atCommit?.Invoke(size);
             if (!held.Task.IsCompleted)
             {
                 held.SetResult();
