@@ -25,7 +25,7 @@ public static class LocalChannelApi
         return group;
     }
 
-    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandDispatcher dispatcher, CancellationToken ct)
+    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandWriter writer)
     {
         if (request is null) return Problem("Send JSON like {\"user\":\"ana\",\"channel\":\"leadership\",\"text\":\"help\"}.");
         var user = request.User?.Trim().ToLowerInvariant();
@@ -36,7 +36,9 @@ public static class LocalChannelApi
             return Problem("'channel' must name a conversation, like \"leadership\" or \"dm:ana\".");
         var inbound = new InboundCommand(ChatPlatform.Local, channel, user, request.Text ?? "",
             DeliveryId: string.IsNullOrWhiteSpace(request.Id) ? null : request.Id, UserName: request.User!.Trim());
-        var reply = await dispatcher.HandleAsync(inbound, ct);
+        // Through the group-commit writer, like Slack's commands: durable before answered, and it finishes even if the
+        // caller hangs up.
+        var reply = (await writer.RunAsync(inbound)).Reply;
         return Results.Ok(new LocalReplyResponse(LocalReply.Of(reply)));
     }
 
