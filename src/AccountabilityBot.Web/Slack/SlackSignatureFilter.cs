@@ -40,9 +40,10 @@ public sealed class SlackSignatureFilter(IOptions<SlackSettings> options, TimePr
         return buffer.ToArray();
     }
 
-    // Slack probes a slash command's URL with an unsigned ssl_check=1; it must get a 200 and nothing else.
+    // Slack probes a slash command's URL with an unsigned ssl_check=1; it must get a 200 and nothing else. (The form is
+    // parsed only when the bytes mention it: every signed command passes through here.)
     static bool IsSslCheck(HttpRequest request, byte[] body) =>
-        request.HasFormContentType && body.Length < 4096
+        request.HasFormContentType && body.Length < 4096 && body.AsSpan().IndexOf("ssl_check="u8) >= 0
         && QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("ssl_check", out var value) && value == "1";
 }
 
