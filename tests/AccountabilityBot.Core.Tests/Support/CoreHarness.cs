@@ -102,26 +102,46 @@ public sealed class RecordingScheduler : ICadenceScheduler
 
 public sealed class RecordingSender : IPlatformChatSender
 {
+    readonly List<(string Conversation, ChatMessage Message)> posts = [];
+    readonly HashSet<string> tags = [];
+
     public ChatPlatform Platform => ChatPlatform.Local;
-    public List<(string Conversation, ChatMessage Message)> Posts { get; } = [];
+
+    public List<(string Conversation, ChatMessage Message)> Posts { get { lock (posts) return [.. posts]; } }
 
     /// <summary>Set to make the next send fail, as a platform outage would.</summary>
-    public Exception? FailNext { get; set; }
+    public Exception? FailNext { get => failNext; set => failNext = value; }
 
     /// <summary>Runs before each send with its 1-based number; a test can throw from it to stop the process mid-send.</summary>
     public Action<int>? BeforeSend { get; set; }
+
+    /// <summary>Runs after a send has reached the conversation, before the sender learns so; a test can stop there.</summary>
+    public Func<CancellationToken, Task>? AfterDelivered { get; set; }
+
+    /// <summary>False makes <see cref="HasPostedAsync"/> answer "cannot say", as Teams does.</summary>
+    public bool CanTell { get; set; } = true;
+
+    public int HistoryLookups;
     int attempts;
 
-    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
-        BeforeSend?.Invoke(++attempts);
-        if (FailNext is { } failure)
+        BeforeSend?.Invoke(Interlocked.Increment(ref attempts));
+        if (Interlocked.Exchange(ref failNext, null) is { } failure) throw failure;
+        lock (posts)
         {
-            FailNext = null;
-            throw failure;
+            posts.Add((conversationId, message));
+            if (tag is not null) tags.Add(tag);
         }
-        Posts.Add((conversationId, message));
-        return Task.CompletedTask;
+        if (AfterDelivered is { } after) await after(ct);
+    }
+
+    Exception? failNext;
+
+    public Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct)
+    {
+        Interlocked.Increment(ref HistoryLookups);
+        lock (posts) return Task.FromResult(CanTell ? tags.Contains(tag) : (bool?)null);
     }
 
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) => Task.FromResult("dm:" + platformUserId);

@@ -514,7 +514,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageJson")
