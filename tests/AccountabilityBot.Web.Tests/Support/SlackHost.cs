@@ -28,6 +28,7 @@ public sealed class SlackHost : IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(now ?? BotApplication.Thursday), all,
             services => services.AddHttpClient<SlackWebApi>().ConfigurePrimaryHttpMessageHandler(() => Slack));
+        Slack.Clock = App.Clock;
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded",
