@@ -42,4 +42,7 @@ public interface ICadenceScheduler
 
     /// <summary>Registers, updates or removes the recurring jobs to match <paramref name="cadence"/> (the whole stored cadence).</summary>
     Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct);
+
+    /// <summary>Queues the kind's job to run now, once.</summary>
+    Task RunNowAsync(string kind, CancellationToken ct);
 }

@@ -98,6 +98,14 @@ public sealed class RecordingScheduler : ICadenceScheduler
         Applied.Add(cadence);
         return Task.CompletedTask;
     }
+
+    public List<string> RunNow { get; } = [];
+
+    public Task RunNowAsync(string kind, CancellationToken ct)
+    {
+        RunNow.Add(kind);
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class RecordingSender : IPlatformChatSender
