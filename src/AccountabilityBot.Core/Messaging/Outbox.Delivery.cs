@@ -58,7 +58,7 @@ public sealed partial class Outbox
         var outcomes = await Task.WhenAll(rows.Select(async row =>
         {
             await gate.WaitAsync(CancellationToken.None);
-            try { return ct.IsCancellationRequested ? DeliveryOutcome.NotMine : await SendAsync(row, inDoubtSince.GetValueOrDefault(row.Id), now, ct); }
+            try { return ct.IsCancellationRequested ? DeliveryOutcome.NotMine : await SendAsync(row, inDoubtSince.TryGetValue(row.Id, out var since) ? since : null, now, ct); }
             finally { gate.Release(); }
         }));
 

@@ -11,7 +11,8 @@ namespace AccountabilityBot.Web.Jobs;
 /// Keeps Hangfire's recurring jobs equal to the stored cadence: stable ids ("cadence:review"), the cadence's own IANA
 /// zone, removed while paused. Nudges tick every 15 minutes in UTC because each owner's morning is in their own zone.
 /// </summary>
-public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs, ILogger<HangfireCadenceScheduler> log)
+public sealed class HangfireCadenceScheduler(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, OutboxSettings outbox, ILogger<HangfireCadenceScheduler> log)
     : ICadenceScheduler
 {
     public const string SweeperId = "outbox:deliver";
@@ -28,8 +29,15 @@ public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, IBa
         return Task.CompletedTask;
     }
 
-    /// <summary>After a start-up, whatever a crash left in the outbox is finished now rather than at the next minute.</summary>
-    public void SweepNow() => jobs.Enqueue<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None));
+    /// <summary>
+    /// After a start-up, whatever a crash left in the outbox goes out now, and what the dead process was holding goes
+    /// out as soon as its leases run out, rather than at the next minute's sweep.
+    /// </summary>
+    public void SweepNow()
+    {
+        jobs.Enqueue<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None));
+        jobs.Schedule<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None), outbox.Lease + TimeSpan.FromSeconds(1));
+    }
 
     public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
     {

@@ -20,13 +20,16 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
         return api.PostMessageAsync(conversationId, blocks, ct);
     }
 
+    /// <summary>Slack stamps messages with its own clock; this host's may be a little off.</summary>
+    static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
     /// <summary>Looks through the conversation's history since then for the bot's post carrying the tag.</summary>
     public async Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct)
     {
         try
         {
             var read = 0;
-            await foreach (var message in api.HistoryAsync(conversationId, since, ct))
+            await foreach (var message in api.HistoryAsync(conversationId, since - ClockSkew, ct))
             {
                 read++;
                 if (CarriesTag(message, tag)) return true;

@@ -19,7 +19,6 @@ public sealed class FakeSlack : HttpMessageHandler
 
     readonly ConcurrentQueue<Call> calls = new();
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
-    int ts;
 
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>chat.postMessage across the workspace: posts closer together than a minute divided by this get 429.</summary>
@@ -71,6 +70,16 @@ public sealed class FakeSlack : HttpMessageHandler
         if (method == "chat.postMessage" && answer.IsSuccessStatusCode && AfterPostArrived is { } hold) await hold(args);
         return call;
     }
+
+    /// <summary>Message timestamps as Slack makes them: seconds.microseconds of its clock, unique and increasing.</summary>
+    string NextTs()
+    {
+        var micros = Clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        lock (history) micros = lastTs = Math.Max(micros, lastTs + 1);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+    }
+
+    long lastTs;
 
     HttpResponseMessage RateLimited()
     {
@@ -124,7 +133,7 @@ public sealed class FakeSlack : HttpMessageHandler
                 }
                 var posted = Fixture("web_chat_postMessage_ok.json");
                 posted["channel"] = channel;
-                posted["ts"] = $"{Clock.GetUtcNow().ToUnixTimeSeconds()}.{Interlocked.Increment(ref ts) % 1_000_000:D6}";
+                posted["ts"] = NextTs();
                 var kept = new JsonObject { ["type"] = "message", ["ts"] = (string?)posted["ts"], ["text"] = (string?)args["text"], ["bot_id"] = "B0BOT" };
                 if (args["metadata"] is JsonObject metadata) kept["metadata"] = metadata.DeepClone();
                 history.GetOrAdd(channel!, _ => new()).Enqueue(kept);
