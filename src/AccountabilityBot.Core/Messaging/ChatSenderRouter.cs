@@ -31,11 +31,18 @@ public sealed class ChatSenderRouter(IEnumerable<IPlatformChatSender> senders) :
 {
     readonly Dictionary<ChatPlatform, IPlatformChatSender> byPlatform = senders.ToDictionary(s => s.Platform);
 
-    public Task SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct) =>
-        For(to.Platform).SendAsync(to.ConversationId, message, tag, ct);
+    public async Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct)
+    {
+        var conversation = await ResolveAsync(to, ct);
+        await For(to.Platform).SendAsync(conversation, message, tag, ct);
+        return to with { ConversationId = conversation };
+    }
 
-    public Task<bool?> HasPostedAsync(ChatAddress to, string tag, DateTime since, CancellationToken ct) =>
-        For(to.Platform).HasPostedAsync(to.ConversationId, tag, since, ct);
+    public async Task<bool?> HasPostedAsync(ChatAddress to, string tag, DateTime since, CancellationToken ct) =>
+        await For(to.Platform).HasPostedAsync(await ResolveAsync(to, ct), tag, since, ct);
+
+    async Task<string> ResolveAsync(ChatAddress to, CancellationToken ct) =>
+        to.PersonId is { } person ? await For(to.Platform).OpenDirectConversationAsync(person, ct) : to.ConversationId;
 
     public Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct) => For(to.Platform).WhyCannotPostAsync(to.ConversationId, ct);
 

@@ -140,7 +140,8 @@ public sealed partial class Outbox
                 if (posted == true) return MarkSent(row);
             }
             row.Attempts++;
-            await platform.SendAsync(to, MessageJson.Deserialize(row.MessageJson), tag, ct);
+            var sentTo = await platform.SendAsync(to, MessageJson.Deserialize(row.MessageJson), tag, ct);
+            row.ConversationId = sentTo.ConversationId; // a member's DM, now found
             return MarkSent(row);
         }
         catch (ChatDeliveryException ex) when (ex.Permanent || row.Attempts >= MaxAttempts)

@@ -16,7 +16,7 @@ public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTim
 /// Retries re-send the stored copy; nothing is composed twice.
 /// </summary>
 public sealed partial class Outbox(
-    AppDbContext db, IChatSender sender, IServiceScopeFactory scopes, OutboxSettings settings, TimeProvider clock, ILogger<Outbox> log)
+    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, TimeProvider clock, ILogger<Outbox> log)
 {
     /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
     /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>

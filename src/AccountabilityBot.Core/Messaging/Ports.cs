@@ -10,16 +10,29 @@ public sealed record InboundCommand(
     ChatPlatform Platform, string ConversationId, string UserId, string Text,
     string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null);
 
-/// <summary>Where a post goes: a conversation on one platform.</summary>
-public sealed record ChatAddress(ChatPlatform Platform, string ConversationId);
+/// <summary>Where a post goes: a conversation on one platform, or a member's direct conversation (<see cref="DirectTo"/>).</summary>
+public sealed record ChatAddress(ChatPlatform Platform, string ConversationId)
+{
+    const string PersonMark = "@";
+
+    /// <summary>
+    /// A member's direct conversation, found (or opened) only when a post is sent: opening a DM is a rate-limited call
+    /// (Slack's conversations.open is Tier 3) that planning a morning of nudges must not wait on.
+    /// </summary>
+    public static ChatAddress DirectTo(ChatPlatform platform, string platformUserId) => new(platform, PersonMark + platformUserId);
+
+    /// <summary>The platform user whose direct conversation this is, when it is still to be found.</summary>
+    public string? PersonId => ConversationId.StartsWith(PersonMark, StringComparison.Ordinal) ? ConversationId[PersonMark.Length..] : null;
+}
 
 /// <summary>Sends a message to a conversation; one implementation per platform, routed by <see cref="ChatAddress.Platform"/>.</summary>
 public interface IChatSender
 {
-    Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => SendAsync(to, message, tag: null, ct);
+    Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => SendAsync(to, message, tag: null, ct);
 
     /// <summary>Sends a message carrying <paramref name="tag"/> (the outbox's key for it) where the platform can keep one.</summary>
-    Task SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct);
+    /// <returns>The conversation it went to (a <see cref="ChatAddress.DirectTo"/> address resolved).</returns>
+    Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct);
 
     /// <summary>
     /// Whether a message carrying <paramref name="tag"/> reached the conversation since <paramref name="since"/>: asked

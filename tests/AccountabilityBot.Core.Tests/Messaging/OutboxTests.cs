@@ -34,6 +34,21 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task DirectPost_IsPlannedWithoutOpeningTheDm_AndRecordsWhereItWent()
+    {
+        using var h = new CoreHarness();
+        var to = ChatAddress.DirectTo(ChatPlatform.Local, "maria");
+        Assert.Equal(("@maria", "maria"), (to.ConversationId, to.PersonId));
+        Assert.Null(Leadership.PersonId);
+
+        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(new OutboxPost(to, "nudge:1", "nudges"), _ => Text("due today"), CancellationToken.None));
+
+        Assert.Equal("dm:maria", Assert.Single(h.Sent.Posts).Conversation);
+        await using var db = h.Db();
+        Assert.Equal("dm:maria", (await db.OutboundMessages.SingleAsync()).ConversationId);
+    }
+
+    [Fact]
     public async Task TransientFailure_IsRetriedLaterWithTheStoredCopy_HonouringRetryAfter()
     {
         using var h = new CoreHarness();
