@@ -68,5 +68,5 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
         && payload.TryGetProperty("outbox_key", out var key) && key.GetString() == tag;
 
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) =>
-        directChannels.GetOrOpenAsync(platformUserId, () => api.OpenConversationAsync(platformUserId, ct));
+        directChannels.GetOrOpenAsync(platformUserId, () => api.OpenConversationAsync(platformUserId, ct), ct);
 }

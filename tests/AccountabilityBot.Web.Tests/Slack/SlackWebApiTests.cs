@@ -115,6 +115,17 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenDirect_AfterARestart_RemembersTheChannelWithoutAskingSlackAgain()
+    {
+        await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        await using var restarted = new SlackHost(dataDirectory: host.App.DataDirectory);
+        await using var scope = restarted.App.Services.CreateAsyncScope();
+        var address = await scope.ServiceProvider.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None);
+        Assert.Equal("DU9", address.ConversationId);
+        Assert.Empty(restarted.Slack.Of("conversations.open"));
+    }
+
+    [Fact]
     public async Task Views_AndUpdates_GoToTheirMethods()
     {
         await WithSenderAsync(async (_, api) =>

@@ -24,6 +24,7 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     public static string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "abot-web", Guid.NewGuid().ToString("N"))).FullName;
 
     public FakeTimeProvider Clock => clock;
+    public string DataDirectory => dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

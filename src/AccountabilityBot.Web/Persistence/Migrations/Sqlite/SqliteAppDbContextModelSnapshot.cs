@@ -710,6 +710,25 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("StopItems");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Web.Slack.SlackDirectChannel", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SlackDirectChannels", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsConversation", b =>
                 {
                     b.Property<int>("Id")
