@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126020712_OutboxLeaseToken")]
-    partial class OutboxLeaseToken
+    [Migration("20261126024644_OutboxLeasesAndSlackDirectChannels")]
+    partial class OutboxLeasesAndSlackDirectChannels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -711,6 +711,25 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Slack.SlackDirectChannel", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SlackDirectChannels", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsConversation", b =>

@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SlackDirectChannels : Migration
+    public partial class OutboxLeasesAndSlackDirectChannels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LeaseToken",
+                table: "OutboundMessages",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LeasedAt",
+                table: "OutboundMessages",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SlackDirectChannels",
                 columns: table => new
@@ -30,6 +43,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "SlackDirectChannels");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseToken",
+                table: "OutboundMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LeasedAt",
+                table: "OutboundMessages");
         }
     }
 }
