@@ -2,8 +2,6 @@ using System.Diagnostics;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
@@ -19,9 +17,12 @@ public sealed partial class Outbox
     /// </summary>
     public static readonly TimeSpan DeliveryBudget = TimeSpan.FromMinutes(2);
 
+    /// <summary>Outcomes waiting to be recorded are committed together once this many have come in (or in-flight ones run out).</summary>
+    int CommitEvery => settings.Concurrency;
+
     /// <summary>Sends a stored post unless another worker holds it or it is finished; records what happened.</summary>
     public async Task<DeliveryOutcome> DeliverAsync(long id, CancellationToken ct) =>
-        (await DeliverBatchAsync([id], ct)).GetValueOrDefault(id, DeliveryOutcome.NotMine);
+        (await DeliverWithinBudgetAsync([id], ct)).GetValueOrDefault(id, DeliveryOutcome.NotMine);
 
     /// <summary>Delivers up to <paramref name="max"/> posts that are waiting: never sent, due for a retry, or left by a dead worker.</summary>
     public async Task<int> DeliverDueAsync(int max, CancellationToken ct)
@@ -30,56 +31,75 @@ public sealed partial class Outbox
         var due = await Unfinished(db.OutboundMessages.AsNoTracking(), now)
             .Where(o => o.NextAttemptAt == null || o.NextAttemptAt <= now)
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(ct);
-        return await DeliverWithinBudgetAsync(due, ct);
-    }
-
-    async Task<int> DeliverWithinBudgetAsync(IReadOnlyList<long> ids, CancellationToken ct)
-    {
-        var started = Stopwatch.StartNew();
-        var sent = 0;
-        foreach (var batch in ids.Chunk(settings.Concurrency * 4))
-        {
-            if (started.Elapsed > DeliveryBudget) break; // the sweeper picks up the rest
-            sent += (await DeliverBatchAsync(batch, ct)).Values.Count(o => o == DeliveryOutcome.Sent);
-        }
-        return sent;
+        return (await DeliverWithinBudgetAsync(due, ct)).Values.Count(o => o == DeliveryOutcome.Sent);
     }
 
     /// <summary>
-    /// Leases what nobody else holds (one commit), sends it <see cref="OutboxSettings.Concurrency"/> at a time, and
-    /// records every outcome (one commit). A send cut off by shutdown keeps its lease: once the lease runs out, the next
-    /// worker treats that post as in doubt and asks the platform before sending it again.
+    /// A pipeline: keeps <see cref="OutboxSettings.Concurrency"/> sends in flight, leasing the next few posts before
+    /// the last ones run out (one commit per lease) and recording outcomes a handful at a time (one commit each), so
+    /// the platform's rate limit, not our bookkeeping, sets the pace. Only this loop touches the database context;
+    /// sends report what happened and the loop records it. A send cut off by shutdown keeps its lease: once the lease
+    /// runs out, the next worker treats that post as in doubt and asks the platform before sending it again.
     /// </summary>
-    async Task<Dictionary<long, DeliveryOutcome>> DeliverBatchAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    async Task<Dictionary<long, DeliveryOutcome>> DeliverWithinBudgetAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
-        var now = clock.UtcNow();
-        var (rows, inDoubtSince) = await LeaseAsync(ids, now, ct);
-        using var gate = new SemaphoreSlim(settings.Concurrency);
-        var outcomes = await Task.WhenAll(rows.Select(async row =>
-        {
-            await gate.WaitAsync(CancellationToken.None);
-            try { return ct.IsCancellationRequested ? DeliveryOutcome.NotMine : await SendAsync(row, inDoubtSince.TryGetValue(row.Id, out var since) ? since : null, now, ct); }
-            finally { gate.Release(); }
-        }));
+        var started = Stopwatch.StartNew();
+        var waiting = new Queue<long>(ids);
+        var leased = new Queue<(OutboundMessage Row, DateTime? InDoubtSince)>();
+        var inFlight = new Dictionary<Task<SendResult>, OutboundMessage>();
+        var outcomes = new Dictionary<long, DeliveryOutcome>();
+        var failed = new List<OutboundMessage>();
+        var unrecorded = 0;
+        bool MayStart() => started.Elapsed < DeliveryBudget && !ct.IsCancellationRequested; // the sweeper picks up the rest
 
-        var result = new Dictionary<long, DeliveryOutcome>();
-        for (var i = 0; i < rows.Count; i++)
+        while (true)
         {
-            if (outcomes[i] is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
-            Release(rows[i]);
-            if (outcome != DeliveryOutcome.NotMine) result[rows[i].Id] = outcome;
+            if (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart())
+                foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), ct)) leased.Enqueue(post);
+            while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
+            {
+                var (row, inDoubtSince) = leased.Dequeue();
+                inFlight[SendAsync(row, inDoubtSince, ct)] = row;
+            }
+            if (inFlight.Count == 0) break;
+
+            await Task.WhenAny(inFlight.Keys);
+            foreach (var done in inFlight.Keys.Where(t => t.IsCompleted).ToList())
+            {
+                var row = inFlight[done];
+                inFlight.Remove(done);
+                var result = await done;
+                result.Record(row);
+                unrecorded++;
+                if (result.Outcome is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
+                Release(row);
+                outcomes[row.Id] = outcome;
+                if (outcome == DeliveryOutcome.Failed) failed.Add(row);
+            }
+            if (unrecorded >= CommitEvery || inFlight.Count == 0)
+            {
+                await db.SaveChangesAsync(CancellationToken.None); // outcomes are recorded even if the job is being stopped
+                unrecorded = 0;
+            }
         }
-        await db.SaveChangesAsync(CancellationToken.None); // the outcomes must be recorded even if the job is being stopped
+        foreach (var (row, _) in leased) Release(row); // leased but never started
+        await db.SaveChangesAsync(CancellationToken.None);
         ct.ThrowIfCancellationRequested();
-        foreach (var failed in rows.Where(r => result.GetValueOrDefault(r.Id) == DeliveryOutcome.Failed))
-            await ReportFailureAsync(failed, ct);
-        return result;
+        foreach (var row in failed) await ReportFailureAsync(row, ct);
+        return outcomes;
     }
 
-    /// <returns>The rows this call won, and for those whose previous lease ran out unfinished, when that lease began.</returns>
-    async Task<(List<OutboundMessage> Rows, Dictionary<long, DateTime> InDoubtSince)> LeaseAsync(
-        IReadOnlyCollection<long> ids, DateTime now, CancellationToken ct)
+    static List<long> Take(Queue<long> queue, int count)
     {
+        var taken = new List<long>();
+        while (taken.Count < count && queue.TryDequeue(out var id)) taken.Add(id);
+        return taken;
+    }
+
+    /// <returns>The rows this call won, each with, if its previous lease ran out unfinished, when that lease began.</returns>
+    async Task<List<(OutboundMessage Row, DateTime? InDoubtSince)>> LeaseAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
         var abandoned = await db.OutboundMessages.AsNoTracking()
             .Where(o => ids.Contains(o.Id) && o.LeaseUntil != null && o.LeaseUntil < now)
             .Select(o => new { o.Id, Since = o.LeasedAt ?? o.CreatedAt }).ToDictionaryAsync(o => o.Id, o => o.Since, ct);
@@ -88,13 +108,13 @@ public sealed partial class Outbox
             .SetProperty(o => o.LeaseUntil, now + settings.Lease)
             .SetProperty(o => o.LeasedAt, o => o.LeaseUntil != null && o.LeasedAt != null ? o.LeasedAt : now) // a doubt reaches back to the first lease
             .SetProperty(o => o.LeaseToken, token), ct);
-        if (leased == 0) return ([], []);
+        if (leased == 0) return [];
 
         // ExecuteUpdate bypasses the change tracker: rows this context already tracks (just claimed) are read afresh.
         foreach (var entry in db.ChangeTracker.Entries<OutboundMessage>().Where(e => ids.Contains(e.Entity.Id)).ToList())
             entry.State = EntityState.Detached;
         var rows = await db.OutboundMessages.Where(o => o.LeaseToken == token).OrderBy(o => o.Id).ToListAsync(ct);
-        return (rows, abandoned.Where(a => rows.Any(r => r.Id == a.Key)).ToDictionary());
+        return rows.Select(r => (r, abandoned.TryGetValue(r.Id, out var since) ? since : (DateTime?)null)).ToList();
     }
 
     /// <summary>Not finished, and nobody holds a live lease on it.</summary>
@@ -107,74 +127,4 @@ public sealed partial class Outbox
         row.LeasedAt = null;
         row.LeaseToken = null;
     }
-
-    /// <returns>What happened, or null when the send was cut off by shutdown and its outcome is unknown.</returns>
-    async Task<DeliveryOutcome?> SendAsync(OutboundMessage row, DateTime? inDoubtSince, DateTime now, CancellationToken ct)
-    {
-        var to = new ChatAddress(row.Platform, row.ConversationId);
-        var tag = row.IdempotencyKey ?? $"outbox:{row.Id}";
-        // Each send gets its own scope: platform senders may use a database context, which is not shared across threads.
-        await using var scope = scopes.CreateAsyncScope();
-        var platform = scope.ServiceProvider.GetRequiredService<IChatSender>();
-        try
-        {
-            if (row.NotAfter is { } deadline && deadline < now)
-            {
-                row.DroppedAt = now;
-                row.Error = "stale: its moment passed before it could be sent";
-                log.LogWarning("Dropped stale {Kind} post {Id} to {Conversation}; it was due by {Deadline:u}", row.Kind, row.Id, row.ConversationId, deadline);
-                return DeliveryOutcome.Dropped;
-            }
-            if (inDoubtSince is { } since)
-            {
-                bool? posted;
-                try { posted = await platform.HasPostedAsync(to, tag, since, ct); }
-                catch (ChatDeliveryException ex) when (!ex.Permanent)
-                {
-                    log.LogWarning("Could not yet ask whether in-doubt {Kind} post {Id} arrived: {Error}", row.Kind, row.Id, ex.PlatformError);
-                    return null; // still in doubt: asked again once this lease runs out
-                }
-                log.LogWarning("{Kind} post {Id} to {Conversation} was in doubt after its sender stopped: {Finding}", row.Kind, row.Id, row.ConversationId,
-                    posted switch { true => "it had arrived, so it is not sent again", false => "it had not arrived, so it is sent now",
-                        null => "the platform cannot say, so it is sent again and may arrive twice" });
-                if (posted == true) return MarkSent(row);
-            }
-            row.Attempts++;
-            var sentTo = await platform.SendAsync(to, MessageJson.Deserialize(row.MessageJson), tag, ct);
-            row.ConversationId = sentTo.ConversationId; // a member's DM, now found
-            return MarkSent(row);
-        }
-        catch (ChatDeliveryException ex) when (ex.Permanent || row.Attempts >= MaxAttempts)
-        {
-            row.FailedAt = clock.UtcNow();
-            row.Error = Clip($"{ex.PlatformError}: {ex.Advice}");
-            log.LogError("Gave up on {Kind} post {Id} to {Conversation}: {Error}", row.Kind, row.Id, row.ConversationId, ex.PlatformError);
-            return DeliveryOutcome.Failed;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception ex)
-        {
-            var wait = (ex as ChatDeliveryException)?.RetryAfter ?? Backoff(Math.Max(row.Attempts, 1));
-            row.NextAttemptAt = clock.UtcNow() + wait;
-            row.Error = Clip(ex.Message);
-            log.LogWarning("Will retry {Kind} post {Id} to {Conversation} in {Wait}: {Error}", row.Kind, row.Id, row.ConversationId, wait, ex.Message);
-            return DeliveryOutcome.Retrying;
-        }
-    }
-
-    DeliveryOutcome MarkSent(OutboundMessage row)
-    {
-        row.SentAt = clock.UtcNow();
-        row.Error = null;
-        return DeliveryOutcome.Sent;
-    }
-
-    /// <summary>30 s, 1 min, 2 min … capped at 30 min, with jitter so a recovering platform is not hit all at once.</summary>
-    static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(1800, 30 * Math.Pow(2, attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4));
-
-    static string Clip(string s) => s.Length <= 500 ? s : s[..500];
 }
