@@ -129,10 +129,31 @@ public sealed class RecordingSender : IPlatformChatSender
     /// <summary>False makes <see cref="HasPostedAsync"/> answer "cannot say", as Teams does.</summary>
     public bool CanTell { get; set; } = true;
 
+    /// <summary>Runs before each send with its conversation; a test can hold one send there, as a slow platform would.</summary>
+    public Func<string, Task>? Arriving { get; set; }
+
     public int HistoryLookups;
-    int attempts;
+    int attempts, inFlight;
+
+    /// <summary>The most sends that were in progress at once.</summary>
+    public int MostInFlight;
 
     public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        try
+        {
+            for (var most = MostInFlight; now > most; most = MostInFlight) Interlocked.CompareExchange(ref MostInFlight, now, most);
+            if (Arriving is { } arriving) await arriving(conversationId);
+            await DeliverAsync(conversationId, message, tag, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    async Task DeliverAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
         BeforeSend?.Invoke(Interlocked.Increment(ref attempts));
         if (Interlocked.Exchange(ref failNext, null) is { } failure) throw failure;
