@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Members;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountabilityBot.Core;
 
@@ -17,6 +18,7 @@ public static class CoreServices
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
+        services.TryAddSingleton(new Messaging.OutboxSettings());
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();
         services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();

@@ -8,8 +8,6 @@ using AccountabilityBot.Web.Teams;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
-if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
-
 var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
 builder.AddBotCore();
 builder.AddPersistence();

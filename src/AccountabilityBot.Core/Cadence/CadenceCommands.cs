@@ -12,6 +12,9 @@ public sealed record CadenceSetCommand(string Kind, IReadOnlyList<DayOfWeek> Day
 /// <summary><c>cadence stories preview</c>: what that kind of post would say, and to whom, if it ran now. Changes nothing.</summary>
 public sealed record CadencePreviewCommand(string Kind) : ChatCommand;
 
+/// <summary><c>cadence review send</c>: run that kind's job now instead of waiting for its time. Each target still gets it once per period.</summary>
+public sealed record CadenceSendCommand(string Kind) : ChatCommand;
+
 /// <summary><c>cadence review pause</c> / <c>cadence review resume</c>.</summary>
 public sealed record CadencePauseCommand(string Kind, bool Pause) : ChatCommand;
 

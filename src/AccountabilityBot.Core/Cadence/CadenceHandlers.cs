@@ -9,7 +9,7 @@ namespace AccountabilityBot.Core.Cadence;
 
 /// <summary>The CCO's weekly rhythm: show it, set a post's days/time/zone, pause and resume.</summary>
 public sealed class CadenceHandlers(AppDbContext db, ICadenceScheduler scheduler)
-    : ICommandHandler<CadenceShowCommand>, ICommandHandler<CadenceSetCommand>, ICommandHandler<CadencePauseCommand>
+    : ICommandHandler<CadenceShowCommand>, ICommandHandler<CadenceSetCommand>, ICommandHandler<CadencePauseCommand>, ICommandHandler<CadenceSendCommand>
 {
     public async Task<ChatMessage> HandleAsync(CadenceShowCommand command, CommandContext ctx, CancellationToken ct)
     {
@@ -55,6 +55,19 @@ public sealed class CadenceHandlers(AppDbContext db, ICadenceScheduler scheduler
         await db.SaveChangesAsync(ct);
         await scheduler.ApplyAsync(await db.CadenceSettings.ToListAsync(ct), ct);
         return Replies.Recorded(command.Pause ? "Paused" : "Resumed", command.Kind, Describe(setting, ctx.UtcNow));
+    }
+
+    /// <summary>Runs the kind's job now. Its posts are keyed by period, so sending now and again at the scheduled time posts once.</summary>
+    public async Task<ChatMessage> HandleAsync(CadenceSendCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        RequireSupported(command.Kind);
+        if (await Find(command.Kind, ct) is { IsPaused: true })
+            throw new CommandRejectedException($"{command.Kind} is paused; `cadence {command.Kind} resume` first, then send it.");
+        db.Audit(ctx, "cadence.sent", command.Kind, command.Kind);
+        await db.SaveChangesAsync(ct);
+        await scheduler.RunNowAsync(command.Kind, ct);
+        return ChatMessage.Text($"Sending {command.Kind} now. Each channel or person gets it once for this period, so the scheduled run "
+            + $"won't repeat it; `cadence {command.Kind} preview` shows what it says.");
     }
 
     void RequireSupported(string kind)

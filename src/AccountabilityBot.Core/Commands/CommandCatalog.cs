@@ -47,7 +47,7 @@ public static class CommandCatalog
         new("why", "why lost [week|month|quarter|FROM..TO]", "why lost quarter",
             "Why customers left, ranked by how many and what they were worth (quarter to date unless you say)."),
         new("review", "review", "review", "Preview this week's customer review here, now."),
-        new("cadence", "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume|preview\n"
+        new("cadence", "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume|preview|send\n"
             + "(KIND: " + string.Join(", ", Domain.CadenceKinds.All) + "; DAYS: mon, mon,thu, weekdays or daily)",
             "cadence review mon 08:00 America/New_York", "Show or change when scheduled posts go out."),
         new("role", "role\nrole @name cco|executive|frontline", "role @tom executive", "List the roster, or set someone's role."),

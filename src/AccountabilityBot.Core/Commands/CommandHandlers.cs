@@ -34,6 +34,7 @@ public sealed class CommandHandlers(IServiceProvider services)
         CadenceSetCommand c => Run(c, ctx, ct),
         CadencePauseCommand c => Run(c, ctx, ct),
         CadencePreviewCommand c => Run(c, ctx, ct),
+        CadenceSendCommand c => Run(c, ctx, ct),
         ChannelCommand c => Run(c, ctx, ct),
         StageCommand c => Run(c, ctx, ct),
         RoleCommand c => Run(c, ctx, ct),

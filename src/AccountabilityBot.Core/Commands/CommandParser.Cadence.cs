@@ -15,11 +15,16 @@ public static partial class CommandParser
             throw new ParseFailure($"I don't know the cadence '{DidYouMean.Echo(words[0].Text)}'; use {string.Join(", ", CadenceKinds.All)}."
                 + DidYouMean.Hint(words[0].Text, CadenceKinds.All, "", allowPrefix: true));
         if (words.Count == 1)
-            throw new ParseFailure($"When should {kind} go out? Add days and a time, like cadence {kind} mon 08:00, or pause, resume or preview.");
+            throw new ParseFailure($"When should {kind} go out? Add days and a time, like cadence {kind} mon 08:00, or pause, resume, preview or send.");
         if (words[1].Lower is "preview" or "now")
         {
             input.ExpectNothingAfter(2, $"cadence {kind} preview");
             return new CadencePreviewCommand(kind);
+        }
+        if (words[1].Lower == "send")
+        {
+            input.ExpectNothingAfter(2, $"cadence {kind} send");
+            return new CadenceSendCommand(kind);
         }
         if (words[1].Lower is "pause" or "resume")
         {

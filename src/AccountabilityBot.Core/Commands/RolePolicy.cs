@@ -15,7 +15,7 @@ public static class RolePolicy
 {
     public static Role Required(ChatCommand command) => command switch
     {
-        CadenceSetCommand or CadencePauseCommand or CadencePreviewCommand => Role.Cco,
+        CadenceSetCommand or CadencePauseCommand or CadencePreviewCommand or CadenceSendCommand => Role.Cco,
         ChannelCommand { Purpose: not null } or ChannelCommand { Remove: true } => Role.Cco,
         StageCommand { Action: not StageAction.List } => Role.Cco,
         RoleCommand { Member: not null } => Role.Cco,

@@ -37,6 +37,10 @@ public sealed class OutboundMessage
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
+    /// <summary>Which delivery holds the lease, so a worker knows which rows of a batch it won.</summary>
+    public string? LeaseToken { get; set; }
+    /// <summary>When a send may first have begun since the last recorded outcome (a lease that ran out unfinished is kept).</summary>
+    public DateTime? LeasedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public DateTime? FailedAt { get; set; }
     public DateTime? DroppedAt { get; set; }

@@ -9,7 +9,12 @@ namespace AccountabilityBot.Core.Messaging;
 public interface IPlatformChatSender
 {
     ChatPlatform Platform { get; }
-    Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct);
+
+    /// <param name="tag">The outbox's key for the post; a platform that can attach it to the message does, for <see cref="HasPostedAsync"/>.</param>
+    Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct);
+
+    /// <summary>Whether a message tagged <paramref name="tag"/> reached the conversation since <paramref name="since"/>; null when the platform cannot say.</summary>
+    Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct) => Task.FromResult<bool?>(null);
 
     /// <summary>The conversation id of a 1:1 chat with the user (opening it if needed), for nudges and prompts.</summary>
     Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct);
@@ -26,7 +31,18 @@ public sealed class ChatSenderRouter(IEnumerable<IPlatformChatSender> senders) :
 {
     readonly Dictionary<ChatPlatform, IPlatformChatSender> byPlatform = senders.ToDictionary(s => s.Platform);
 
-    public Task SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => For(to.Platform).SendAsync(to.ConversationId, message, ct);
+    public async Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct)
+    {
+        var conversation = await ResolveAsync(to, ct);
+        await For(to.Platform).SendAsync(conversation, message, tag, ct);
+        return to with { ConversationId = conversation };
+    }
+
+    public async Task<bool?> HasPostedAsync(ChatAddress to, string tag, DateTime since, CancellationToken ct) =>
+        await For(to.Platform).HasPostedAsync(await ResolveAsync(to, ct), tag, since, ct);
+
+    async Task<string> ResolveAsync(ChatAddress to, CancellationToken ct) =>
+        to.PersonId is { } person ? await For(to.Platform).OpenDirectConversationAsync(person, ct) : to.ConversationId;
 
     public Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct) => For(to.Platform).WhyCannotPostAsync(to.ConversationId, ct);
 

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
@@ -9,31 +9,7 @@ public enum DeliveryOutcome { Sent, Retrying, Failed, Dropped, NotMine }
 
 public sealed partial class Outbox
 {
-    /// <summary>Long enough for one send with the platform's own pacing; a crashed worker's lease simply runs out.</summary>
-    static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public const int MaxAttempts = 8;
-
-    /// <summary>Sends a stored post unless another worker holds it or it is finished; records what happened.</summary>
-    public async Task<DeliveryOutcome> DeliverAsync(long id, CancellationToken ct)
-    {
-        var now = clock.UtcNow();
-        var until = now + Lease;
-        var leased = await db.OutboundMessages
-            .Where(o => o.Id == id && o.SentAt == null && o.FailedAt == null && o.DroppedAt == null
-                && (o.LeaseUntil == null || o.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseUntil, until), ct);
-        if (leased == 0) return DeliveryOutcome.NotMine;
-
-        // ExecuteUpdate bypasses the change tracker: a row this context already tracks must be re-read.
-        var row = db.OutboundMessages.Local.FirstOrDefault(o => o.Id == id);
-        if (row is null) row = await db.OutboundMessages.SingleAsync(o => o.Id == id, ct);
-        else await db.Entry(row).ReloadAsync(ct);
-        var outcome = await SendAsync(row, now, ct);
-        row.LeaseUntil = null;
-        await db.SaveChangesAsync(CancellationToken.None); // the outcome must be recorded even if the job is being stopped
-        if (outcome == DeliveryOutcome.Failed) await ReportFailureAsync(row, ct);
-        return outcome;
-    }
 
     /// <summary>
     /// How long one job spends delivering before it leaves the rest to the next sweep, so no job outlives the job
@@ -41,66 +17,114 @@ public sealed partial class Outbox
     /// </summary>
     public static readonly TimeSpan DeliveryBudget = TimeSpan.FromMinutes(2);
 
-    async Task<int> DeliverWithinBudgetAsync(IEnumerable<long> ids, CancellationToken ct)
-    {
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var sent = 0;
-        foreach (var id in ids)
-        {
-            if (started.Elapsed > DeliveryBudget) break; // the sweeper picks up the rest
-            if (await DeliverAsync(id, ct) == DeliveryOutcome.Sent) sent++;
-        }
-        return sent;
-    }
+    /// <summary>Outcomes waiting to be recorded are committed together once this many have come in (or in-flight ones run out).</summary>
+    int CommitEvery => settings.Concurrency;
 
-    /// <summary>Delivers up to <paramref name="max"/> posts that are waiting: never sent, or due for a retry.</summary>
+    /// <summary>Sends a stored post unless another worker holds it or it is finished; records what happened.</summary>
+    public async Task<DeliveryOutcome> DeliverAsync(long id, CancellationToken ct) =>
+        (await DeliverWithinBudgetAsync([id], ct)).GetValueOrDefault(id, DeliveryOutcome.NotMine);
+
+    /// <summary>Delivers up to <paramref name="max"/> posts that are waiting: never sent, due for a retry, or left by a dead worker.</summary>
     public async Task<int> DeliverDueAsync(int max, CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var due = await db.OutboundMessages.AsNoTracking()
-            .Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null
-                && (o.NextAttemptAt == null || o.NextAttemptAt <= now) && (o.LeaseUntil == null || o.LeaseUntil < now))
+        var due = await Unfinished(db.OutboundMessages.AsNoTracking(), now)
+            .Where(o => o.NextAttemptAt == null || o.NextAttemptAt <= now)
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(ct);
-        return await DeliverWithinBudgetAsync(due, ct);
+        return (await DeliverWithinBudgetAsync(due, ct)).Values.Count(o => o == DeliveryOutcome.Sent);
     }
 
-    async Task<DeliveryOutcome> SendAsync(OutboundMessage row, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A pipeline: keeps <see cref="OutboxSettings.Concurrency"/> sends in flight, leasing the next few posts before
+    /// the last ones run out (one commit per lease) and recording outcomes a handful at a time (one commit each), so
+    /// the platform's rate limit, not our bookkeeping, sets the pace. Only this loop touches the database context;
+    /// sends report what happened and the loop records it. A send cut off by shutdown keeps its lease: once the lease
+    /// runs out, the next worker treats that post as in doubt and asks the platform before sending it again.
+    /// </summary>
+    async Task<Dictionary<long, DeliveryOutcome>> DeliverWithinBudgetAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
-        if (row.NotAfter is { } deadline && deadline < now)
+        var started = Stopwatch.StartNew();
+        var waiting = new Queue<long>(ids);
+        var leased = new Queue<(OutboundMessage Row, DateTime? InDoubtSince)>();
+        var inFlight = new Dictionary<Task<SendResult>, OutboundMessage>();
+        var outcomes = new Dictionary<long, DeliveryOutcome>();
+        var failed = new List<OutboundMessage>();
+        var unrecorded = 0;
+        bool MayStart() => started.Elapsed < DeliveryBudget && !ct.IsCancellationRequested; // the sweeper picks up the rest
+
+        while (true)
         {
-            row.DroppedAt = now;
-            row.Error = "stale: its moment passed before it could be sent";
-            log.LogWarning("Dropped stale {Kind} post {Id} to {Conversation}; it was due by {Deadline:u}", row.Kind, row.Id, row.ConversationId, deadline);
-            return DeliveryOutcome.Dropped;
+            if (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart())
+                foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), ct)) leased.Enqueue(post);
+            while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
+            {
+                var (row, inDoubtSince) = leased.Dequeue();
+                inFlight[SendAsync(row, inDoubtSince, ct)] = row;
+            }
+            if (inFlight.Count == 0) break;
+
+            await Task.WhenAny(inFlight.Keys);
+            foreach (var done in inFlight.Keys.Where(t => t.IsCompleted).ToList())
+            {
+                var row = inFlight[done];
+                inFlight.Remove(done);
+                var result = await done;
+                result.Record(row);
+                unrecorded++;
+                if (result.Outcome is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
+                Release(row);
+                outcomes[row.Id] = outcome;
+                if (outcome == DeliveryOutcome.Failed) failed.Add(row);
+            }
+            if (unrecorded >= CommitEvery || inFlight.Count == 0)
+            {
+                await db.SaveChangesAsync(CancellationToken.None); // outcomes are recorded even if the job is being stopped
+                unrecorded = 0;
+            }
         }
-        row.Attempts++;
-        try
-        {
-            await sender.SendAsync(new ChatAddress(row.Platform, row.ConversationId), MessageJson.Deserialize(row.MessageJson), ct);
-            row.SentAt = clock.UtcNow();
-            row.Error = null;
-            return DeliveryOutcome.Sent;
-        }
-        catch (ChatDeliveryException ex) when (ex.Permanent || row.Attempts >= MaxAttempts)
-        {
-            row.FailedAt = clock.UtcNow();
-            row.Error = Clip($"{ex.PlatformError}: {ex.Advice}");
-            log.LogError("Gave up on {Kind} post {Id} to {Conversation}: {Error}", row.Kind, row.Id, row.ConversationId, ex.PlatformError);
-            return DeliveryOutcome.Failed;
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            var wait = (ex as ChatDeliveryException)?.RetryAfter ?? Backoff(row.Attempts);
-            row.NextAttemptAt = clock.UtcNow() + wait;
-            row.Error = Clip(ex.Message);
-            log.LogWarning("Will retry {Kind} post {Id} to {Conversation} in {Wait}: {Error}", row.Kind, row.Id, row.ConversationId, wait, ex.Message);
-            return DeliveryOutcome.Retrying;
-        }
+        foreach (var (row, _) in leased) Release(row); // leased but never started
+        await db.SaveChangesAsync(CancellationToken.None);
+        ct.ThrowIfCancellationRequested();
+        foreach (var row in failed) await ReportFailureAsync(row, ct);
+        return outcomes;
     }
 
-    /// <summary>30 s, 1 min, 2 min … capped at 30 min, with jitter so a recovering platform is not hit all at once.</summary>
-    static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(1800, 30 * Math.Pow(2, attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4));
+    static List<long> Take(Queue<long> queue, int count)
+    {
+        var taken = new List<long>();
+        while (taken.Count < count && queue.TryDequeue(out var id)) taken.Add(id);
+        return taken;
+    }
 
-    static string Clip(string s) => s.Length <= 500 ? s : s[..500];
+    /// <returns>The rows this call won, each with, if its previous lease ran out unfinished, when that lease began.</returns>
+    async Task<List<(OutboundMessage Row, DateTime? InDoubtSince)>> LeaseAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var now = clock.UtcNow();
+        var abandoned = await db.OutboundMessages.AsNoTracking()
+            .Where(o => ids.Contains(o.Id) && o.LeaseUntil != null && o.LeaseUntil < now)
+            .Select(o => new { o.Id, Since = o.LeasedAt ?? o.CreatedAt }).ToDictionaryAsync(o => o.Id, o => o.Since, ct);
+        var token = Guid.NewGuid().ToString("N");
+        var leased = await Unfinished(db.OutboundMessages.Where(o => ids.Contains(o.Id)), now).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.LeaseUntil, now + settings.Lease)
+            .SetProperty(o => o.LeasedAt, o => o.LeaseUntil != null && o.LeasedAt != null ? o.LeasedAt : now) // a doubt reaches back to the first lease
+            .SetProperty(o => o.LeaseToken, token), ct);
+        if (leased == 0) return [];
+
+        // ExecuteUpdate bypasses the change tracker: rows this context already tracks (just claimed) are read afresh.
+        foreach (var entry in db.ChangeTracker.Entries<OutboundMessage>().Where(e => ids.Contains(e.Entity.Id)).ToList())
+            entry.State = EntityState.Detached;
+        var rows = await db.OutboundMessages.Where(o => o.LeaseToken == token).OrderBy(o => o.Id).ToListAsync(ct);
+        return rows.Select(r => (r, abandoned.TryGetValue(r.Id, out var since) ? since : (DateTime?)null)).ToList();
+    }
+
+    /// <summary>Not finished, and nobody holds a live lease on it.</summary>
+    static IQueryable<OutboundMessage> Unfinished(IQueryable<OutboundMessage> rows, DateTime now) =>
+        rows.Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null && (o.LeaseUntil == null || o.LeaseUntil < now));
+
+    static void Release(OutboundMessage row)
+    {
+        row.LeaseUntil = null;
+        row.LeasedAt = null;
+        row.LeaseToken = null;
+    }
 }

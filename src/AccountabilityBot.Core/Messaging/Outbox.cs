@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
@@ -14,7 +15,8 @@ public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTim
 /// key decides between racing workers and hosts); delivery then leases the row, sends it, and records the outcome.
 /// Retries re-send the stored copy; nothing is composed twice.
 /// </summary>
-public sealed partial class Outbox(AppDbContext db, IChatSender sender, TimeProvider clock, ILogger<Outbox> log)
+public sealed partial class Outbox(
+    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, TimeProvider clock, ILogger<Outbox> log)
 {
     /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
     /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>

@@ -86,6 +86,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(o => new { o.Platform, o.ConversationId, o.Id });
             e.HasIndex(o => new { o.SentAt, o.FailedAt, o.DroppedAt, o.NextAttemptAt });
             e.Property(o => o.Kind).HasMaxLength(32);
+            e.Property(o => o.LeaseToken).HasMaxLength(32);
         });
     }
 

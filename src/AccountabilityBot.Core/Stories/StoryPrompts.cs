@@ -10,7 +10,7 @@ namespace AccountabilityBot.Core.Stories;
 /// Asks the account owner of a recently lost customer, by direct message, for the story of why they left, when nobody
 /// has told it yet. Each loss is asked about once (the outbox key is the event), most valuable first.
 /// </summary>
-public sealed class StoryPrompts(AppDbContext db, Outbox outbox, IChatSender sender, TimeProvider clock, BotSettings settings)
+public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider clock, BotSettings settings)
 {
     /// <summary>Losses older than this are not asked about: memories fade, and the review has moved on.</summary>
     public const int WindowDays = 30;
@@ -33,7 +33,7 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, IChatSender sen
         foreach (var e in waiting)
         {
             if (asked == MaxPerRun) break;
-            var to = await sender.OpenDirectAsync(e.Owner.Platform, e.Owner.PlatformUserId, ct);
+            var to = ChatAddress.DirectTo(e.Owner.Platform, e.Owner.PlatformUserId);
             var message = new ChatMessage(
             [
                 new TextBlock(RichText.Of(new TextSpan(e.Customer, Bold: true),

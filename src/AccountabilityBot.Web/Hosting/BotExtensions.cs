@@ -1,5 +1,6 @@
 using AccountabilityBot.Core;
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Hosting;
@@ -15,8 +16,11 @@ public static class BotExtensions
                 "Bot:DefaultTimeZone must be an IANA time zone such as America/New_York or Europe/London.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotSettings>>().Value);
+        builder.Services.AddOptions<OutboxSettings>().BindConfiguration(OutboxSettings.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAccountabilityCore();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxSettings>>().Value);
         return builder;
     }
 

@@ -11,7 +11,9 @@ namespace AccountabilityBot.Web.Jobs;
 /// Keeps Hangfire's recurring jobs equal to the stored cadence: stable ids ("cadence:review"), the cadence's own IANA
 /// zone, removed while paused. Nudges tick every 15 minutes in UTC because each owner's morning is in their own zone.
 /// </summary>
-public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILogger<HangfireCadenceScheduler> log) : ICadenceScheduler
+public sealed class HangfireCadenceScheduler(
+    IRecurringJobManager recurring, IBackgroundJobClient jobs, OutboxSettings outbox, ILogger<HangfireCadenceScheduler> log)
+    : ICadenceScheduler
 {
     public const string SweeperId = "outbox:deliver";
     public const string StoryPromptsId = "story-prompts";
@@ -20,6 +22,22 @@ public sealed class HangfireCadenceScheduler(IRecurringJobManager recurring, ILo
     public static string JobId(string kind) => "cadence:" + kind;
 
     public IReadOnlySet<string> SupportedKinds { get; } = CadenceKinds.All.ToHashSet();
+
+    public Task RunNowAsync(string kind, CancellationToken ct)
+    {
+        jobs.Enqueue<CadenceJob>(job => job.RunAsync(kind, CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a start-up, whatever a crash left in the outbox goes out now, and what the dead process was holding goes
+    /// out as soon as its leases run out, rather than at the next minute's sweep.
+    /// </summary>
+    public void SweepNow()
+    {
+        jobs.Enqueue<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None));
+        jobs.Schedule<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None), outbox.Lease + TimeSpan.FromSeconds(1));
+    }
 
     public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
     {

@@ -35,18 +35,24 @@ public static class JobsExtensions
                 server.WorkerCount = jobs.WorkerCount;
                 server.SchedulePollingInterval = jobs.PollInterval;
             });
-        builder.Services.AddSingleton<ICadenceScheduler, HangfireCadenceScheduler>();
+        builder.Services.AddSingleton<HangfireCadenceScheduler>();
+        builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
         return builder;
     }
 
-    /// <summary>Registers the recurring jobs from the stored cadence, adding the default Monday 08:00 review when none is set.</summary>
+    /// <summary>
+    /// Registers the recurring jobs from the stored cadence (adding the default Monday 08:00 review when none is set), and
+    /// queues one delivery sweep so what a crash left in the outbox goes out now, not at the next minute.
+    /// </summary>
     public static async Task ApplyStoredCadenceAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await CadenceDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Common.BotSettings>(), CancellationToken.None);
-        await app.Services.GetRequiredService<ICadenceScheduler>().ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
+        var scheduler = app.Services.GetRequiredService<HangfireCadenceScheduler>();
+        await scheduler.ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
+        scheduler.SweepNow();
     }
 
     /// <summary>The Hangfire dashboard, for requests from this machine only until the dashboard has sign-in.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
@@ -8,8 +9,38 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
-    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct) =>
-        api.PostMessageAsync(conversationId, BlockKit.Message(message), ct);
+    /// <summary>The message metadata type that carries a post's outbox key, so a post in doubt can be found again.</summary>
+    public const string PostEventType = "accountabilitybot_post";
+
+    public Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
+    {
+        var blocks = BlockKit.Message(message);
+        if (tag is not null)
+            blocks["metadata"] = new JsonObject { ["event_type"] = PostEventType, ["event_payload"] = new JsonObject { ["outbox_key"] = tag } };
+        return api.PostMessageAsync(conversationId, blocks, ct);
+    }
+
+    /// <summary>Slack stamps messages with its own clock; this host's may be a little off.</summary>
+    static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
+
+    /// <summary>Looks through the conversation's history since then for the bot's post carrying the tag.</summary>
+    public async Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct)
+    {
+        try
+        {
+            var read = 0;
+            await foreach (var message in api.HistoryAsync(conversationId, since - ClockSkew, ct))
+            {
+                read++;
+                if (CarriesTag(message, tag)) return true;
+            }
+            return read < SlackWebApi.MaxHistoryMessages ? false : null; // too busy a channel to be sure
+        }
+        catch (ChatDeliveryException ex) when (ex.Permanent)
+        {
+            return null; // e.g. the app was installed before it asked for history scopes
+        }
+    }
 
     /// <summary>Slash commands work in channels the bot was never invited to, so binding one is checked first.</summary>
     public async Task<string?> WhyCannotPostAsync(string conversationId, CancellationToken ct)
@@ -30,6 +61,12 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
         }
     }
 
+    static bool CarriesTag(System.Text.Json.JsonElement message, string tag) =>
+        message.TryGetProperty("metadata", out var metadata)
+        && metadata.TryGetProperty("event_type", out var type) && type.GetString() == PostEventType
+        && metadata.TryGetProperty("event_payload", out var payload)
+        && payload.TryGetProperty("outbox_key", out var key) && key.GetString() == tag;
+
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) =>
-        directChannels.GetOrOpenAsync(platformUserId, () => api.OpenConversationAsync(platformUserId, ct));
+        directChannels.GetOrOpenAsync(platformUserId, () => api.OpenConversationAsync(platformUserId, ct), ct);
 }

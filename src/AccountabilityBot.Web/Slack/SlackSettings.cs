@@ -28,6 +28,10 @@ public sealed class SlackSettings
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Slack allows "several hundred" posts a minute across a workspace; posts are spaced to stay under this.</summary>
+    [Range(1, 6000, ErrorMessage = "Slack:WorkspacePostsPerMinute must be between 1 and 6000.")]
+    public int WorkspacePostsPerMinute { get; set; } = 300;
+
     /// <summary>The longest Retry-After the bot waits in place; longer ones are left to the job's retry.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(30);

@@ -41,6 +41,32 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
         await CallJsonAsync("chat.update", message, channel, ct);
     }
 
+    /// <summary>
+    /// conversations.history from <paramref name="oldest"/> on, newest first, metadata included, a page at a time (the
+    /// bot's own recent posts: asked only about a post whose sender died mid-send).
+    /// </summary>
+    public async IAsyncEnumerable<JsonElement> HistoryAsync(string channel, DateTime oldest, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var args = new Dictionary<string, string>
+        {
+            ["channel"] = channel, ["include_all_metadata"] = "true", ["limit"] = HistoryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["oldest"] = (new DateTimeOffset(oldest, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0).ToString("F6", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        for (var page = 0; page < MaxHistoryPages; page++)
+        {
+            var result = await SendAsync("conversations.history", () => Authorized(
+                new HttpRequestMessage(HttpMethod.Post, "conversations.history") { Content = new FormUrlEncodedContent(args) }, Settings.BotToken), channel, ct);
+            foreach (var message in result.GetProperty("messages").EnumerateArray()) yield return message;
+            if (!result.TryGetProperty("response_metadata", out var meta) || !meta.TryGetProperty("next_cursor", out var next)
+                || next.GetString() is not { Length: > 0 } cursor) yield break;
+            args["cursor"] = cursor;
+        }
+    }
+
+    /// <summary>History is Tier 3; a lost post is looked for in the last few minutes, so a handful of pages is plenty.</summary>
+    const int MaxHistoryPages = 10, HistoryPageSize = 200;
+    public const int MaxHistoryMessages = MaxHistoryPages * HistoryPageSize;
+
     public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
         (await CallFormAsync("conversations.open", new() { ["users"] = userId }, ct)).GetProperty("channel").GetProperty("id").GetString()!;
 

@@ -12,7 +12,8 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
-    public async Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    /// <summary>Teams keeps no metadata the bot can look up later, so the tag is not sent.</summary>
+    public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
         var summary = Summary(message);
         foreach (var card in AdaptiveCardRenderer.Render(message)) await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);

@@ -28,6 +28,24 @@ public sealed class CadenceTests
     }
 
     [Fact]
+    public async Task CadenceSend_ByCco_QueuesTheJobNow_ButNotWhilePausedOrForOthers()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        await h.SayAsync("ana", "cadence review mon 08:00 Europe/London");
+        Assert.Contains("Only the CCO", await h.SayAsync("maria", "cadence review send"));
+        Assert.Empty(h.Scheduler.RunNow);
+
+        Assert.Contains("Sending review now", await h.SayAsync("ana", "cadence review send"));
+        Assert.Equal(["review"], h.Scheduler.RunNow);
+
+        await h.SayAsync("ana", "cadence review pause");
+        Assert.Contains("cadence review resume", await h.SayAsync("ana", "cadence review send"));
+        Assert.Equal(["review"], h.Scheduler.RunNow);
+        await using var db = h.Db();
+        Assert.Equal(1, await db.AuditTrail.CountAsync(a => a.Action == "cadence.sent"));
+    }
+
+    [Fact]
     public async Task CadencePause_RemovesFromScheduleButKeepsSetting()
     {
         using var h = await new CoreHarness().WithTeamAsync();

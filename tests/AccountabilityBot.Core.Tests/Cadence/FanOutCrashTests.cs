@@ -1,3 +1,5 @@
+using AccountabilityBot.Core.Cadence.Posts;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -5,51 +7,123 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Core.Tests.Cadence;
 
+/// <summary>
+/// The process dies in the middle of a 200-channel review (its job is cancelled mid-send). After the restart the job
+/// runs again and the sweeper finishes the fan-out; the post that was mid-send is in doubt until its lease runs out,
+/// and then the platform is asked whether it arrived.
+/// </summary>
 public sealed class FanOutCrashTests
 {
-    /// <summary>
-    /// The process dies while sending the 81st of 200 reviews (its job is cancelled mid-send). After the restart the
-    /// sweeper finishes the fan-out once the dead worker's lease has run out: every channel ends with exactly one review.
-    /// </summary>
-    [Fact]
-    public async Task ReviewFanOut_ProcessDiesMidway_RestartDeliversTheRestExactlyOnce()
-    {
-        using var h = await new CoreHarness().WithTeamAsync();
-        await h.EnsureCadenceAsync();
-        await using (var setup = h.Db())
-        {
-            var cco = await setup.Members.SingleAsync(m => m.PlatformUserId == "ana");
-            setup.ChannelBindings.AddRange(Enumerable.Range(0, 200).Select(i => new AccountabilityBot.Core.Domain.ChannelBinding
-            {
-                Platform = AccountabilityBot.Core.Domain.ChatPlatform.Local, ConversationId = $"exec-{i:000}",
-                Purpose = AccountabilityBot.Core.Domain.ChannelPurpose.Leadership, BoundById = cco.Id,
-            }));
-            await setup.SaveChangesAsync();
-        }
+    const int Channels = 200, DiesAt = 81;
 
+    [Fact]
+    public async Task ReviewFanOut_DiesAfterAPostArrivedButBeforeItWasRecorded_NoChannelGetsTwo()
+    {
+        using var h = await SetUpAsync();
+        await DieAfterAPostArrivedAsync(h);
+
+        await RestartAndSweepAsync(h);
+
+        AssertEachChannelGotExactlyOne(h);
+        // Only what the dead worker held (one batch) is looked up; the rest is simply sent.
+        Assert.InRange(h.Sent.HistoryLookups, 1, new OutboxSettings().Concurrency * 4);
+        await AssertAllRecordedSentAsync(h);
+    }
+
+    [Fact]
+    public async Task ReviewFanOut_DiesBeforeAPostWentOut_ThatPostIsSentOnce()
+    {
+        using var h = await SetUpAsync();
         using var dying = new CancellationTokenSource();
         h.Sent.BeforeSend = n =>
         {
-            if (n != 81) return;
+            if (n != DiesAt) return;
             dying.Cancel();
             dying.Token.ThrowIfCancellationRequested();
         };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.WithScopeAsync(sp =>
-            sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.CadenceRunner>().RunAsync("review", dying.Token)));
-        Assert.Equal(80, h.Sent.Posts.Count);
+        await DieMidFanOutAsync(h, dying.Token);
         h.Sent.BeforeSend = null;
 
-        // The restarted host: the job runs again (Hangfire retries it) and the sweeper runs every minute.
-        Assert.Equal(0, await h.RunCadenceAsync("review"));
-        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverDueAsync(500, CancellationToken.None));
-        Assert.Equal(199, h.Sent.Posts.Count); // the one that was mid-send waits for its lease to run out
-        h.Clock.Advance(TimeSpan.FromMinutes(3));
-        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverDueAsync(500, CancellationToken.None));
+        await RestartAndSweepAsync(h);
+
+        AssertEachChannelGotExactlyOne(h);
+        await AssertAllRecordedSentAsync(h);
+    }
+
+    /// <summary>Teams keeps nothing the bot can look up: the one post in doubt is sent again rather than risk losing it.</summary>
+    [Fact]
+    public async Task ReviewFanOut_PlatformCannotTell_OnlyThePostInDoubtArrivesTwice()
+    {
+        using var h = await SetUpAsync();
+        h.Sent.CanTell = false;
+        await DieAfterAPostArrivedAsync(h);
+
+        await RestartAndSweepAsync(h);
 
         var perChannel = h.Sent.Posts.GroupBy(p => p.Conversation).ToList();
-        Assert.Equal(200, perChannel.Count);
+        Assert.Equal(Channels, perChannel.Count);
+        Assert.Single(perChannel, g => g.Count() == 2);
+        await AssertAllRecordedSentAsync(h);
+    }
+
+    static async Task<CoreHarness> SetUpAsync()
+    {
+        var h = await new CoreHarness().WithTeamAsync();
+        await h.EnsureCadenceAsync();
+        await using var setup = h.Db();
+        var cco = await setup.Members.SingleAsync(m => m.PlatformUserId == "ana");
+        setup.ChannelBindings.AddRange(Enumerable.Range(0, Channels).Select(i => new ChannelBinding
+        {
+            Platform = ChatPlatform.Local, ConversationId = $"exec-{i:000}", Purpose = ChannelPurpose.Leadership, BoundById = cco.Id,
+        }));
+        await setup.SaveChangesAsync();
+        return h;
+    }
+
+    /// <summary>The post arrives, then the process dies before it learns so.</summary>
+    static async Task DieAfterAPostArrivedAsync(CoreHarness h)
+    {
+        using var dying = new CancellationTokenSource();
+        var sends = 0;
+        h.Sent.AfterDelivered = async ct =>
+        {
+            if (Interlocked.Increment(ref sends) != DiesAt) return;
+            await dying.CancelAsync();
+            dying.Token.ThrowIfCancellationRequested();
+        };
+        await DieMidFanOutAsync(h, dying.Token);
+        h.Sent.AfterDelivered = null;
+    }
+
+    static async Task DieMidFanOutAsync(CoreHarness h, CancellationToken dying)
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            h.WithScopeAsync(sp => sp.GetRequiredService<CadenceRunner>().RunAsync("review", dying)));
+        Assert.InRange(h.Sent.Posts.Count, DiesAt - 1, Channels - 1);
+        Assert.Equal(0, h.Sent.HistoryLookups); // nothing was in doubt before the crash
+    }
+
+    /// <summary>The restarted host: the job runs again (Hangfire retries it) and the sweeper runs every minute.</summary>
+    static async Task RestartAndSweepAsync(CoreHarness h)
+    {
+        Assert.Equal(0, await h.RunCadenceAsync("review")); // everything was claimed before the crash
+        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverDueAsync(500, CancellationToken.None));
+        await using (var db = h.Db())
+            Assert.Equal(1, await db.OutboundMessages.CountAsync(o => o.SentAt == null)); // the one in doubt waits for its lease
+        h.Clock.Advance(new OutboxSettings().Lease + TimeSpan.FromSeconds(1));
+        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverDueAsync(500, CancellationToken.None));
+    }
+
+    static void AssertEachChannelGotExactlyOne(CoreHarness h)
+    {
+        var perChannel = h.Sent.Posts.GroupBy(p => p.Conversation).ToList();
+        Assert.Equal(Channels, perChannel.Count);
         Assert.All(perChannel, g => Assert.Single(g));
+    }
+
+    static async Task AssertAllRecordedSentAsync(CoreHarness h)
+    {
         await using var db = h.Db();
-        Assert.Equal(200, await db.OutboundMessages.CountAsync(o => o.Kind == "review" && o.SentAt != null));
+        Assert.Equal(Channels, await db.OutboundMessages.CountAsync(o => o.Kind == "review" && o.SentAt != null && o.LeaseUntil == null));
     }
 }

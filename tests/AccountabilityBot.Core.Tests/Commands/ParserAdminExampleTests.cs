@@ -29,6 +29,7 @@ public sealed class ParserAdminExampleTests
 
         { "cadence", new CadenceShowCommand() },
         { "cadence review pause", new CadencePauseCommand("review", true) },
+        { "cadence stories send", new CadenceSendCommand("stories") },
         { "cadence Nudges resume", new CadencePauseCommand("nudges", false) },
 
         { "role", new RoleCommand(null, null) },

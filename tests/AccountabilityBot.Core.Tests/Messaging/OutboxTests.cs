@@ -34,6 +34,44 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task DirectPost_IsPlannedWithoutOpeningTheDm_AndRecordsWhereItWent()
+    {
+        using var h = new CoreHarness();
+        var to = ChatAddress.DirectTo(ChatPlatform.Local, "maria");
+        Assert.Equal(("@maria", "maria"), (to.ConversationId, to.PersonId));
+        Assert.Null(Leadership.PersonId);
+
+        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(new OutboxPost(to, "nudge:1", "nudges"), _ => Text("due today"), CancellationToken.None));
+
+        Assert.Equal("dm:maria", Assert.Single(h.Sent.Posts).Conversation);
+        await using var db = h.Db();
+        Assert.Equal("dm:maria", (await db.OutboundMessages.SingleAsync()).ConversationId);
+    }
+
+    [Fact]
+    public async Task FanOut_OnePostStuckAtItsPlatform_DoesNotHoldUpTheRest_AndNoMoreThanTheConcurrencyAreInFlight()
+    {
+        using var h = new CoreHarness();
+        var stuck = new TaskCompletionSource();
+        h.Sent.Arriving = conversation => conversation == "c-00" ? stuck.Task : Task.Delay(5);
+        var posts = Enumerable.Range(0, 60).Select(i => new AccountabilityBot.Core.Cadence.Posts.PlannedPost(
+            new OutboxPost(new ChatAddress(ChatPlatform.Local, $"c-{i:00}"), $"review:c-{i:00}", "review"), _ => Text($"review {i}"))).ToList();
+
+        var fanOut = h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostAllAsync(posts, CancellationToken.None));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (h.Sent.Posts.Count < 59 && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Equal(59, h.Sent.Posts.Count); // all but the stuck one went out while it waited
+        Assert.False(fanOut.IsCompleted);
+        stuck.SetResult();
+        Assert.Equal(60, await fanOut);
+        Assert.Equal(60, h.Sent.Posts.Count);
+        Assert.InRange(h.Sent.MostInFlight, 2, new OutboxSettings().Concurrency);
+        await using var db = h.Db();
+        Assert.Equal(60, await db.OutboundMessages.CountAsync(o => o.SentAt != null && o.LeaseUntil == null));
+    }
+
+    [Fact]
     public async Task TransientFailure_IsRetriedLaterWithTheStoredCopy_HonouringRetryAfter()
     {
         using var h = new CoreHarness();

@@ -108,30 +108,79 @@ public sealed class RecordingScheduler : ICadenceScheduler
         Applied.Add(cadence);
         return Task.CompletedTask;
     }
+
+    public List<string> RunNow { get; } = [];
+
+    public Task RunNowAsync(string kind, CancellationToken ct)
+    {
+        RunNow.Add(kind);
+        return Task.CompletedTask;
+    }
 }
 
 public sealed class RecordingSender : IPlatformChatSender
 {
+    readonly List<(string Conversation, ChatMessage Message)> posts = [];
+    readonly HashSet<string> tags = [];
+
     public ChatPlatform Platform => ChatPlatform.Local;
-    public List<(string Conversation, ChatMessage Message)> Posts { get; } = [];
+
+    public List<(string Conversation, ChatMessage Message)> Posts { get { lock (posts) return [.. posts]; } }
 
     /// <summary>Set to make the next send fail, as a platform outage would.</summary>
-    public Exception? FailNext { get; set; }
+    public Exception? FailNext { get => failNext; set => failNext = value; }
 
     /// <summary>Runs before each send with its 1-based number; a test can throw from it to stop the process mid-send.</summary>
     public Action<int>? BeforeSend { get; set; }
-    int attempts;
 
-    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    /// <summary>Runs after a send has reached the conversation, before the sender learns so; a test can stop there.</summary>
+    public Func<CancellationToken, Task>? AfterDelivered { get; set; }
+
+    /// <summary>False makes <see cref="HasPostedAsync"/> answer "cannot say", as Teams does.</summary>
+    public bool CanTell { get; set; } = true;
+
+    /// <summary>Runs before each send with its conversation; a test can hold one send there, as a slow platform would.</summary>
+    public Func<string, Task>? Arriving { get; set; }
+
+    public int HistoryLookups;
+    int attempts, inFlight;
+
+    /// <summary>The most sends that were in progress at once.</summary>
+    public int MostInFlight;
+
+    public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
-        BeforeSend?.Invoke(++attempts);
-        if (FailNext is { } failure)
+        var now = Interlocked.Increment(ref inFlight);
+        try
         {
-            FailNext = null;
-            throw failure;
+            for (var most = MostInFlight; now > most; most = MostInFlight) Interlocked.CompareExchange(ref MostInFlight, now, most);
+            if (Arriving is { } arriving) await arriving(conversationId);
+            await DeliverAsync(conversationId, message, tag, ct);
         }
-        Posts.Add((conversationId, message));
-        return Task.CompletedTask;
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    async Task DeliverAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
+    {
+        BeforeSend?.Invoke(Interlocked.Increment(ref attempts));
+        if (Interlocked.Exchange(ref failNext, null) is { } failure) throw failure;
+        lock (posts)
+        {
+            posts.Add((conversationId, message));
+            if (tag is not null) tags.Add(tag);
+        }
+        if (AfterDelivered is { } after) await after(ct);
+    }
+
+    Exception? failNext;
+
+    public Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct)
+    {
+        Interlocked.Increment(ref HistoryLookups);
+        lock (posts) return Task.FromResult(CanTell ? tags.Contains(tag) : (bool?)null);
     }
 
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) => Task.FromResult("dm:" + platformUserId);

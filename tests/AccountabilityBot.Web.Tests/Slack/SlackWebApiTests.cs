@@ -115,6 +115,17 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenDirect_AfterARestart_RemembersTheChannelWithoutAskingSlackAgain()
+    {
+        await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        await using var restarted = new SlackHost(dataDirectory: host.App.DataDirectory);
+        await using var scope = restarted.App.Services.CreateAsyncScope();
+        var address = await scope.ServiceProvider.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None);
+        Assert.Equal("DU9", address.ConversationId);
+        Assert.Empty(restarted.Slack.Of("conversations.open"));
+    }
+
+    [Fact]
     public async Task Views_AndUpdates_GoToTheirMethods()
     {
         await WithSenderAsync(async (_, api) =>
@@ -150,5 +161,91 @@ public sealed class SlackPacingTests : IAsyncLifetime
         }));
         Assert.Equal(4, host.Slack.PostedTo("CLEAD").Count);
         Assert.DoesNotContain(host.Slack.Calls, c => c.Status == 429);
+    }
+}
+
+/// <summary>Across channels, posts stay under the workspace-wide limit, so a fan-out is paced rather than refused.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackWorkspacePacingTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "600" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Send_ABurstToManyChannels_StaysUnderTheWorkspaceLimitWithoutA429()
+    {
+        host.Slack.WorkspacePostsPerMinute = 600;
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(n =>
+            sender.SendAsync(new ChatAddress(ChatPlatform.Slack, $"C{n}"), ChatMessage.Text($"m{n}"), CancellationToken.None)));
+        Assert.Equal(12, host.Slack.Of("chat.postMessage").Count);
+        Assert.DoesNotContain(host.Slack.Calls, c => c.Status == 429);
+    }
+}
+
+/// <summary>A post carries its outbox key as message metadata, so a post left in doubt by a crash can be found again.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackPostLookupTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00", ["Slack:WorkspacePostsPerMinute"] = "6000" });
+    readonly ChatAddress leadership = new(ChatPlatform.Slack, "CLEAD");
+
+    public Task InitializeAsync()
+    {
+        host.Slack.ChannelLimit = TimeSpan.Zero;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    Task<T> WithSenderAsync<T>(Func<IChatSender, Task<T>> use) => host.App.WithScopeAsync(sp => use(sp.GetRequiredService<IChatSender>()));
+
+    [Fact]
+    public async Task TaggedPost_CarriesItsKeyAsMetadata_AndIsFoundInHistory()
+    {
+        var since = host.App.Clock.GetUtcNow().UtcDateTime;
+        await WithSenderAsync(async s => { await s.SendAsync(leadership, ChatMessage.Text("review"), "review:2026-11-26:Slack:CLEAD", CancellationToken.None); return 0; });
+
+        var metadata = Assert.Single(host.Slack.Of("chat.postMessage")).Args["metadata"]!;
+        Assert.Equal(SlackChatSender.PostEventType, (string?)metadata["event_type"]);
+        Assert.Equal("review:2026-11-26:Slack:CLEAD", (string?)metadata["event_payload"]!["outbox_key"]);
+        Assert.True(await WithSenderAsync(s => s.HasPostedAsync(leadership, "review:2026-11-26:Slack:CLEAD", since, CancellationToken.None)));
+        Assert.False(await WithSenderAsync(s => s.HasPostedAsync(leadership, "review:2026-11-27:Slack:CLEAD", since, CancellationToken.None)));
+        Assert.Equal("true", (string?)host.Slack.Of("conversations.history")[0].Args["include_all_metadata"]);
+    }
+
+    [Fact]
+    public async Task Lookup_PostBeforeTheWindow_IsNotCounted()
+    {
+        await WithSenderAsync(async s => { await s.SendAsync(leadership, ChatMessage.Text("old"), "old-key", CancellationToken.None); return 0; });
+        host.App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var since = host.App.Clock.GetUtcNow().UtcDateTime;
+        Assert.False(await WithSenderAsync(s => s.HasPostedAsync(leadership, "old-key", since, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Lookup_BusyChannel_PagesThroughHistory()
+    {
+        var since = host.App.Clock.GetUtcNow().UtcDateTime;
+        await WithSenderAsync(async s => { await s.SendAsync(leadership, ChatMessage.Text("the one"), "wanted", CancellationToken.None); return 0; });
+        await WithSenderAsync(async s =>
+        {
+            for (var i = 0; i < 250; i++) await s.SendAsync(leadership, ChatMessage.Text($"chatter {i}"), null, CancellationToken.None);
+            return 0;
+        });
+        Assert.True(await WithSenderAsync(s => s.HasPostedAsync(leadership, "wanted", since, CancellationToken.None)));
+        Assert.Equal(2, host.Slack.Of("conversations.history").Count);
+    }
+
+    [Fact]
+    public async Task Lookup_AppWithoutHistoryScope_CannotTell()
+    {
+        host.Slack.MissingScopes.Add("conversations.history");
+        var since = host.App.Clock.GetUtcNow().UtcDateTime;
+        await WithSenderAsync(async s => { await s.SendAsync(leadership, ChatMessage.Text("review"), "key", CancellationToken.None); return 0; });
+        Assert.Null(await WithSenderAsync(s => s.HasPostedAsync(leadership, "key", since, CancellationToken.None)));
     }
 }

@@ -24,6 +24,7 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     public static string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "abot-web", Guid.NewGuid().ToString("N"))).FullName;
 
     public FakeTimeProvider Clock => clock;
+    public string DataDirectory => dataDirectory;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +55,12 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
 
     public async Task<List<LocalTranscriptItem>> TranscriptAsync(string channel) =>
         (await CreateClient().GetFromJsonAsync<List<LocalTranscriptItem>>($"/local/messages?channel={channel}"))!;
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {

@@ -19,9 +19,11 @@ public sealed class FakeSlack : HttpMessageHandler
 
     readonly ConcurrentQueue<Call> calls = new();
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
-    int ts;
 
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>chat.postMessage across the workspace: posts closer together than a minute divided by this get 429.</summary>
+    public int? WorkspacePostsPerMinute { get; set; }
+    DateTime lastWorkspacePost;
     /// <summary>What a 429 asks the caller to wait.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>The next this-many Web API calls fail with HTTP 503, as during a Slack incident.</summary>
@@ -35,6 +37,14 @@ public sealed class FakeSlack : HttpMessageHandler
     public string BotUserId { get; set; } = "W23456789";
     /// <summary>Where apps.connections.open points Socket Mode clients.</summary>
     public Uri? SocketUrl { get; set; }
+
+    /// <summary>Slack's clock, for message timestamps (conversations.history filters on them).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>Methods the app was not granted the scope for: they answer missing_scope.</summary>
+    public HashSet<string> MissingScopes { get; } = [];
+    /// <summary>Runs after a post has reached its channel, before Slack answers: a test can hold the answer there.</summary>
+    public Func<JsonObject, Task>? AfterPostArrived { get; set; }
+    readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> history = new();
 
     public IReadOnlyList<Call> Calls => [.. calls];
     public IReadOnlyList<Call> Of(string method) => [.. calls.Where(c => c.Method == method && c.Status == 200)];
@@ -55,7 +65,44 @@ public sealed class FakeSlack : HttpMessageHandler
         var method = request.RequestUri.Segments[^1];
         if (Interlocked.Decrement(ref FailNext) >= 0)
             return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
-        return Record(method, token, args, Answer(method, token, args));
+        var answer = Answer(method, token, args);
+        var call = Record(method, token, args, answer);
+        if (method == "chat.postMessage" && answer.IsSuccessStatusCode && AfterPostArrived is { } hold) await hold(args);
+        return call;
+    }
+
+    /// <summary>Message timestamps as Slack makes them: seconds.microseconds of its clock, unique and increasing.</summary>
+    string NextTs()
+    {
+        var micros = Clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        lock (history) micros = lastTs = Math.Max(micros, lastTs + 1);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+    }
+
+    long lastTs;
+
+    HttpResponseMessage RateLimited()
+    {
+        var limited = Json(Fixture("web_error_ratelimited_http429.json"), HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(RetryAfter);
+        return limited;
+    }
+
+    /// <summary>conversations.history: newest first, after `oldest`, `limit` a page, with a cursor for the next page.</summary>
+    HttpResponseMessage History(string channel, JsonObject args)
+    {
+        static decimal Ts(string? ts) => decimal.Parse(ts ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var oldest = Ts((string?)args["oldest"]);
+        var limit = int.Parse((string?)args["limit"] ?? "100");
+        var skip = int.Parse((string?)args["cursor"] ?? "0");
+        var all = history.GetValueOrDefault(channel)?.Where(m => Ts((string?)m["ts"]) > oldest).Reverse().ToList() ?? [];
+        var page = new JsonArray([.. all.Skip(skip).Take(limit).Select(m => m.DeepClone())]);
+        var more = skip + limit < all.Count;
+        return Ok(new JsonObject
+        {
+            ["ok"] = true, ["messages"] = page, ["has_more"] = more,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = more ? (skip + limit).ToString() : "" },
+        });
     }
 
     HttpResponseMessage Record(string method, string? token, JsonObject args, HttpResponseMessage response)
@@ -76,17 +123,25 @@ public sealed class FakeSlack : HttpMessageHandler
                 if (MissingChannels.Contains(channel!)) return Json(Fixture("web_conversations_open_error_channel_not_found.json"));
                 if (ChannelsWithoutBot.Contains(channel!)) return Json(Fixture("web_conversations_rename_error_not_in_channel.json"));
                 var now = DateTime.UtcNow;
-                if (lastPost.TryGetValue(channel!, out var last) && now - last < ChannelLimit)
-                {
-                    var limited = Json(Fixture("web_error_ratelimited_http429.json"), HttpStatusCode.TooManyRequests);
-                    limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(RetryAfter);
-                    return limited;
-                }
+                if (lastPost.TryGetValue(channel!, out var last) && now - last < ChannelLimit) return RateLimited();
                 lastPost[channel!] = now;
+                lock (lastPost)
+                {
+                    // A little slack for the bot's timer: Slack's own limit is "several hundred a minute", not a stopwatch.
+                    if (WorkspacePostsPerMinute is { } perMinute && now - lastWorkspacePost < TimeSpan.FromMinutes(0.9 / perMinute)) return RateLimited();
+                    lastWorkspacePost = now;
+                }
                 var posted = Fixture("web_chat_postMessage_ok.json");
                 posted["channel"] = channel;
-                posted["ts"] = $"1700000000.{Interlocked.Increment(ref ts):D6}";
+                posted["ts"] = NextTs();
+                var kept = new JsonObject { ["type"] = "message", ["ts"] = (string?)posted["ts"], ["text"] = (string?)args["text"], ["bot_id"] = "B0BOT" };
+                if (args["metadata"] is JsonObject metadata) kept["metadata"] = metadata.DeepClone();
+                history.GetOrAdd(channel!, _ => new()).Enqueue(kept);
                 return Json(posted);
+            case "conversations.history":
+                return MissingScopes.Contains(method)
+                    ? Ok(new JsonObject { ["ok"] = false, ["error"] = "missing_scope", ["needed"] = "channels:history", ["provided"] = "chat:write" })
+                    : History(channel!, args);
             case "auth.test":
                 var auth = Fixture("web_auth_test_ok.json");
                 auth["user_id"] = BotUserId;

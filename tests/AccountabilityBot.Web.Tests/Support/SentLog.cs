@@ -8,6 +8,7 @@ namespace AccountabilityBot.Web.Tests.Support;
 public sealed class SentLog
 {
     public ConcurrentQueue<(string Conversation, ChatMessage Message)> Sends { get; } = new();
+    public ConcurrentDictionary<string, int> Tags { get; } = new();
 }
 
 /// <summary>Stands in for the local sender and records each delivery, so tests can count real sends, not rows.</summary>
@@ -15,11 +16,15 @@ public sealed class RecordingLocalSender(SentLog log) : IPlatformChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Local;
 
-    public Task SendAsync(string conversationId, ChatMessage message, CancellationToken ct)
+    public Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
         log.Sends.Enqueue((conversationId, message));
+        if (tag is not null) log.Tags.AddOrUpdate(tag, 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }
+
+    public Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct) =>
+        Task.FromResult<bool?>(log.Tags.ContainsKey(tag));
 
     public Task<string> OpenDirectConversationAsync(string platformUserId, CancellationToken ct) => Task.FromResult("dm:" + platformUserId);
 }

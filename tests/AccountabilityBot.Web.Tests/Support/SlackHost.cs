@@ -17,7 +17,7 @@ public sealed class SlackHost : IAsyncDisposable
     public HttpClient Client => client ??= App.CreateClient();
     HttpClient? client;
 
-    public SlackHost(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null)
+    public SlackHost(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, string? dataDirectory = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -26,8 +26,9 @@ public sealed class SlackHost : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = "https://slack.test/api/",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(now ?? BotApplication.Thursday), all,
+        App = new BotApplication(dataDirectory ?? BotApplication.NewDataDirectory(), new FakeTimeProvider(now ?? BotApplication.Thursday), all,
             services => services.AddHttpClient<SlackWebApi>().ConfigurePrimaryHttpMessageHandler(() => Slack));
+        Slack.Clock = App.Clock;
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded",

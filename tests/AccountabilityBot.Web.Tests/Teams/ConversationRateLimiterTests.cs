@@ -19,11 +19,25 @@ public sealed class ConversationRateLimiterTests
     }
 
     [Fact]
-    public void AppWide_FiftyASecond()
+    public void AppWide_EvenlySpaced_AndFortySevenASecond_UnderTeamsFifty()
     {
         var limiter = new ConversationRateLimiter(clock);
-        Assert.All(Enumerable.Range(0, 50).Select(_ => limiter.Reserve(ConversationRateLimiter.AppWide)), w => Assert.Equal(TimeSpan.Zero, w));
-        Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve(ConversationRateLimiter.AppWide));
+        var waits = Enumerable.Range(0, 48).Select(_ => limiter.Reserve(ConversationRateLimiter.AppWide)).ToList();
+        Assert.Equal(Enumerable.Range(0, 47).Select(i => TimeSpan.FromMilliseconds(20 * i)), waits.Take(47));
+        Assert.Equal(TimeSpan.FromSeconds(1), waits[47]); // the 48th waits for the first to leave the second
+    }
+
+    [Fact]
+    public void AppWide_AnHourOfTraffic_KeepsOnlyTheLastSecondOfSlots()
+    {
+        var limiter = new ConversationRateLimiter(clock);
+        for (var i = 0; i < 3600; i++)
+        {
+            limiter.Reserve(ConversationRateLimiter.AppWide);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        Assert.Equal(TimeSpan.Zero, limiter.Reserve(ConversationRateLimiter.AppWide));
+        Assert.InRange(limiter.SlotsHeld(ConversationRateLimiter.AppWide), 1, 2);
     }
 
     [Fact]

@@ -6,12 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Cadence.Posts;
 
 /// <summary>Who scheduled posts go to: the bound channels, and members' direct conversations.</summary>
-public sealed class Audience(AppDbContext db, IChatSender sender)
+public sealed class Audience(AppDbContext db)
 {
     public async Task<IReadOnlyList<ChatAddress>> ChannelsAsync(ChannelPurpose purpose, CancellationToken ct) =>
         (await db.ChannelBindings.AsNoTracking().Where(b => b.Purpose == purpose).OrderBy(b => b.Id).ToListAsync(ct))
             .Select(b => new ChatAddress(b.Platform, b.ConversationId)).ToList();
 
-    public Task<ChatAddress> DirectAsync(Member member, CancellationToken ct) =>
-        sender.OpenDirectAsync(member.Platform, member.PlatformUserId, ct);
+    public static ChatAddress Direct(Member member) => ChatAddress.DirectTo(member.Platform, member.PlatformUserId);
 }

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// Owners of commitments due within two days, due today or overdue get a DM in their own morning: one per commitment
 /// per local day, none while away, none once they have updated it that day.
 /// </summary>
-public sealed class NudgePosts(AppDbContext db, Audience audience, TimeProvider clock, BotSettings settings)
+public sealed class NudgePosts(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
     public const string Kind = CadenceKinds.Nudges;
     const int DueWithinDays = 2;
@@ -35,7 +35,7 @@ public sealed class NudgePosts(AppDbContext db, Audience audience, TimeProvider 
             if (c.DueOn > morning.LocalDate.AddDays(DueWithinDays)) continue;
             var localMidnight = CadenceSchedule.ToUtc(morning.LocalDate.ToDateTime(TimeOnly.MinValue), zone);
             if (c.Updates.Any(u => u.At >= localMidnight)) continue; // already answered today
-            var to = await audience.DirectAsync(c.Owner, ct);
+            var to = Audience.Direct(c.Owner);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, morning.NotAfter),
                 _ => Task.FromResult(Compose(c, morning.LocalDate))));
         }

@@ -12,7 +12,7 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// The weekly question to each executive, by DM, with the latest lost customer as context; answers come back through
 /// the `answer` command (typed, or from the button's question). One gentle reminder, later, in their own morning.
 /// </summary>
-public sealed class PromptPosts(AppDbContext db, Audience audience, TimeProvider clock, BotSettings settings)
+public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
     public const string Kind = CadenceKinds.Prompts;
     public const string ReminderKind = "prompt-reminder";
@@ -30,7 +30,7 @@ public sealed class PromptPosts(AppDbContext db, Audience audience, TimeProvider
         var posts = new List<PlannedPost>();
         foreach (var member in executives)
         {
-            var to = await audience.DirectAsync(member, ct);
+            var to = Audience.Direct(member);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}", Kind,
                     clock.UtcNow() + FreshFor),
                 t => AskOneAsync(member, question, context, t)));
@@ -53,7 +53,7 @@ public sealed class PromptPosts(AppDbContext db, Audience audience, TimeProvider
         {
             var zone = Clock.FindZone(prompt.Member.TimeZone) ?? teamZone;
             if (LocalMorning.Current(zone, morning.LocalTime, now, days) is not { } window) continue;
-            var to = await audience.DirectAsync(prompt.Member, ct);
+            var to = Audience.Direct(prompt.Member);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{ReminderKind}:{prompt.Id}", ReminderKind, window.NotAfter),
                 _ => Task.FromResult(Compose(prompt, "A gentle reminder — no pressure, one line is plenty:", null))));
         }

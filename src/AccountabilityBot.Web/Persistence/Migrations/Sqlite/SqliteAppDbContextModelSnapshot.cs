@@ -514,7 +514,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MessageJson")
@@ -701,6 +708,25 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Web.Slack.SlackDirectChannel", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("SlackDirectChannels", (string)null);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Web.Teams.TeamsConversation", b =>

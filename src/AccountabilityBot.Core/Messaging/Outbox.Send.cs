@@ -1,0 +1,80 @@
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityBot.Core.Messaging;
+
+public sealed partial class Outbox
+{
+    /// <summary>What one send found out: its outcome (null when cut off by shutdown), and how to record it on the row.</summary>
+    sealed record SendResult(DeliveryOutcome? Outcome, Action<OutboundMessage> Record);
+
+    /// <summary>
+    /// Sends one post. Runs alongside other sends, so it only reads the row; the delivering loop records the result.
+    /// A post in doubt (its last sender died mid-send) is first looked for on the platform.
+    /// </summary>
+    async Task<SendResult> SendAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
+    {
+        var to = new ChatAddress(row.Platform, row.ConversationId);
+        var tag = row.IdempotencyKey ?? $"outbox:{row.Id}";
+        var attempts = row.Attempts + 1;
+        // Each send gets its own scope: platform senders may use a database context, which is not shared across threads.
+        await using var scope = scopes.CreateAsyncScope();
+        var platform = scope.ServiceProvider.GetRequiredService<IChatSender>();
+        try
+        {
+            var now = clock.UtcNow();
+            if (row.NotAfter is { } deadline && deadline < now)
+            {
+                log.LogWarning("Dropped stale {Kind} post {Id} to {Conversation}; it was due by {Deadline:u}", row.Kind, row.Id, row.ConversationId, deadline);
+                return new(DeliveryOutcome.Dropped, r => { r.DroppedAt = now; r.Error = "stale: its moment passed before it could be sent"; });
+            }
+            if (inDoubtSince is { } since)
+            {
+                bool? posted;
+                try { posted = await platform.HasPostedAsync(to, tag, since, ct); }
+                catch (ChatDeliveryException ex) when (!ex.Permanent)
+                {
+                    log.LogWarning("Could not yet ask whether in-doubt {Kind} post {Id} arrived: {Error}", row.Kind, row.Id, ex.PlatformError);
+                    return new(null, _ => { }); // still in doubt: asked again once this lease runs out
+                }
+                log.LogWarning("{Kind} post {Id} to {Conversation} was in doubt after its sender stopped: {Finding}", row.Kind, row.Id, row.ConversationId,
+                    posted switch { true => "it had arrived, so it is not sent again", false => "it had not arrived, so it is sent now",
+                        null => "the platform cannot say, so it is sent again and may arrive twice" });
+                if (posted == true) return Sent(row.ConversationId, row.Attempts);
+            }
+            var sentTo = await platform.SendAsync(to, MessageJson.Deserialize(row.MessageJson), tag, ct);
+            return Sent(sentTo.ConversationId, attempts); // a member's DM is recorded as the conversation it was found to be
+        }
+        catch (ChatDeliveryException ex) when (ex.Permanent || attempts >= MaxAttempts)
+        {
+            log.LogError("Gave up on {Kind} post {Id} to {Conversation}: {Error}", row.Kind, row.Id, row.ConversationId, ex.PlatformError);
+            var failedAt = clock.UtcNow();
+            return new(DeliveryOutcome.Failed, r => { r.Attempts = attempts; r.FailedAt = failedAt; r.Error = Clip($"{ex.PlatformError}: {ex.Advice}"); });
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new(null, r => r.Attempts = attempts);
+        }
+        catch (Exception ex)
+        {
+            var wait = (ex as ChatDeliveryException)?.RetryAfter ?? Backoff(attempts);
+            log.LogWarning("Will retry {Kind} post {Id} to {Conversation} in {Wait}: {Error}", row.Kind, row.Id, row.ConversationId, wait, ex.Message);
+            var retryAt = clock.UtcNow() + wait;
+            return new(DeliveryOutcome.Retrying, r => { r.Attempts = attempts; r.NextAttemptAt = retryAt; r.Error = Clip(ex.Message); });
+        }
+    }
+
+    SendResult Sent(string conversationId, int attempts)
+    {
+        var sentAt = clock.UtcNow();
+        return new(DeliveryOutcome.Sent, r => { r.Attempts = attempts; r.ConversationId = conversationId; r.SentAt = sentAt; r.Error = null; });
+    }
+
+    /// <summary>30 s, 1 min, 2 min … capped at 30 min, with jitter so a recovering platform is not hit all at once.</summary>
+    static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(1800, 30 * Math.Pow(2, attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4));
+
+    static string Clip(string s) => s.Length <= 500 ? s : s[..500];
+}

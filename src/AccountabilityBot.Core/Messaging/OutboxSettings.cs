@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AccountabilityBot.Core.Messaging;
+
+/// <summary>Section "Outbox": how posts are delivered.</summary>
+public sealed class OutboxSettings
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>
+    /// How long a worker holds a post while sending it. Long enough for one send with the platform's own pacing; a
+    /// crashed worker's lease simply runs out and another takes the post over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Outbox:Lease must be between 1 second and 1 hour.")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How many posts one worker has in flight at once. The platforms answer in tens to hundreds of milliseconds, so
+    /// sending one at a time would keep a morning of nudges far below what their rate limits allow.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Outbox:Concurrency must be between 1 and 64.")]
+    public int Concurrency { get; set; } = 8;
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary><see cref="FakeSlack"/> served on a loopback port, for a bot running in another process.</summary>
+public sealed class LoopbackSlack : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly HttpMessageInvoker slack;
+
+    public FakeSlack Slack { get; } = new();
+    public string ApiBaseUrl { get; }
+
+    LoopbackSlack(WebApplication app, string baseUrl)
+    {
+        this.app = app;
+        slack = new HttpMessageInvoker(Slack, disposeHandler: false);
+        ApiBaseUrl = baseUrl + "/api/";
+    }
+
+    public static async Task<LoopbackSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        LoopbackSlack? loopback = null;
+        app.Run(http => loopback!.ForwardAsync(http));
+        await app.StartAsync();
+        loopback = new LoopbackSlack(app, app.Urls.First());
+        return loopback;
+    }
+
+    async Task ForwardAsync(HttpContext http)
+    {
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://slack.test" + http.Request.Path)) { Content = new ByteArrayContent(body.ToArray()) };
+        if (http.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+        if (http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth) request.Headers.Authorization = AuthenticationHeaderValue.Parse(auth);
+        using var response = await slack.SendAsync(request, http.RequestAborted);
+        http.Response.StatusCode = (int)response.StatusCode;
+        if (response.Headers.RetryAfter?.Delta is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
+        http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+        await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        slack.Dispose();
+        await app.DisposeAsync();
+    }
+}
