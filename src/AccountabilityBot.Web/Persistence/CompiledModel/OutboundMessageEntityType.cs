@@ -20,7 +20,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.OutboundMessage",
                 typeof(OutboundMessage),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -91,11 +91,27 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 fieldInfo: typeof(OutboundMessage).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 32);
 
+            var leaseToken = runtimeEntityType.AddProperty(
+                "LeaseToken",
+                typeof(string),
+                propertyInfo: typeof(OutboundMessage).GetProperty("LeaseToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboundMessage).GetField("<LeaseToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
             var leaseUntil = runtimeEntityType.AddProperty(
                 "LeaseUntil",
                 typeof(DateTime?),
                 propertyInfo: typeof(OutboundMessage).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboundMessage).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
+            var leasedAt = runtimeEntityType.AddProperty(
+                "LeasedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboundMessage).GetProperty("LeasedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboundMessage).GetField("<LeasedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
 

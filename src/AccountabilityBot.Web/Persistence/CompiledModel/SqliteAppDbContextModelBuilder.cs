@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("988066dd-6f9d-45cc-af89-3f1a14982dad"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("2fa48643-cca5-4fbd-95f8-8b73b8cba557"), entityTypeCount: 22)
         {
         }
 
@@ -35,6 +35,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var receivedCommand = ReceivedCommandEntityType.Create(this);
             var resolution = ResolutionEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var slackDirectChannel = SlackDirectChannelEntityType.Create(this);
             var teamsConversation = TeamsConversationEntityType.Create(this);
             var teamsPostedCard = TeamsPostedCardEntityType.Create(this);
             var teamsUser = TeamsUserEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ReceivedCommandEntityType.CreateAnnotations(receivedCommand);
             ResolutionEntityType.CreateAnnotations(resolution);
             StopItemEntityType.CreateAnnotations(stopItem);
+            SlackDirectChannelEntityType.CreateAnnotations(slackDirectChannel);
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);
             TeamsPostedCardEntityType.CreateAnnotations(teamsPostedCard);
             TeamsUserEntityType.CreateAnnotations(teamsUser);
