@@ -39,36 +39,7 @@ public sealed class HangfireCadenceScheduler(
         jobs.Schedule<CadenceJob>(job => job.DeliverDueAsync(CancellationToken.None), outbox.Lease + TimeSpan.FromSeconds(1));
     }
 
-    readonly Lock applying = new();
-    int applied;
-
     public Task ApplyAsync(IReadOnlyList<CadenceSetting> cadence, CancellationToken ct)
-    {
-        lock (applying)
-        {
-            Register(cadence);
-            applied++;
-        }
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// At start-up, off the request path: registers the stored cadence unless a change was applied meanwhile (that
-    /// change read a cadence at least as new as this one, so registering this older read would undo it).
-    /// </summary>
-    public async Task ApplyStoredAsync(Func<Task<IReadOnlyList<CadenceSetting>>> read)
-    {
-        var before = Volatile.Read(ref applied);
-        var cadence = await read();
-        lock (applying)
-        {
-            if (applied != before) return;
-            Register(cadence);
-            applied++;
-        }
-    }
-
-    void Register(IReadOnlyList<CadenceSetting> cadence)
     {
         recurring.AddOrUpdate<CadenceJob>(SweeperId, job => job.DeliverDueAsync(CancellationToken.None), Cron.Minutely());
         // Account owners are asked for the story of a lost customer within the hour (imports and webhooks rarely carry one).
@@ -86,5 +57,6 @@ public sealed class HangfireCadenceScheduler(
                 new RecurringJobOptions { TimeZone = jobZone });
             log.LogInformation("Scheduled {Job} at '{Cron}' in {Zone}", JobId(kind), cron, jobZone.Id);
         }
+        return Task.CompletedTask;
     }
 }

@@ -42,36 +42,17 @@ public static class JobsExtensions
     }
 
     /// <summary>
-    /// Stores the default cadence when none is set (the Monday 08:00 review and the rest). Once the server listens, it
-    /// registers the recurring jobs from the stored cadence and queues one delivery sweep, so what a crash left in the
-    /// outbox goes out now, not at the next minute. Registering is off the start-up path: it costs a first answer
-    /// about 0.2 s, and nothing scheduled is due within it.
+    /// Registers the recurring jobs from the stored cadence (adding the default Monday 08:00 review when none is set), and
+    /// queues one delivery sweep so what a crash left in the outbox goes out now, not at the next minute.
     /// </summary>
     public static async Task ApplyStoredCadenceAsync(this WebApplication app)
     {
-        await using (var scope = app.Services.CreateAsyncScope())
-            await CadenceDefaults.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(),
-                scope.ServiceProvider.GetRequiredService<Core.Common.BotSettings>(), CancellationToken.None);
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => RegisterStoredCadenceAsync(app.Services)));
-    }
-
-    static async Task RegisterStoredCadenceAsync(IServiceProvider services)
-    {
-        var scheduler = services.GetRequiredService<HangfireCadenceScheduler>();
-        try
-        {
-            await scheduler.ApplyStoredAsync(async () =>
-            {
-                await using var scope = services.CreateAsyncScope();
-                return await scope.ServiceProvider.GetRequiredService<AppDbContext>().CadenceSettings.AsNoTracking().ToListAsync();
-            });
-            scheduler.SweepNow();
-        }
-        catch (Exception ex)
-        {
-            services.GetRequiredService<ILogger<HangfireCadenceScheduler>>().LogCritical(ex,
-                "Could not register the scheduled jobs; scheduled posts will not go out until the cadence is changed or the bot restarts");
-        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await CadenceDefaults.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Common.BotSettings>(), CancellationToken.None);
+        var scheduler = app.Services.GetRequiredService<HangfireCadenceScheduler>();
+        await scheduler.ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
+        scheduler.SweepNow();
     }
 
     /// <summary>The Hangfire dashboard, for requests from this machine only until the dashboard has sign-in.</summary>
