@@ -54,7 +54,7 @@ public sealed partial class Outbox
 
         while (true)
         {
-            if (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart())
+            while (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart()) // another host may hold a whole chunk
                 foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), ct)) leased.Enqueue(post);
             while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
             {
