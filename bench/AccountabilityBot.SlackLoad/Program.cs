@@ -21,16 +21,22 @@ await using var fakeSlack = await FakeSlackApi.StartAsync();
 var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
 var port = FreePort();
 var started = Stopwatch.StartNew();
-using var server = Process.Start(new ProcessStartInfo("dotnet",
-[
-    serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
-    "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + fakeSlack.BaseUrl,
-    "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1",
-]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-server.OutputDataReceived += (_, _) => { };
-server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-server.BeginOutputReadLine();
-server.BeginErrorReadLine();
+var server = StartServer();
+
+Process StartServer()
+{
+    var process = Process.Start(new ProcessStartInfo("dotnet",
+    [
+        serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
+        "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + fakeSlack.BaseUrl,
+        "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1",
+    ]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
 
 try
 {
@@ -39,13 +45,8 @@ try
     var client = new SlashClient(http, Secret);
 
     // First answer: from process start until a signed command is answered.
-    while (true)
-    {
-        try { if ((await client.SendAsync("UBENCH0", "help")).Ok) break; }
-        catch (HttpRequestException) { }
-        await Task.Delay(20);
-    }
-    Console.WriteLine($"first answer after start: {started.ElapsedMilliseconds} ms");
+    await FirstAnswerAsync(client);
+    Console.WriteLine($"first answer after start (new database): {started.ElapsedMilliseconds} ms");
     await Task.Delay(TimeSpan.FromSeconds(10));
     Console.WriteLine($"resident memory after 10 s idle: {ResidentMb(server.Id)} MB");
 
@@ -68,6 +69,15 @@ try
     var rows = Count(db, "SELECT COUNT(*) FROM Resolutions WHERE What LIKE 'bench %'");
     var inbox = Count(db, "SELECT COUNT(*) FROM ReceivedCommands WHERE Text LIKE 'resolved \"bench %'");
     Console.WriteLine($"persisted: {rows} resolutions and {inbox} inbox rows for {sent} `resolved` commands answered 200 (warm-up included)");
+
+    // A restart, as a deployed bot restarts: the database exists and is up to date.
+    server.Kill(entireProcessTree: true);
+    await server.WaitForExitAsync();
+    server.Dispose();
+    started.Restart();
+    server = StartServer();
+    await FirstAnswerAsync(client);
+    Console.WriteLine($"first answer after a restart (existing database): {started.ElapsedMilliseconds} ms");
 }
 finally
 {
@@ -75,6 +85,16 @@ finally
     await server.WaitForExitAsync();
     SqliteConnection.ClearAllPools();
     Directory.Delete(data, recursive: true);
+}
+
+static async Task FirstAnswerAsync(SlashClient client)
+{
+    while (true)
+    {
+        try { if ((await client.SendAsync("UBENCH0", "help")).Ok) return; }
+        catch (HttpRequestException) { }
+        await Task.Delay(20);
+    }
 }
 
 static async Task<int> RunAsync(SlashClient client, int concurrency, TimeSpan duration, bool report)
