@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
@@ -59,7 +60,7 @@ public sealed partial class Outbox
             while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
             {
                 var (row, inDoubtSince) = leased.Dequeue();
-                inFlight[SendAsync(row, inDoubtSince, ct)] = row;
+                inFlight[SendWithinLeaseAsync(row, inDoubtSince, ct)] = row;
             }
             if (inFlight.Count == 0) break;
 
@@ -87,6 +88,22 @@ public sealed partial class Outbox
         ct.ThrowIfCancellationRequested();
         foreach (var row in failed) await ReportFailureAsync(row, ct);
         return outcomes;
+    }
+
+    /// <summary>
+    /// A send still running when its lease ends could be taken over by another worker and sent twice, so it is cut off
+    /// shortly before (after long Retry-After waits, say). It is then in doubt, as after a crash.
+    /// </summary>
+    async Task<SendResult> SendWithinLeaseAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
+    {
+        var left = row.LeaseUntil!.Value - clock.UtcNow() - settings.Lease / 8;
+        using var leaseEnds = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseEnds.Token);
+        var result = await SendAsync(row, inDoubtSince, stop.Token);
+        if (result.Outcome is null && leaseEnds.IsCancellationRequested && !ct.IsCancellationRequested)
+            log.LogWarning("{Kind} post {Id} to {Conversation} was still sending as its lease ended; it is in doubt until the lease runs out",
+                row.Kind, row.Id, row.ConversationId);
+        return result;
     }
 
     static List<long> Take(Queue<long> queue, int count)

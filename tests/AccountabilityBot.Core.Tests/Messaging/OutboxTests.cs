@@ -53,7 +53,7 @@ public sealed class OutboxTests
     {
         using var h = new CoreHarness();
         var stuck = new TaskCompletionSource();
-        h.Sent.Arriving = conversation => conversation == "c-00" ? stuck.Task : Task.Delay(5);
+        h.Sent.Arriving = (conversation, _) => conversation == "c-00" ? stuck.Task : Task.Delay(5);
         var posts = Enumerable.Range(0, 60).Select(i => new AccountabilityBot.Core.Cadence.Posts.PlannedPost(
             new OutboxPost(new ChatAddress(ChatPlatform.Local, $"c-{i:00}"), $"review:c-{i:00}", "review"), _ => Text($"review {i}"))).ToList();
 
@@ -69,6 +69,29 @@ public sealed class OutboxTests
         Assert.InRange(h.Sent.MostInFlight, 2, new OutboxSettings().Concurrency);
         await using var db = h.Db();
         Assert.Equal(60, await db.OutboundMessages.CountAsync(o => o.SentAt != null && o.LeaseUntil == null));
+    }
+
+    [Fact]
+    public async Task Send_StillRunningAsItsLeaseEnds_IsCutOff_ThenLookedUpAndSentOnce()
+    {
+        using var h = new CoreHarness();
+        var lease = new OutboxSettings().Lease;
+        var arrived = new TaskCompletionSource();
+        h.Sent.Arriving = (_, ct) => { arrived.TrySetResult(); return Task.Delay(Timeout.Infinite, ct); }; // e.g. long Retry-After waits
+
+        var posting = PostOnce(h, "review:2026-11-30", _ => Text("review"));
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        h.Clock.Advance(lease - lease / 8); // the lease is about to end: another worker could take the post over
+        Assert.True(await posting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(h.Sent.Posts);
+        await using (var db = h.Db())
+            Assert.NotNull((await db.OutboundMessages.SingleAsync()).LeaseUntil); // in doubt, still held
+
+        h.Sent.Arriving = null;
+        h.Clock.Advance(lease);
+        Assert.Equal(1, await Sweep(h));
+        Assert.Single(h.Sent.Posts);
+        Assert.Equal(1, h.Sent.HistoryLookups); // asked first, as after a crash
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class RecordingSender : IPlatformChatSender
     public bool CanTell { get; set; } = true;
 
     /// <summary>Runs before each send with its conversation; a test can hold one send there, as a slow platform would.</summary>
-    public Func<string, Task>? Arriving { get; set; }
+    public Func<string, CancellationToken, Task>? Arriving { get; set; }
 
     public int HistoryLookups;
     int attempts, inFlight;
@@ -154,7 +154,7 @@ public sealed class RecordingSender : IPlatformChatSender
         try
         {
             for (var most = MostInFlight; now > most; most = MostInFlight) Interlocked.CompareExchange(ref MostInFlight, now, most);
-            if (Arriving is { } arriving) await arriving(conversationId);
+            if (Arriving is { } arriving) await arriving(conversationId, ct);
             await DeliverAsync(conversationId, message, tag, ct);
         }
         finally
