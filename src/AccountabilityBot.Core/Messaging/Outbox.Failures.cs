@@ -22,7 +22,7 @@ public sealed partial class Outbox
         {
             try
             {
-                var to = ChatAddress.DirectTo(cco.Platform, cco.PlatformUserId);
+                var to = ChatAddress.DirectTo(cco);
                 var message = new ChatMessage([
                     new TextBlock(RichText.Of(new TextSpan($"⚠️ I couldn't post the {failed.Kind} to {failed.ConversationId} ({failed.Platform}).", Bold: true))),
                     new TextBlock(reason),

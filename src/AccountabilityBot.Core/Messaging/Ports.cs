@@ -21,6 +21,8 @@ public sealed record ChatAddress(ChatPlatform Platform, string ConversationId)
     /// </summary>
     public static ChatAddress DirectTo(ChatPlatform platform, string platformUserId) => new(platform, PersonMark + platformUserId);
 
+    public static ChatAddress DirectTo(Member member) => DirectTo(member.Platform, member.PlatformUserId);
+
     /// <summary>The platform user whose direct conversation this is, when it is still to be found.</summary>
     public string? PersonId => ConversationId.StartsWith(PersonMark, StringComparison.Ordinal) ? ConversationId[PersonMark.Length..] : null;
 }

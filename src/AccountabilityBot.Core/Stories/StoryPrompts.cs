@@ -33,7 +33,7 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
         foreach (var e in waiting)
         {
             if (asked == MaxPerRun) break;
-            var to = ChatAddress.DirectTo(e.Owner.Platform, e.Owner.PlatformUserId);
+            var to = ChatAddress.DirectTo(e.Owner);
             var message = new ChatMessage(
             [
                 new TextBlock(RichText.Of(new TextSpan(e.Customer, Bold: true),

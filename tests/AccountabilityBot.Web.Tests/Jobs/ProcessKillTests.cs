@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -85,12 +82,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
 
     static async Task<string> CommandAsync(BotProcess bot, string text, string channel)
     {
-        var body = SlackHost.CommandBody(text, "UCCO", channel);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        var request = SlackHost.Signed("/slack/commands", SlackHost.CommandBody(text, "UCCO", channel), Secret, DateTimeOffset.UtcNow);
         var response = await bot.Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStringAsync();

@@ -34,13 +34,20 @@ public sealed class SlackHost : IAsyncDisposable
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/x-www-form-urlencoded",
         DateTimeOffset? at = null, int? retryNum = null)
     {
-        var timestamp = (at ?? App.Clock.GetUtcNow()).ToUnixTimeSeconds().ToString();
+        var request = Signed(path, body, Secret, at ?? App.Clock.GetUtcNow(), contentType);
+        if (retryNum is { } n) request.Headers.Add("X-Slack-Retry-Num", n.ToString());
+        return Client.SendAsync(request);
+    }
+
+    /// <summary>A request signed as Slack signs it: v0 HMAC-SHA256 over "v0:{timestamp}:{body}".</summary>
+    public static HttpRequestMessage Signed(string path, string body, string secret, DateTimeOffset at, string contentType = "application/x-www-form-urlencoded")
+    {
+        var timestamp = at.ToUnixTimeSeconds().ToString();
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
-        if (retryNum is { } n) request.Headers.Add("X-Slack-Retry-Num", n.ToString());
-        return Client.SendAsync(request);
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        return request;
     }
 
     /// <summary>Runs `/cx TEXT` as a user in a channel and returns Slack's view of the answer (the response JSON).</summary>

@@ -5,12 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Cadence.Posts;
 
-/// <summary>Who scheduled posts go to: the bound channels, and members' direct conversations.</summary>
+/// <summary>The bound channels scheduled posts go to (members' DMs are <see cref="ChatAddress.DirectTo(Member)"/>).</summary>
 public sealed class Audience(AppDbContext db)
 {
     public async Task<IReadOnlyList<ChatAddress>> ChannelsAsync(ChannelPurpose purpose, CancellationToken ct) =>
         (await db.ChannelBindings.AsNoTracking().Where(b => b.Purpose == purpose).OrderBy(b => b.Id).ToListAsync(ct))
             .Select(b => new ChatAddress(b.Platform, b.ConversationId)).ToList();
-
-    public static ChatAddress Direct(Member member) => ChatAddress.DirectTo(member.Platform, member.PlatformUserId);
 }

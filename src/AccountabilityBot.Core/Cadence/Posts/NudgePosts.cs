@@ -35,7 +35,7 @@ public sealed class NudgePosts(AppDbContext db, TimeProvider clock, BotSettings 
             if (c.DueOn > morning.LocalDate.AddDays(DueWithinDays)) continue;
             var localMidnight = CadenceSchedule.ToUtc(morning.LocalDate.ToDateTime(TimeOnly.MinValue), zone);
             if (c.Updates.Any(u => u.At >= localMidnight)) continue; // already answered today
-            var to = Audience.Direct(c.Owner);
+            var to = ChatAddress.DirectTo(c.Owner);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, morning.NotAfter),
                 _ => Task.FromResult(Compose(c, morning.LocalDate))));
         }

@@ -30,7 +30,7 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         var posts = new List<PlannedPost>();
         foreach (var member in executives)
         {
-            var to = Audience.Direct(member);
+            var to = ChatAddress.DirectTo(member);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}", Kind,
                     clock.UtcNow() + FreshFor),
                 t => AskOneAsync(member, question, context, t)));
@@ -53,7 +53,7 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         {
             var zone = Clock.FindZone(prompt.Member.TimeZone) ?? teamZone;
             if (LocalMorning.Current(zone, morning.LocalTime, now, days) is not { } window) continue;
-            var to = Audience.Direct(prompt.Member);
+            var to = ChatAddress.DirectTo(prompt.Member);
             posts.Add(new PlannedPost(new OutboxPost(to, $"{ReminderKind}:{prompt.Id}", ReminderKind, window.NotAfter),
                 _ => Task.FromResult(Compose(prompt, "A gentle reminder — no pressure, one line is plenty:", null))));
         }
