@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
+    public DbSet<ResolutionTally> ResolutionTallies => Set<ResolutionTally>();
     public DbSet<Prompt> Prompts => Set<Prompt>();
     public DbSet<CadenceSetting> CadenceSettings => Set<CadenceSetting>();
     public DbSet<ChannelBinding> ChannelBindings => Set<ChannelBinding>();
@@ -76,6 +77,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(r => r.At);
             e.HasOne(r => r.By).WithMany().HasForeignKey(r => r.ById).OnDelete(DeleteBehavior.Restrict);
         });
+        model.Entity<ResolutionTally>().HasKey(t => t.Hour);
         model.Entity<CadenceSetting>().HasIndex(c => c.Kind).IsUnique();
         model.Entity<ChannelBinding>().HasIndex(c => new { c.Platform, c.ConversationId, c.Purpose }).IsUnique();
         model.Entity<AuditEntry>().HasIndex(a => a.At);

@@ -25,8 +25,9 @@ public sealed class ResolvedHandler(AppDbContext db, Records records, BotSetting
         db.Resolutions.Add(resolution);
         var reference = await records.SaveWithAuditAsync(ctx, Refs.Resolution, () => resolution.Id, "resolution.logged", command.What, ct);
 
-        var weekStart = ctx.UtcNow.AddDays(-7);
-        var thisWeek = await db.Resolutions.CountAsync(r => r.At > weekStart, ct);
+        // From the tally the database keeps (the hour 7 days ago counts whole): one row an hour, however busy the week.
+        var weekStart = ResolutionTally.HourOf(ctx.UtcNow.AddDays(-7));
+        var thisWeek = await db.ResolutionTallies.Where(t => t.Hour >= weekStart).SumAsync(t => t.Count, ct);
         var reply = Replies.Recorded($"Thank you, {ctx.Speaker.DisplayName}! Logged", reference, command.What, Replies.Details(
             ("customer", Replies.Text(command.Customer)),
             ("stage", Replies.Text(stage?.Name)),

@@ -20,25 +20,32 @@ public static class WarmUpExtensions
     public static Task WarmUpCommandPathInBackground(this WebApplication app)
     {
         if (!app.Configuration.GetValue("Hosting:WarmUp", true)) return Task.CompletedTask;
+        // Each part on its own: one failing leaves the other's gain. The command first: it is the longer one.
         return Task.Run(async () =>
         {
-            try
+            await TryAsync(app, "the command path", () => WarmUpAsync(app.Services));
+            await TryAsync(app, "the Slack connection", async () =>
             {
-                await WarmUpAsync(app.Services);
-                if (app.Services.GetService<SlackBotIdentity>() is { } identity)
-                {
-                    await using var scope = app.Services.CreateAsyncScope();
-                    await identity.UserIdAsync(scope.ServiceProvider.GetRequiredService<SlackWebApi>(), CancellationToken.None);
-                }
-            }
-            catch (Exception ex)
-            {
-                app.Logger.LogWarning(ex, "Warm-up of the command path failed; the first command will just be slower");
-            }
+                if (app.Services.GetService<SlackBotIdentity>() is not { } identity) return;
+                await using var scope = app.Services.CreateAsyncScope();
+                await identity.UserIdAsync(scope.ServiceProvider.GetRequiredService<SlackWebApi>(), CancellationToken.None);
+            });
         });
     }
 
-    static async Task WarmUpAsync(IServiceProvider services)
+    static async Task TryAsync(WebApplication app, string what, Func<Task> warmUp)
+    {
+        try
+        {
+            await warmUp();
+        }
+        catch (Exception ex)
+        {
+            app.Logger.LogWarning(ex, "Warm-up of {What} failed; the first command will just be slower", what);
+        }
+    }
+
+    internal static async Task WarmUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -58,13 +65,13 @@ public static class WarmUpExtensions
         await tx.RollbackAsync();
     }
 
-    /// <summary>The CREATE statements of the real database's tables and indexes, read (not changed) from its file.</summary>
+    /// <summary>The CREATE statements of the real database's tables, indexes and triggers (in that order), read (not changed) from its file.</summary>
     static async Task<List<string>> SchemaAsync(string connectionString)
     {
         await using var real = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
         await real.OpenAsync();
         await using var read = real.CreateCommand();
-        read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type DESC";
+        read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END";
         var statements = new List<string>();
         await using var rows = await read.ExecuteReaderAsync();
         while (await rows.ReadAsync()) statements.Add(rows.GetString(0));

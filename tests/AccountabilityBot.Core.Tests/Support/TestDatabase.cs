@@ -2,6 +2,8 @@ using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AccountabilityBot.Core.Tests.Support;
 
@@ -10,11 +12,13 @@ public sealed class TestDatabase : IDisposable
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "abot-tests", Guid.NewGuid().ToString("N"));
 
-    public TestDatabase()
+    /// <param name="migrateTo">A migration's name to stop at (to test the ones after it); all of them by default.</param>
+    public TestDatabase(string? migrateTo = null)
     {
         Directory.CreateDirectory(folder);
         using var db = NewContext();
-        db.Database.Migrate();
+        if (migrateTo is null) db.Database.Migrate();
+        else db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().Single(m => m.EndsWith("_" + migrateTo, StringComparison.Ordinal)));
     }
 
     public string ConnectionString => $"Data Source={Path.Combine(folder, "test.db")}";

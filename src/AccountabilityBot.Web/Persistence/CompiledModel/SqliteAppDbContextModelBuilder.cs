@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2fa48643-cca5-4fbd-95f8-8b73b8cba557"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("5c756166-78f0-49bc-a417-3c30a6ef6c7b"), entityTypeCount: 23)
         {
         }
 
@@ -34,6 +34,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var prompt = PromptEntityType.Create(this);
             var receivedCommand = ReceivedCommandEntityType.Create(this);
             var resolution = ResolutionEntityType.Create(this);
+            var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
             var slackDirectChannel = SlackDirectChannelEntityType.Create(this);
             var teamsConversation = TeamsConversationEntityType.Create(this);
@@ -71,6 +72,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             PromptEntityType.CreateAnnotations(prompt);
             ReceivedCommandEntityType.CreateAnnotations(receivedCommand);
             ResolutionEntityType.CreateAnnotations(resolution);
+            ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
             SlackDirectChannelEntityType.CreateAnnotations(slackDirectChannel);
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);

@@ -664,6 +664,19 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Resolutions");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.ResolutionTally", b =>
+                {
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hour");
+
+                    b.ToTable("ResolutionTallies");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.StopItem", b =>
                 {
                     b.Property<int>("Id")
