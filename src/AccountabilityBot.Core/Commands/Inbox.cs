@@ -23,20 +23,22 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
         };
         // Insert first: a copy of a delivery already stored is rare, so the unique index finds it instead of a read
-        // before every insert. (The failed insert undoes only itself, also inside a batch's transaction.)
-        db.ReceivedCommands.Add(row);
-        try
+        // before every insert. Plain SQL, not the change tracker: this runs for every command, and the row is only
+        // written here and answered once (MarkHandled attaches it by its key).
+        var inserted = await db.Database.SqlQuery<long>($"""
+            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt")
+            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt})
+            ON CONFLICT ("Platform", "DeliveryId") DO NOTHING
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        if (inserted is [var id])
         {
-            await db.SaveChangesAsync(ct);
+            row.Id = id;
             return new Receipt(row, null, InProgress: false);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
         }
         var seen = await db.ReceivedCommands.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Platform == inbound.Platform && r.DeliveryId == deliveryId, ct);
-        // Not there after all: the insert failed for another reason, which the caller must hear about.
+        // Not there after all: the insert was skipped for another reason, which the caller must hear about.
         if (seen is null) throw new InvalidOperationException($"Could not store delivery {deliveryId}.");
         if (seen.ReplyJson is { } json) return new Receipt(seen, MessageJson.Deserialize(json), InProgress: false);
         return await TakeOverIfAbandonedAsync(seen, ct) ? new Receipt(seen, null, InProgress: false) : new Receipt(seen, null, InProgress: true);

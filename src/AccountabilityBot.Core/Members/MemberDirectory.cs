@@ -10,9 +10,14 @@ namespace AccountabilityBot.Core.Members;
 /// <summary>Finds members by platform id or name, and enrols new speakers (the first becomes the CCO).</summary>
 public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
+    // Compiled once: every command looks its speaker up, and EF otherwise re-walks the expression each time to find it in its cache.
+    static readonly Func<AppDbContext, ChatPlatform, string, CancellationToken, Task<Member?>> ByPlatformId =
+        EF.CompileAsyncQuery((AppDbContext db, ChatPlatform platform, string id, CancellationToken _) =>
+            db.Members.SingleOrDefault(m => m.Platform == platform && m.PlatformUserId == id));
+
     public async Task<Member> EnsureSpeakerAsync(InboundCommand inbound, CancellationToken ct)
     {
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Platform == inbound.Platform && m.PlatformUserId == inbound.UserId, ct);
+        var member = await ByPlatformId(db, inbound.Platform, inbound.UserId, ct);
         if (member is not null)
         {
             if (inbound.UserName is { Length: > 0 } name && member.DisplayName == member.PlatformUserId) member.DisplayName = name;
@@ -35,7 +40,7 @@ public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSett
         if (reference.IsSelf) return ctx.Speaker;
         if (reference.PlatformUserId is { } id)
         {
-            var byId = await db.Members.SingleOrDefaultAsync(m => m.Platform == ctx.Platform && m.PlatformUserId == id, ct);
+            var byId = await ByPlatformId(db, ctx.Platform, id, ct);
             if (byId is not null) return byId;
             // A platform mention always names a real user, so it is safe to enrol them.
             return await EnrolAsync(NewMember(ctx.Platform, id, reference.Name, Role.Frontline), ct);

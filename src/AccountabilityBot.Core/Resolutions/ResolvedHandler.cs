@@ -10,6 +10,10 @@ namespace AccountabilityBot.Core.Resolutions;
 /// <summary>Logs what a frontline member fixed on their own, thanks them, and shows the week's tally.</summary>
 public sealed class ResolvedHandler(AppDbContext db, Records records, BotSettings settings) : ICommandHandler<ResolvedCommand>
 {
+    // Compiled once: the frontline's most frequent command runs it every time.
+    static readonly Func<AppDbContext, DateTime, CancellationToken, Task<int>> ResolvedSince =
+        EF.CompileAsyncQuery((AppDbContext db, DateTime since, CancellationToken _) => db.ResolutionTallies.Where(t => t.Hour >= since).Sum(t => t.Count));
+
     public async Task<ChatMessage> HandleAsync(ResolvedCommand command, CommandContext ctx, CancellationToken ct)
     {
         var stage = command.Stage is null ? null : await records.StageAsync(command.Stage, ct);
@@ -27,7 +31,7 @@ public sealed class ResolvedHandler(AppDbContext db, Records records, BotSetting
 
         // From the tally the database keeps (the hour 7 days ago counts whole): one row an hour, however busy the week.
         var weekStart = ResolutionTally.HourOf(ctx.UtcNow.AddDays(-7));
-        var thisWeek = await db.ResolutionTallies.Where(t => t.Hour >= weekStart).SumAsync(t => t.Count, ct);
+        var thisWeek = await ResolvedSince(db, weekStart, ct);
         var reply = Replies.Recorded($"Thank you, {ctx.Speaker.DisplayName}! Logged", reference, command.What, Replies.Details(
             ("customer", Replies.Text(command.Customer)),
             ("stage", Replies.Text(stage?.Name)),

@@ -23,9 +23,14 @@ public sealed class SlackCommandRunner(
     public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, bool inline)
     {
         // Not the request's token: the command must finish even if Slack hangs up.
-        var work = Task.Run(() => DispatchAsync(inbound));
-        if (inline && await Task.WhenAny(work, Task.Delay(options.Value.AckBudget)) == work && work.IsCompletedSuccessfully)
-            return work.Result.Reply;
+        var work = DispatchAsync(inbound);
+        if (inline)
+        {
+            // WaitAsync, not WhenAny with Task.Delay: its timer goes as soon as the answer comes, not seconds later.
+            try { return (await work.WaitAsync(options.Value.AckBudget)).Reply; }
+            catch (TimeoutException) { } // answered later, below
+            catch (Exception) when (work.IsFaulted) { } // logged below
+        }
         _ = work.ContinueWith(done => Deliver(done, inbound, target), TaskScheduler.Default);
         return null;
     }
