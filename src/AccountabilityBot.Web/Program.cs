@@ -19,8 +19,13 @@ builder.AddCustomerData();
 
 var app = builder.Build();
 app.UseRequestSizeLimit(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-events");
-await app.PrepareDatabaseAsync();
-_ = app.WarmUpCommandPathInBackground(); // on a spare core while the host finishes starting
+// Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
+// storage, and the command path's warm-up (which waits for the database unless it is already up to date).
+var database = Task.Run(app.PrepareDatabaseAsync);
+var jobs = Task.Run(() => app.Services.GetRequiredService<HangfireCadenceScheduler>());
+_ = app.WarmUpCommandPathInBackground(database);
+await database;
+await jobs;
 await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
 

@@ -12,18 +12,19 @@ public static class WarmUpExtensions
 {
     /// <summary>
     /// The first command after a start pays for EF compiling its queries and saves and for the JIT; the host is still
-    /// starting (cadence, job server, listener) on one core meanwhile. So one `help` runs now on the other core, against
+    /// starting (database, cadence, job server, listener) on one core meanwhile. So one `help` runs now on the other core, against
     /// an in-memory copy of the schema, in a transaction that is rolled back: nothing reaches the real database. With
     /// Slack on, the bot's identity (auth.test, asked once anyway) is fetched too, which opens the connection to Slack's
     /// API that a new member's users.info then uses. Hosting:WarmUp=false turns it off.
     /// </summary>
-    public static Task WarmUpCommandPathInBackground(this WebApplication app)
+    /// <param name="databaseReady">Start-up's migration: awaited first unless the file already has the current schema (a restart).</param>
+    public static Task WarmUpCommandPathInBackground(this WebApplication app, Task databaseReady)
     {
         if (!app.Configuration.GetValue("Hosting:WarmUp", true)) return Task.CompletedTask;
         // Each part on its own: one failing leaves the other's gain. The command first: it is the longer one.
         return Task.Run(async () =>
         {
-            await TryAsync(app, "the command path", () => WarmUpAsync(app.Services));
+            await TryAsync(app, "the command path", () => WarmUpAsync(app.Services, databaseReady));
             await TryAsync(app, "the Slack connection", async () =>
             {
                 if (app.Services.GetService<SlackBotIdentity>() is not { } identity) return;
@@ -45,13 +46,22 @@ public static class WarmUpExtensions
         }
     }
 
-    internal static async Task WarmUpAsync(IServiceProvider services)
+    internal static async Task WarmUpAsync(IServiceProvider services, Task databaseReady)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var file = db.Database.GetConnectionString()!;
+        // On a restart the file already has the latest migration: warm up now, while the host's own start-up work runs
+        // on the other core. A new or older file is migrated first.
+        var schema = await SchemaAsync(file, upTo: db.Database.GetMigrations().Last());
+        if (schema is null)
+        {
+            await databaseReady;
+            schema = await SchemaAsync(file, upTo: null) ?? throw new InvalidOperationException("The database has no schema after start-up's migration.");
+        }
         await using var memory = new SqliteConnection("Data Source=:memory:");
         await memory.OpenAsync();
-        foreach (var ddl in await SchemaAsync(db.Database.GetConnectionString()!))
+        foreach (var ddl in schema)
         {
             await using var create = memory.CreateCommand();
             create.CommandText = ddl;
@@ -65,16 +75,35 @@ public static class WarmUpExtensions
         await tx.RollbackAsync();
     }
 
-    /// <summary>The CREATE statements of the real database's tables, indexes and triggers (in that order), read (not changed) from its file.</summary>
-    static async Task<List<string>> SchemaAsync(string connectionString)
+    /// <summary>
+    /// The CREATE statements of the real database's tables, indexes and triggers (in that order), read (not changed)
+    /// from its file; null if the file is missing or, given <paramref name="upTo"/>, that migration is not applied yet.
+    /// </summary>
+    static async Task<List<string>?> SchemaAsync(string connectionString, string? upTo)
     {
         await using var real = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString());
-        await real.OpenAsync();
+        try
+        {
+            await real.OpenAsync();
+            if (upTo is not null && !await HasMigrationAsync(real, upTo)) return null;
+        }
+        catch (SqliteException)
+        {
+            return null; // no file yet, or no migration history in it
+        }
         await using var read = real.CreateCommand();
         read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END";
         var statements = new List<string>();
         await using var rows = await read.ExecuteReaderAsync();
         while (await rows.ReadAsync()) statements.Add(rows.GetString(0));
         return statements;
+    }
+
+    static async Task<bool> HasMigrationAsync(SqliteConnection db, string migrationId)
+    {
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = $id";
+        query.Parameters.AddWithValue("$id", migrationId);
+        return await query.ExecuteScalarAsync() is not null;
     }
 }
