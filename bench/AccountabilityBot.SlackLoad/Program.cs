@@ -2,14 +2,16 @@
 // settings and a loopback stand-in for Slack's Web API, then sends correctly signed `/cx resolved …` commands over
 // loopback at fixed concurrency for a fixed time, reports req/s, p50/p90/p99 and errors, and counts the persisted rows.
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.SlackLoad -- [seconds=10] [concurrencies=32,128]
+//        ... -- starts [rounds=5]: only the first answer after a start, on a new and then on the same database, each round.
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using AccountabilityBot.Web.Slack;
 using Microsoft.Data.Sqlite;
 
-var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
-var levels = (args.Length > 1 ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
+var startsOnly = args is ["starts", ..];
+var seconds = startsOnly ? 0 : args.Length > 0 ? int.Parse(args[0]) : 10;
+var levels = (args.Length > 1 && !startsOnly ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
 const string Secret = "bench-signing-secret";
 var root = FindRepoRoot();
 // The ReadyToRun publish that bench/slack-load.sh makes, else a plain Release build (JIT-compiled: slower to start).
@@ -21,6 +23,11 @@ await using var fakeSlack = await FakeSlackApi.StartAsync();
 var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
 var port = FreePort();
 var started = Stopwatch.StartNew();
+if (startsOnly)
+{
+    await StartsAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
+    return;
+}
 var server = StartServer();
 
 Process StartServer()
@@ -87,6 +94,32 @@ finally
     server.Kill(entireProcessTree: true);
     await server.WaitForExitAsync();
     SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+}
+
+// Each round: a new database (migrated at start), then a restart on it; the first answer after each start.
+async Task StartsAsync(int rounds)
+{
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    var client = new SlashClient(http, Secret);
+    var (fresh, again) = (new List<long>(), new List<long>());
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var times in new[] { fresh, again })
+        {
+            started.Restart();
+            using var process = StartServer();
+            await FirstAnswerAsync(client);
+            times.Add(started.ElapsedMilliseconds);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            await Task.Delay(500);
+        }
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+        data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+    }
+    Console.WriteLine($"first answer after start, ms: new database {string.Join(" ", fresh)}; existing database {string.Join(" ", again)}");
     Directory.Delete(data, recursive: true);
 }
 
