@@ -29,7 +29,7 @@ public sealed class SlackCommandRunner(
             // WaitAsync, not WhenAny with Task.Delay: its timer goes as soon as the answer comes, not seconds later.
             try { return (await work.WaitAsync(options.Value.AckBudget)).Reply; }
             catch (TimeoutException) { } // answered later, below
-            catch (Exception) when (work.IsFaulted) { } // logged below
+            catch (Exception) when (work.IsCompleted) { } // failed: logged below
         }
         _ = work.ContinueWith(done => Deliver(done, inbound, target), TaskScheduler.Default);
         return null;
@@ -51,7 +51,7 @@ public sealed class SlackCommandRunner(
 
     void Deliver(Task<CommandOutcome> done, InboundCommand inbound, SlackReplyTarget target)
     {
-        if (done.IsFaulted)
+        if (!done.IsCompletedSuccessfully)
         {
             log.LogError(done.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
             return;
