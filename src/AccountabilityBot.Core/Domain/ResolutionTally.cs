@@ -1,7 +1,7 @@
 namespace AccountabilityBot.Core.Domain;
 
 /// <summary>
-/// How many resolutions were logged in one UTC hour. The database keeps it (a trigger on Resolutions, in the
+/// How many resolutions were logged in one UTC hour. The database keeps it (triggers on Resolutions, in the
 /// provider's migration), so every writer counts and the "resolved in the last 7 days" reply reads at most 169 rows
 /// instead of counting a busy week's resolutions one by one.
 /// </summary>

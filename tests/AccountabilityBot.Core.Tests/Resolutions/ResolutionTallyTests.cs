@@ -30,7 +30,7 @@ public sealed class ResolutionTallyTests
     }
 
     [Fact]
-    public async Task Tally_FollowsEveryWriter_DemoDataTheHandlerAndDeletes()
+    public async Task Tally_FollowsEveryWriter_DemoDataTheHandlerEditsAndDeletes()
     {
         using var h = new CoreHarness();
         Assert.True(await h.WithScopeAsync(sp => sp.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None)));
@@ -41,6 +41,10 @@ public sealed class ResolutionTallyTests
         Assert.Equal(DemoResolutions.Count + 1, await db.ResolutionTallies.SumAsync(t => t.Count));
 
         var oldest = await db.Resolutions.OrderBy(r => r.At).FirstAsync();
+        oldest.At = oldest.At.AddDays(2).AddMinutes(37); // moved to another hour
+        await db.SaveChangesAsync();
+        Assert.Equal(await TalliedByHourAsync(db), await CountedByHourAsync(db));
+
         db.Resolutions.Remove(oldest);
         await db.SaveChangesAsync();
         Assert.Equal(await TalliedByHourAsync(db), await CountedByHourAsync(db));

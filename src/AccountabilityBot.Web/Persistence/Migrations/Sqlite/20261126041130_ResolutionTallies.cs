@@ -41,6 +41,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                 END;
                 """);
             migrationBuilder.Sql("""
+                CREATE TRIGGER "Resolutions_TallyMove" BEFORE UPDATE OF "At" ON "Resolutions"
+                BEGIN
+                    UPDATE "ResolutionTallies" SET "Count" = "Count" - 1 WHERE "Hour" = substr(OLD."At", 1, 13) || ':00:00';
+                    INSERT INTO "ResolutionTallies" ("Hour", "Count") VALUES (substr(NEW."At", 1, 13) || ':00:00', 1)
+                    ON CONFLICT ("Hour") DO UPDATE SET "Count" = "Count" + 1;
+                END;
+                """);
+            migrationBuilder.Sql("""
                 INSERT INTO "ResolutionTallies" ("Hour", "Count")
                 SELECT substr("At", 1, 13) || ':00:00', COUNT(*) FROM "Resolutions" GROUP BY 1;
                 """);
@@ -51,6 +59,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TRIGGER \"Resolutions_TallyInsert\";");
             migrationBuilder.Sql("DROP TRIGGER \"Resolutions_TallyDelete\";");
+            migrationBuilder.Sql("DROP TRIGGER \"Resolutions_TallyMove\";");
             migrationBuilder.DropTable(
                 name: "ResolutionTallies");
         }
