@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Slack slash-command load: publishes the bot in Release as a server is deployed (ReadyToRun: precompiled, so start-up
 # does not wait for the JIT), builds the driver, then runs it (see its Program.cs).
-# Usage: bench/slack-load.sh [seconds=10] [concurrencies=32,128]
+# Usage: bench/slack-load.sh [seconds=10] [concurrencies=32,128], or bench/slack-load.sh starts [rounds=5] (first answers only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet publish src/AccountabilityBot.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
