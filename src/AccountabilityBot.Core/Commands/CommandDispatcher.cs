@@ -97,7 +97,7 @@ public sealed class CommandDispatcher(
     {
         if (ex is CommandRejectedException rejected) return Replies.Problem(rejected.Message, rejected.Usage);
         log.LogError(ex, "Command {DeliveryId} failed", row.DeliveryId);
-        return Replies.Problem("Sorry, something went wrong on my side and nothing was recorded. Please try again.");
+        return Replies.NothingRecorded;
     }
 
     /// <summary>After a rollback: forget what the command changed in memory, then answer the inbox row with the problem.</summary>

@@ -29,7 +29,11 @@ public sealed class SlackCommandRunner(
             // WaitAsync, not WhenAny with Task.Delay: its timer goes as soon as the answer comes, not seconds later.
             try { return (await work.WaitAsync(options.Value.AckBudget)).Reply; }
             catch (TimeoutException) { } // answered later, below
-            catch (Exception) when (work.IsCompleted) { } // failed: logged below
+            catch (Exception) when (work.IsCompleted)
+            {
+                LogNotStored(work, inbound);
+                return Replies.NothingRecorded;
+            }
         }
         _ = work.ContinueWith(done => Deliver(done, inbound, target), TaskScheduler.Default);
         return null;
@@ -53,11 +57,16 @@ public sealed class SlackCommandRunner(
     {
         if (!done.IsCompletedSuccessfully)
         {
-            log.LogError(done.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
+            // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
+            LogNotStored(done, inbound);
+            Deliver(Replies.NothingRecorded, target);
             return;
         }
         if (done.Result.Fresh) Deliver(done.Result.Reply, target);
     }
+
+    void LogNotStored(Task work, InboundCommand inbound) =>
+        log.LogError(work.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
 
     /// <summary>Sends an answer through a Hangfire job, so a failed delivery is retried and survives a restart.</summary>
     public void Deliver(ChatMessage reply, SlackReplyTarget target)

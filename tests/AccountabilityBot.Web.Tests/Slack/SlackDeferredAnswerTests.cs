@@ -34,4 +34,16 @@ public sealed class SlackDeferredAnswerTests : IAsyncLifetime
         var dm = await Eventually.Async(async () => host.Slack.PostedTo("DUJO").FirstOrDefault(), what: "the DM fallback");
         Assert.Contains("R-1", dm);
     }
+
+    [Fact]
+    public async Task Command_ThatFailsBeforeItIsStored_IsToldNothingWasRecorded_ThroughTheResponseUrl()
+    {
+        await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ReceivedCommands\""));
+        var ack = await host.CommandAsync("resolved \"Called the clinic back\" cost:0");
+        Assert.Contains("Working on it", (string?)ack["text"]);
+
+        var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the failure notice");
+        Assert.Contains("nothing was recorded", (string?)answer.Args["text"]);
+        Assert.Equal(0, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
+    }
 }

@@ -17,6 +17,15 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
+    public async Task Commands_ThatFailBeforeTheyAreStored_AreToldNothingWasRecorded_Inline()
+    {
+        await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ReceivedCommands\""));
+        var answer = await host.CommandAsync("resolved \"Called the clinic back\" cost:0");
+        Assert.Contains("nothing was recorded", answer.ToJsonString());
+        Assert.Equal(0, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
+    }
+
+    [Fact]
     public async Task Events_UrlVerification_AnswersTheChallenge()
     {
         var response = await host.EventAsync(FakeSlack.Fixture("url_verification.json"));
