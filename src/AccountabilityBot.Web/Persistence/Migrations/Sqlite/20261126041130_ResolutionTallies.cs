@@ -27,32 +27,31 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
             // BEFORE triggers, because EF's INSERT ... RETURNING cannot be used on a table with AFTER triggers. A
             // statement that fails undoes its trigger's change too. Instants are TEXT 'yyyy-MM-dd HH:mm:ss.fffffff'
             // here, so the first 13 characters name the hour, written as EF writes a whole hour.
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER "Resolutions_TallyInsert" BEFORE INSERT ON "Resolutions"
-                BEGIN
-                    INSERT INTO "ResolutionTallies" ("Hour", "Count") VALUES (substr(NEW."At", 1, 13) || ':00:00', 1)
-                    ON CONFLICT ("Hour") DO UPDATE SET "Count" = "Count" + 1;
-                END;
+                BEGIN {Count("NEW")} END;
                 """);
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER "Resolutions_TallyDelete" BEFORE DELETE ON "Resolutions"
-                BEGIN
-                    UPDATE "ResolutionTallies" SET "Count" = "Count" - 1 WHERE "Hour" = substr(OLD."At", 1, 13) || ':00:00';
-                END;
+                BEGIN {Uncount("OLD")} END;
                 """);
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 CREATE TRIGGER "Resolutions_TallyMove" BEFORE UPDATE OF "At" ON "Resolutions"
-                BEGIN
-                    UPDATE "ResolutionTallies" SET "Count" = "Count" - 1 WHERE "Hour" = substr(OLD."At", 1, 13) || ':00:00';
-                    INSERT INTO "ResolutionTallies" ("Hour", "Count") VALUES (substr(NEW."At", 1, 13) || ':00:00', 1)
-                    ON CONFLICT ("Hour") DO UPDATE SET "Count" = "Count" + 1;
-                END;
+                BEGIN {Uncount("OLD")} {Count("NEW")} END;
                 """);
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($"""
                 INSERT INTO "ResolutionTallies" ("Hour", "Count")
-                SELECT substr("At", 1, 13) || ':00:00', COUNT(*) FROM "Resolutions" GROUP BY 1;
+                SELECT {HourOf("Resolutions")}, COUNT(*) FROM "Resolutions" GROUP BY 1;
                 """);
         }
+
+        static string HourOf(string row) => $"""substr({row}."At", 1, 13) || ':00:00'""";
+
+        static string Count(string row) =>
+            $"""INSERT INTO "ResolutionTallies" ("Hour", "Count") VALUES ({HourOf(row)}, 1) ON CONFLICT ("Hour") DO UPDATE SET "Count" = "Count" + 1;""";
+
+        static string Uncount(string row) =>
+            $"""UPDATE "ResolutionTallies" SET "Count" = "Count" - 1 WHERE "Hour" = {HourOf(row)};""";
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
