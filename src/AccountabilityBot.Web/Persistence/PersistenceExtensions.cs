@@ -13,13 +13,14 @@ public static class PersistenceExtensions
     {
         builder.Services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
+        builder.Services.AddSingleton<SqliteStatementCache>();
         // The options are built once (singleton), not per request: they only depend on settings read at start-up.
         // The model is the compiled one (CompiledModel/, found by its assembly attribute). EF's start-up check of the
         // model against the migrations would build the full model anyway (about 250 ms of every start); the test suite
         // makes that check instead (CompiledModelTests).
         builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<DatabaseSettings>>().Value))
-            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>())
+            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>(), sp.GetRequiredService<SqliteStatementCache>())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         return builder;
