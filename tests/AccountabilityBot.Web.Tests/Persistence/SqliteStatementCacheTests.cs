@@ -100,6 +100,23 @@ public sealed class SqliteStatementCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AQueryInsideTheSameQuery_RunsBesideTheOpenReader()
+    {
+        await using var db = await MigratedAsync();
+        db.JourneyStages.AddRange(new JourneyStage { Name = "Buy", Position = 1 }, new JourneyStage { Name = "Renew", Position = 2 });
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+
+        var pairs = new List<string>();
+        await foreach (var outer in db.JourneyStages.AsNoTracking().OrderBy(s => s.Position).AsAsyncEnumerable())
+            await foreach (var inner in db.JourneyStages.AsNoTracking().OrderBy(s => s.Position).AsAsyncEnumerable())
+                pairs.Add($"{outer.Name}/{inner.Name}");
+
+        Assert.Equal(["Buy/Buy", "Buy/Renew", "Renew/Buy", "Renew/Renew"], pairs);
+        Assert.Equal(2, await db.JourneyStages.CountAsync()); // and the kept statement is free again afterwards
+    }
+
+    [Fact]
     public async Task PastTheLimit_FurtherTextsRunUncached_AndStillAnswer()
     {
         await using var db = await MigratedAsync();
