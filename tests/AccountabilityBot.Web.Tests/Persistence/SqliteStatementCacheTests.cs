@@ -22,16 +22,23 @@ public sealed class SqliteStatementCacheTests : IDisposable
         return db;
     }
 
+    /// <summary>A migrated database with the stages Buy (1) and Renew (2), its connection held open.</summary>
+    async Task<SqliteAppDbContext> WithTwoStagesOpenAsync()
+    {
+        var db = await MigratedAsync();
+        db.JourneyStages.AddRange(new JourneyStage { Name = "Buy", Position = 1 }, new JourneyStage { Name = "Renew", Position = 2 });
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        return db;
+    }
+
     static Task<string?> NameAtAsync(SqliteAppDbContext db, int position) =>
         db.JourneyStages.Where(s => s.Position == position).Select(s => s.Name).SingleOrDefaultAsync();
 
     [Fact]
     public async Task TheSameQuery_KeepsOneStatement_AndBindsEachExecutionsValues()
     {
-        await using var db = await MigratedAsync();
-        db.JourneyStages.AddRange(new JourneyStage { Name = "Buy", Position = 1 }, new JourneyStage { Name = "Renew", Position = 2 });
-        await db.SaveChangesAsync();
-        await db.Database.OpenConnectionAsync();
+        await using var db = await WithTwoStagesOpenAsync();
 
         Assert.Equal("Buy", await NameAtAsync(db, 1));
         var kept = cache.KeptTexts(db.Database.GetDbConnection()).Count;
@@ -102,10 +109,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     [Fact]
     public async Task AQueryInsideTheSameQuery_RunsBesideTheOpenReader()
     {
-        await using var db = await MigratedAsync();
-        db.JourneyStages.AddRange(new JourneyStage { Name = "Buy", Position = 1 }, new JourneyStage { Name = "Renew", Position = 2 });
-        await db.SaveChangesAsync();
-        await db.Database.OpenConnectionAsync();
+        await using var db = await WithTwoStagesOpenAsync();
 
         var pairs = new List<string>();
         await foreach (var outer in db.JourneyStages.AsNoTracking().OrderBy(s => s.Position).AsAsyncEnumerable())
