@@ -10,18 +10,21 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
 {
     public sealed record Receipt(ReceivedCommand Row, ChatMessage? EarlierReply, bool InProgress);
 
+    /// <summary>The inbox row for a delivery, as stored (long fields clipped; a delivery without an id gets one).</summary>
+    public static ReceivedCommand NewRow(InboundCommand inbound, DateTime receivedAt) => new()
+    {
+        Platform = inbound.Platform,
+        DeliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N"),
+        ConversationId = Clip(inbound.ConversationId, 256),
+        UserId = Clip(inbound.UserId, 256),
+        Text = Clip(inbound.Text, 16_000),
+        ReceivedAt = receivedAt,
+    };
+
     public async Task<Receipt> ReceiveAsync(InboundCommand inbound, CancellationToken ct)
     {
-        var deliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N");
-        var row = new ReceivedCommand
-        {
-            Platform = inbound.Platform,
-            DeliveryId = deliveryId,
-            ConversationId = Clip(inbound.ConversationId, 256),
-            UserId = Clip(inbound.UserId, 256),
-            Text = Clip(inbound.Text, 16_000),
-            ReceivedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var row = NewRow(inbound, clock.GetUtcNow().UtcDateTime);
+        var deliveryId = row.DeliveryId;
         // Insert first: a copy of a delivery already stored is rare, so the unique index finds it instead of a read
         // before every insert. Plain SQL, not the change tracker: this runs for every command, and the row is only
         // written here and answered once (MarkHandled attaches it by its key).

@@ -8,7 +8,10 @@ public static class AuditExtensions
 {
     /// <summary>Adds an audit entry to the unit of work; it is saved with the change it describes.</summary>
     public static void Audit(this AppDbContext db, CommandContext ctx, string action, string? subject, string summary) =>
-        db.AuditTrail.Add(new AuditEntry
+        db.AuditTrail.Add(Entry(ctx, action, subject, summary));
+
+    public static AuditEntry Entry(CommandContext ctx, string action, string? subject, string summary) =>
+        new()
         {
             At = ctx.UtcNow,
             ActorId = ctx.Speaker.Id,
@@ -16,5 +19,5 @@ public static class AuditExtensions
             Action = action,
             Subject = subject,
             Summary = summary.Length > 500 ? summary[..500] : summary,
-        });
+        };
 }

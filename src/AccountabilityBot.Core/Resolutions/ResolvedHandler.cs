@@ -10,6 +10,8 @@ namespace AccountabilityBot.Core.Resolutions;
 /// <summary>Logs what a frontline member fixed on their own, thanks them, and shows the week's tally.</summary>
 public sealed class ResolvedHandler(AppDbContext db, Records records, BotSettings settings) : ICommandHandler<ResolvedCommand>
 {
+    public const string AuditAction = "resolution.logged";
+
     // Compiled once: the frontline's most frequent command runs it every time.
     static readonly Func<AppDbContext, DateTime, CancellationToken, Task<int>> ResolvedSince =
         EF.CompileAsyncQuery((AppDbContext db, DateTime since, CancellationToken _) => db.ResolutionTallies.Where(t => t.Hour >= since).Sum(t => t.Count));
@@ -17,24 +19,30 @@ public sealed class ResolvedHandler(AppDbContext db, Records records, BotSetting
     public async Task<ChatMessage> HandleAsync(ResolvedCommand command, CommandContext ctx, CancellationToken ct)
     {
         var stage = command.Stage is null ? null : await records.StageAsync(command.Stage, ct);
-        var resolution = new Resolution
-        {
-            What = command.What,
-            CustomerName = command.Customer,
-            StageId = stage?.Id,
-            Cost = command.Cost,
-            ById = ctx.Speaker.Id,
-            At = ctx.UtcNow,
-        };
+        var resolution = NewResolution(command, ctx, stage?.Id);
         db.Resolutions.Add(resolution);
-        var reference = await records.SaveWithAuditAsync(ctx, Refs.Resolution, () => resolution.Id, "resolution.logged", command.What, ct);
+        var reference = await records.SaveWithAuditAsync(ctx, Refs.Resolution, () => resolution.Id, AuditAction, command.What, ct);
+        return Reply(command, ctx, reference, stage?.Name, await ResolvedSince(db, WeekStart(ctx.UtcNow), ct), settings);
+    }
 
-        // From the tally the database keeps (the hour 7 days ago counts whole): one row an hour, however busy the week.
-        var weekStart = ResolutionTally.HourOf(ctx.UtcNow.AddDays(-7));
-        var thisWeek = await ResolvedSince(db, weekStart, ct);
+    public static Resolution NewResolution(ResolvedCommand command, CommandContext ctx, int? stageId) => new()
+    {
+        What = command.What,
+        CustomerName = command.Customer,
+        StageId = stageId,
+        Cost = command.Cost,
+        ById = ctx.Speaker.Id,
+        At = ctx.UtcNow,
+    };
+
+    /// <summary>From the tally the database keeps (the hour 7 days ago counts whole): one row an hour, however busy the week.</summary>
+    public static DateTime WeekStart(DateTime utcNow) => ResolutionTally.HourOf(utcNow.AddDays(-7));
+
+    public static ChatMessage Reply(ResolvedCommand command, CommandContext ctx, string reference, string? stageName, int thisWeek, BotSettings settings)
+    {
         var reply = Replies.Recorded($"Thank you, {ctx.Speaker.DisplayName}! Logged", reference, command.What, Replies.Details(
             ("customer", Replies.Text(command.Customer)),
-            ("stage", Replies.Text(stage?.Name)),
+            ("stage", Replies.Text(stageName)),
             ("cost", Replies.Money(command.Cost, settings))));
         return reply with
         {

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Core.Resolutions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,6 +15,9 @@ public static class PersistenceExtensions
         builder.Services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
         builder.Services.AddSingleton<SqliteStatementCache>();
+        // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
+        builder.Services.AddScoped<IResolutionFastStore, SqliteResolutionFastStore>();
+        builder.Services.AddScoped<ResolvedFastPath>();
         // The options are built once (singleton), not per request: they only depend on settings read at start-up.
         // The model is the compiled one (CompiledModel/, found by its assembly attribute). EF's start-up check of the
         // model against the migrations would build the full model anyway (about 250 ms of every start); the test suite

@@ -63,25 +63,34 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
     internal IReadOnlyCollection<string> KeptTexts(DbConnection connection) =>
         byConnection.TryGetValue(connection, out var kept) ? kept.Keys : [];
 
+    /// <summary>
+    /// The kept, prepared command for a fixed SQL text of our own (not subject to <see cref="MaxPerConnection"/>: the
+    /// caller's texts are a known few). The caller sets its transaction and parameters.
+    /// </summary>
+    public SqliteCommand Prepared(SqliteConnection connection, string text) => EntryFor(connection, text, limited: false)!.Command;
+
     /// <summary>The kept command for this text on this connection, loaded with this execution's parameters; null to run
     /// EF's own command (past the limit, or while the kept one still has a reader open).</summary>
     Kept? KeptFor(DbCommand command)
     {
         if (command is not SqliteCommand { Connection: { } connection } sqlite) return null;
-        var kept = byConnection.GetValue(connection, Track);
-        if (!kept.TryGetValue(sqlite.CommandText, out var entry))
-        {
-            if (kept.Count >= MaxPerConnection) return null;
-            var created = connection.CreateCommand();
-            created.CommandText = sqlite.CommandText;
-            kept.Add(sqlite.CommandText, entry = new Kept(created));
-        }
-        if (entry.OpenReader is not null) return null;
+        if (EntryFor(connection, sqlite.CommandText, limited: true) is not { OpenReader: null } entry) return null;
         var cached = entry.Command;
         cached.Transaction = sqlite.Transaction;
         cached.CommandTimeout = sqlite.CommandTimeout;
         cached.Parameters.Clear();
         foreach (SqliteParameter parameter in sqlite.Parameters) cached.Parameters.Add(parameter);
+        return entry;
+    }
+
+    Kept? EntryFor(SqliteConnection connection, string text, bool limited)
+    {
+        var kept = byConnection.GetValue(connection, Track);
+        if (kept.TryGetValue(text, out var entry)) return entry;
+        if (limited && kept.Count >= MaxPerConnection) return null;
+        var created = connection.CreateCommand();
+        created.CommandText = text;
+        kept.Add(text, entry = new Kept(created));
         return entry;
     }
 

@@ -1,0 +1,80 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace AccountabilityBot.Core.Resolutions;
+
+/// <summary>
+/// What <see cref="ResolvedFastPath"/> needs from the database, as plain prepared statements in the command writer's
+/// open transaction. Synchronous on purpose: it runs inside one batch on one connection, and SQLite answers in microseconds.
+/// </summary>
+public interface IResolutionFastStore
+{
+    /// <summary>The member with this platform id, untracked; null if unknown.</summary>
+    Member? FindSpeaker(ChatPlatform platform, string userId);
+
+    /// <summary>Opens a savepoint: <see cref="Release"/> keeps what was written since, <see cref="RollBack"/> undoes it.</summary>
+    void Begin();
+    void Release();
+    void RollBack();
+
+    /// <summary>Stores the inbox row and sets its id; false (and nothing stored) if this delivery was stored before.</summary>
+    bool TryReceive(ReceivedCommand row);
+    /// <summary>Stores the resolution and returns its new id.</summary>
+    int Add(Resolution resolution);
+    void Add(AuditEntry entry);
+    /// <summary>Resolutions logged since this hour, from the hourly tally.</summary>
+    int ResolvedSince(DateTime hour);
+    /// <summary>Stores the answer on the inbox row (HandledAt, ReplyJson).</summary>
+    void Answer(ReceivedCommand row);
+}
+
+/// <summary>
+/// The frontline's <c>resolved</c> is the one command sent all day long, by every agent, so inside the command writer
+/// it has a lean way through: the same rows and the same reply as <see cref="ResolvedHandler"/>, written with a handful
+/// of prepared statements instead of EF's change tracker and query pipeline (about four times the throughput on the
+/// Slack load bench). It takes the common case only: a known speaker with a time zone and a role that may log, no
+/// journey stage, a delivery not seen before. Anything else, or any failure (rolled back to its savepoint), returns
+/// null, and the dispatcher runs the command the full way, which answers it exactly as before.
+/// </summary>
+public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider clock, BotSettings settings, ILogger<ResolvedFastPath> log)
+{
+    public ChatMessage? TryRun(InboundCommand inbound)
+    {
+        if (!inbound.Text.TrimStart().StartsWith("resolved ", StringComparison.OrdinalIgnoreCase)) return null;
+        if (store.FindSpeaker(inbound.Platform, inbound.UserId) is not { } speaker) return null;
+        // The full path would rename a member still known by their platform id, or ask for the team's zone.
+        if (inbound.UserName is { Length: > 0 } && speaker.DisplayName == speaker.PlatformUserId) return null;
+        if (Clock.FindZone(speaker.TimeZone) is not { } zone) return null;
+        var ctx = new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.GetUtcNow().UtcDateTime);
+        if (CommandParser.Parse(inbound.Text, new ParseContext(ctx.Today)).Command is not ResolvedCommand { Stage: null } command) return null;
+        if (speaker.Role < RolePolicy.Required(command)) return null;
+
+        store.Begin();
+        try
+        {
+            var row = Inbox.NewRow(inbound, ctx.UtcNow);
+            if (!store.TryReceive(row))
+            {
+                store.RollBack();
+                return null; // a retry: the full path answers it from the inbox
+            }
+            var reference = Refs.Of(Refs.Resolution, store.Add(ResolvedHandler.NewResolution(command, ctx, stageId: null)));
+            store.Add(AuditExtensions.Entry(ctx, ResolvedHandler.AuditAction, reference, command.What));
+            var reply = ResolvedHandler.Reply(command, ctx, reference, stageName: null, store.ResolvedSince(ResolvedHandler.WeekStart(ctx.UtcNow)), settings);
+            row.HandledAt = clock.GetUtcNow().UtcDateTime;
+            row.ReplyJson = MessageJson.Serialize(reply);
+            store.Answer(row);
+            store.Release();
+            return reply;
+        }
+        catch (Exception ex)
+        {
+            store.RollBack();
+            log.LogWarning(ex, "The lean path for delivery {DeliveryId} failed; it runs the full way", inbound.DeliveryId);
+            return null;
+        }
+    }
+}
