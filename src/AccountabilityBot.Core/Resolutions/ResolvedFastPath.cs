@@ -34,7 +34,7 @@ public interface IResolutionFastStore
 /// <summary>
 /// The frontline's <c>resolved</c> is the one command sent all day long, by every agent, so inside the command writer
 /// it has a lean way through: the same rows and the same reply as <see cref="ResolvedHandler"/>, written with a handful
-/// of prepared statements instead of EF's change tracker and query pipeline (about four times the throughput on the
+/// of prepared statements instead of EF's change tracker and query pipeline (about three times the throughput on the
 /// Slack load bench). It takes the common case only: a known speaker with a time zone and a role that may log, no
 /// journey stage, a delivery not seen before. Anything else, or any failure (rolled back to its savepoint), returns
 /// null, and the dispatcher runs the command the full way, which answers it exactly as before.
