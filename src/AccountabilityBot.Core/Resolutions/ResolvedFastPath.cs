@@ -43,6 +43,20 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
 {
     public ChatMessage? TryRun(InboundCommand inbound)
     {
+        try
+        {
+            return Takes(inbound) is var (ctx, command) ? Record(inbound, ctx, command) : null;
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "The lean path for delivery {DeliveryId} failed; it runs the full way", inbound.DeliveryId);
+            return null;
+        }
+    }
+
+    /// <summary>The speaker's context and the command, if this is the common case the lean way takes.</summary>
+    (CommandContext, ResolvedCommand)? Takes(InboundCommand inbound)
+    {
         if (!inbound.Text.TrimStart().StartsWith("resolved ", StringComparison.OrdinalIgnoreCase)) return null;
         if (store.FindSpeaker(inbound.Platform, inbound.UserId) is not { } speaker) return null;
         // The full path would rename a member still known by their platform id, or ask for the team's zone.
@@ -50,8 +64,12 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
         if (Clock.FindZone(speaker.TimeZone) is not { } zone) return null;
         var ctx = new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.GetUtcNow().UtcDateTime);
         if (CommandParser.Parse(inbound.Text, new ParseContext(ctx.Today)).Command is not ResolvedCommand { Stage: null } command) return null;
-        if (speaker.Role < RolePolicy.Required(command)) return null;
+        return speaker.Role >= RolePolicy.Required(command) ? (ctx, command) : null;
+    }
 
+    /// <summary>Writes the command under a savepoint; null (and nothing kept) for a delivery stored before.</summary>
+    ChatMessage? Record(InboundCommand inbound, CommandContext ctx, ResolvedCommand command)
+    {
         store.Begin();
         try
         {
@@ -70,11 +88,10 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
             store.Release();
             return reply;
         }
-        catch (Exception ex)
+        catch
         {
             store.RollBack();
-            log.LogWarning(ex, "The lean path for delivery {DeliveryId} failed; it runs the full way", inbound.DeliveryId);
-            return null;
+            throw;
         }
     }
 }

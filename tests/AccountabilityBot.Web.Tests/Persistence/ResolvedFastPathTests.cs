@@ -23,8 +23,9 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
     sealed class WatchedStore(SqliteResolutionFastStore inner) : IResolutionFastStore
     {
         public static int Taken;
-        public static bool FailAudit;
-        public Member? FindSpeaker(ChatPlatform platform, string userId) => inner.FindSpeaker(platform, userId);
+        public static bool FailAudit, FailLookup;
+        public Member? FindSpeaker(ChatPlatform platform, string userId) =>
+            FailLookup ? throw new InvalidOperationException("database is locked") : inner.FindSpeaker(platform, userId);
         public void Begin() { Interlocked.Increment(ref Taken); inner.Begin(); }
         public void Release() => inner.Release();
         public void RollBack() => inner.RollBack();
@@ -44,7 +45,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
     BotApplication Start(bool lean)
     {
         WatchedStore.Taken = 0;
-        WatchedStore.FailAudit = false;
+        WatchedStore.FailAudit = WatchedStore.FailLookup = false;
         var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), services: s =>
         {
             s.AddScoped<SqliteResolutionFastStore>();
@@ -134,6 +135,19 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Single(rows, r => r.StartsWith("inbox "));
         // The trigger counted the lean way's row too, before the failure: the savepoint took that back.
         Assert.Equal(1, await app.WithDbAsync(db => db.ResolutionTallies.SumAsync(t => t.Count)));
+    }
+
+    [Fact]
+    public async Task AFailedSpeakerLookup_RunsTheFullWay()
+    {
+        var app = Start(lean: true);
+        await EnrolJoAsync(app);
+        WatchedStore.FailLookup = true;
+        var outcome = await SendAsync(app, "resolved \"refund stuck\"", "d-1");
+
+        Assert.Equal(0, WatchedStore.Taken);
+        Assert.Contains("R-1", MessageJson.Serialize(outcome.Reply));
+        Assert.Single(await StoredAsync(app), r => r.StartsWith("resolution "));
     }
 
     [Theory]
