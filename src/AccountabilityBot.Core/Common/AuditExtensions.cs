@@ -10,6 +10,7 @@ public static class AuditExtensions
     public static void Audit(this AppDbContext db, CommandContext ctx, string action, string? subject, string summary) =>
         db.AuditTrail.Add(Entry(ctx, action, subject, summary));
 
+    /// <summary>The audit entry for a change (the summary clipped to 500 characters), for a writer that is not EF's.</summary>
     public static AuditEntry Entry(CommandContext ctx, string action, string? subject, string summary) =>
         new()
         {
