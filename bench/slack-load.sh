@@ -13,6 +13,9 @@ case "${BOT_PUBLISH:-shared}" in
   *) echo "BOT_PUBLISH is 'shared' (the default) or 'composite'" >&2; exit 2 ;;
 esac
 rm -rf "$out" # a clean folder: publish keeps a file already there that looks newer than the build's
+# and no precompiled images from the other mode: a composite publish leaves stubs there that point at its composite
+# image, and a shared publish that reused them would abort at start-up
+rm -rf src/AccountabilityBot.Web/obj/Release/net10.0/*/R2R
 dotnet publish src/AccountabilityBot.Web -c Release --use-current-runtime "${flags[@]}" -o "$out" -v q -nologo >/dev/null
 dotnet build bench/AccountabilityBot.SlackLoad -c Release -v q -nologo >/dev/null
 dotnet bench/AccountabilityBot.SlackLoad/bin/Release/net10.0/AccountabilityBot.SlackLoad.dll "${1:-10}" "${2:-32,128}"
