@@ -3,6 +3,8 @@
 // loopback at fixed concurrency for a fixed time, reports req/s, p50/p90/p99 and errors, and counts the persisted rows.
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.SlackLoad -- [seconds=10] [concurrencies=32,128]
 //        ... -- starts [rounds=5]: only the first answer after a start, on a new and then on the same database, each round.
+//        ... -- memory [rounds=3]: resident memory 10 s after the first answer, the bot beside the memory floor of its
+//               stack (bench/AccountabilityBot.MemoryFloor, published by bench/memory.sh), each round.
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -10,8 +12,9 @@ using AccountabilityBot.Web.Slack;
 using Microsoft.Data.Sqlite;
 
 var startsOnly = args is ["starts", ..];
-var seconds = startsOnly ? 0 : args.Length > 0 ? int.Parse(args[0]) : 10;
-var levels = (args.Length > 1 && !startsOnly ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
+var memoryOnly = args is ["memory", ..];
+var seconds = startsOnly || memoryOnly ? 0 : args.Length > 0 ? int.Parse(args[0]) : 10;
+var levels = (args.Length > 1 && !startsOnly && !memoryOnly ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
 const string Secret = "bench-signing-secret";
 var root = FindRepoRoot();
 // The ReadyToRun publish that bench/slack-load.sh makes, else a plain Release build (JIT-compiled: slower to start).
@@ -23,18 +26,19 @@ await using var fakeSlack = await FakeSlackApi.StartAsync();
 var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
 var port = FreePort();
 var started = Stopwatch.StartNew();
-if (startsOnly)
+if (startsOnly || memoryOnly)
 {
-    await StartsAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
+    await (startsOnly ? StartsAsync(args.Length > 1 ? int.Parse(args[1]) : 5) : MemoryAsync(args.Length > 1 ? int.Parse(args[1]) : 3));
     return;
 }
 var server = StartServer();
 
-Process StartServer()
+// The bot, or another app given by its dll (the memory floor), which ignores the settings it has no use for.
+Process StartServer(string? dll = null)
 {
     var process = Process.Start(new ProcessStartInfo("dotnet",
     [
-        serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
+        dll ?? serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
         "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + fakeSlack.BaseUrl,
         "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1",
     ]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -123,6 +127,45 @@ async Task StartsAsync(int rounds)
     Directory.Delete(data, recursive: true);
 }
 
+// Each round, each app on a new database: start, first answer, 10 s idle, then resident memory (and its parts).
+async Task MemoryAsync(int rounds)
+{
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    var client = new SlashClient(http, Secret);
+    var floors = Path.Combine(root, "bench/AccountabilityBot.MemoryFloor/bin");
+    (string Name, string? Dll)[] apps =
+    [
+        ("the bot", null),
+        ("floor: ASP.NET Core alone", Path.Combine(floors, "publish-aspnet/AccountabilityBot.MemoryFloor.dll")),
+        ("floor: + EF Core on SQLite", Path.Combine(floors, "publish-ef/AccountabilityBot.MemoryFloor.dll")),
+        ("floor: + Hangfire server (the bot's stack)", Path.Combine(floors, "publish-full/AccountabilityBot.MemoryFloor.dll")),
+    ];
+    apps = [.. apps.Where(app => app.Dll is null || File.Exists(app.Dll))];
+    var readings = apps.ToDictionary(app => app.Name, _ => new List<Dictionary<string, long>>());
+    for (var round = 0; round < rounds; round++)
+        foreach (var (name, dll) in apps)
+        {
+            using var process = StartServer(dll);
+            await FirstAnswerAsync(client);
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            readings[name].Add(MemoryKb(process.Id));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+            data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+        }
+    Console.WriteLine("resident memory 10 s after the first answer, MB: median (range) [anonymous / files / JIT and runtime data (memfd)]");
+    foreach (var (name, _) in apps)
+    {
+        var byRss = readings[name].OrderBy(r => r["VmRSS"]).ToArray();
+        var median = byRss[byRss.Length / 2];
+        Console.WriteLine($"  {name,-44} {median["VmRSS"] / 1024,4} ({byRss[0]["VmRSS"] / 1024}–{byRss[^1]["VmRSS"] / 1024})  " +
+                          $"[{median["RssAnon"] / 1024} / {median["RssFile"] / 1024} / {median["RssShmem"] / 1024}]");
+    }
+    Directory.Delete(data, recursive: true);
+}
+
 static async Task FirstAnswerAsync(SlashClient client)
 {
     while (true)
@@ -178,8 +221,13 @@ static long Count(SqliteConnection db, string sql)
     return (long)command.ExecuteScalar()!;
 }
 
-static long ResidentMb(int pid) =>
-    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:")).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
+static long ResidentMb(int pid) => MemoryKb(pid)["VmRSS"] / 1024;
+
+// VmRSS and its parts (RssAnon, RssFile, RssShmem) from /proc/PID/status, in kB.
+static Dictionary<string, long> MemoryKb(int pid) =>
+    File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:") || l.StartsWith("Rss"))
+        .Select(l => l.Split([' ', ':', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        .ToDictionary(parts => parts[0], parts => long.Parse(parts[1]));
 
 static long CpuMs(int pid)
 {
