@@ -8,7 +8,7 @@ using AccountabilityBot.Web.Teams;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(DemoExtensions.WithDemoFlag(args));
+var builder = WebApplication.CreateBuilder(StartUpMemory.WithoutConfigWatching(DemoExtensions.WithDemoFlag(args)));
 builder.AddBotCore();
 builder.AddPersistence();
 builder.AddLocalChannel();
@@ -23,7 +23,7 @@ app.UseRequestSizeLimit(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-even
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).
 var database = Task.Run(app.PrepareDatabaseAsync);
 var jobs = Task.Run(() => app.Services.GetRequiredService<HangfireCadenceScheduler>());
-_ = app.WarmUpCommandPathInBackground(database);
+app.CollectStartUpGarbage(warmUp: app.WarmUpCommandPathInBackground(database));
 await database;
 await jobs;
 await app.RunDemoAsync();

@@ -2,7 +2,7 @@ namespace AccountabilityBot.Core.Common;
 
 public static class Clock
 {
-    /// <summary>An IANA (or Windows) zone id to a zone, or null when the machine does not know it.</summary>
+    /// <summary>An IANA zone id to a zone, or null when the machine does not know it.</summary>
     public static TimeZoneInfo? FindZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
