@@ -43,7 +43,21 @@ public static class PersistenceExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A file from another build (an older release's squashed migrations, a newer one's) fails deep inside a
+            // migration ("table already exists"); say what it is instead. Asked only on failure: start-up pays nothing.
+            var unknown = (await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).ToList();
+            if (unknown.Count == 0) throw;
+            throw new InvalidOperationException(
+                $"The database {db.Database.GetDbConnection().DataSource} was made by another build of AccountabilityBot: it has " +
+                $"migration(s) {string.Join(", ", unknown)}, which this build does not know. Its data was not touched. Run the build " +
+                "that made it, or point Database:DataDirectory at a new folder.", ex);
+        }
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         if (!await db.JourneyStages.AnyAsync())
         {
