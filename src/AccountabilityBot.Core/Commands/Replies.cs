@@ -10,7 +10,9 @@ public static class Replies
     public static readonly ChatMessage StillWorking = ChatMessage.Text("I'm still working on that one; you'll see the answer in a moment.");
 
     /// <summary>For a command that failed on the bot's side and was rolled back, or never stored: it is safe to send again.</summary>
-    public static ChatMessage NothingRecorded => Problem("Sorry, something went wrong on my side and nothing was recorded. Please try again.");
+    public static ChatMessage NothingRecorded => Problem(NothingRecordedText);
+
+    public const string NothingRecordedText = "Sorry, something went wrong on my side and nothing was recorded. Please try again.";
 
     public static ChatMessage Problem(string error, string? usage = null)
     {

@@ -25,7 +25,7 @@ public static class LocalChannelApi
         return group;
     }
 
-    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandWriter writer)
+    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandWriter writer, ILogger<LocalTranscript> log)
     {
         if (request is null) return Problem("Send JSON like {\"user\":\"ana\",\"channel\":\"leadership\",\"text\":\"help\"}.");
         var user = request.User?.Trim().ToLowerInvariant();
@@ -38,7 +38,19 @@ public static class LocalChannelApi
             DeliveryId: string.IsNullOrWhiteSpace(request.Id) ? null : request.Id, UserName: request.User!.Trim());
         // Through the group-commit writer, like Slack's commands: durable before answered, and it finishes even if the
         // caller hangs up.
-        var reply = (await writer.RunAsync(inbound)).Reply;
+        ChatMessage reply;
+        try
+        {
+            reply = (await writer.RunAsync(inbound)).Reply;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not stored (the database down, or busy past its timeout): 503 with the reason, and the page puts the
+            // text back in the box to send again.
+            log.LogError(e, "Local message from {User} failed before it was stored", user);
+            return Results.Problem(Replies.NothingRecordedText, statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not recorded");
+        }
         return Results.Ok(new LocalReplyResponse(LocalReply.Of(reply)));
     }
 

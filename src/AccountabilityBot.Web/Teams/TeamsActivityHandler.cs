@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Teams;
 /// whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
 public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsReferences references, TeamsReplyQueue replies, TeamsPeople people,
-    ILogger<TeamsActivityHandler> log)
+    ConnectorClient connector, ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -52,15 +52,23 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
             deliveryId = a.Id!;
             if (text.Length == 0) return Results.Ok();
         }
-        await references.RememberAsync(a, active: true, ct);
-        if (TeamsForms.Requested(text) is { } form)
+        bool seen;
+        try
         {
-            // Showing a form records nothing; what is submitted with it is a command like any other.
-            replies.EnqueueForm(form, a.Conversation!.Id!);
-            return Results.Ok();
+            await references.RememberAsync(a, active: true, ct);
+            if (TeamsForms.Requested(text) is { } form)
+            {
+                // Showing a form records nothing; what is submitted with it is a command like any other.
+                replies.EnqueueForm(form, a.Conversation!.Id!);
+                return Results.Ok();
+            }
+            seen = await replies.SeenAsync(deliveryId, ct);
+            await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
         }
-        var seen = await replies.SeenAsync(deliveryId, ct);
-        await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await NotStoredAsync(a, e, ct);
+        }
         replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
         if (!seen && a.Value is not null && a.ReplyToId is { Length: > 0 } card)
             replies.EnqueueCardNote(a.Conversation!.Id!, card, $"✔ {a.From!.Name ?? "Someone"}: {text}");
@@ -74,16 +82,51 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
         if (TeamsInbound.CardCommand(TeamsInbound.ExecuteData(a)) is not { } command)
             return InvokeError(StatusCodes.Status400BadRequest, "BadRequest", "This card action carries no command (or an empty answer).");
         var deliveryId = TeamsInbound.CardDeliveryId(a, command);
-        await references.RememberAsync(a, active: true, ct);
-        var seen = await replies.SeenAsync(deliveryId, ct);
-        var reply = await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct), ct);
+        bool seen;
+        ChatMessage reply;
+        try
+        {
+            await references.RememberAsync(a, active: true, ct);
+            seen = await replies.SeenAsync(deliveryId, ct);
+            reply = await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Said on the clicked card: the invoke response needs no database.
+            log.LogError(e, "Teams card action {Id} failed before it was stored", a.Id);
+            return CardResponse(AdaptiveCardRenderer.Render(Replies.NothingRecorded)[0]);
+        }
         var cards = AdaptiveCardRenderer.Render(reply);
-        if (cards.Count == 1)
-            return Results.Json(new InvokeResponse(200, Activity.AdaptiveCardContentType, cards[0].ToTeamsCard()), Activity.Json);
+        if (cards.Count == 1) return CardResponse(cards[0]);
         // Too long for one card: post it as messages and say so on the clicked card.
         replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
         return Results.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", "Done — the answer is posted below."), Activity.Json);
     }
+
+    /// <summary>
+    /// The message could not be stored (the database down, or busy past its timeout behind a large import): say so
+    /// straight through the Connector, which needs no database, so the sender knows to send it again. If even that
+    /// fails, 503 tells the Connector.
+    /// </summary>
+    async Task<IResult> NotStoredAsync(Activity a, Exception e, CancellationToken ct)
+    {
+        log.LogError(e, "Teams message {Id} failed before it was stored", a.Id);
+        var message = Replies.NothingRecorded;
+        try
+        {
+            var card = AdaptiveCardRenderer.Render(message)[0].ToTeamsCard();
+            await connector.SendToConversationAsync(a.ServiceUrl!, a.Conversation!.Id!, TeamsChatSender.CardActivity(card, message.FallbackText), ct);
+            return Results.Ok();
+        }
+        catch (Exception notice) when (notice is not OperationCanceledException)
+        {
+            log.LogWarning(notice, "Could not tell the sender of Teams message {Id} that it was not stored", a.Id);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    static IResult CardResponse(RenderedCard card) =>
+        Results.Json(new InvokeResponse(200, Activity.AdaptiveCardContentType, card.ToTeamsCard()), Activity.Json);
 
     static bool HasAddress(Activity a) => a.From?.Id is { Length: > 0 } && a.Conversation?.Id is { Length: > 0 } && a.Id is { Length: > 0 };
 

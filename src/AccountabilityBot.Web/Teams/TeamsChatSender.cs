@@ -19,6 +19,14 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
         foreach (var card in AdaptiveCardRenderer.Render(message)) await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
     }
 
+    /// <summary>A message activity carrying one Adaptive Card; <paramref name="summary"/> is what notifications show.</summary>
+    public static Activity CardActivity(JsonObject card, string summary) => new()
+    {
+        Type = "message",
+        Summary = summary,
+        Attachments = [new Attachment(Activity.AdaptiveCardContentType, card)],
+    };
+
     /// <summary>Posts one Adaptive Card; <paramref name="summary"/> is what notifications show.</summary>
     public async Task SendCardAsync(string conversationId, JsonObject card, string summary, CancellationToken ct)
     {
@@ -28,12 +36,7 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
         if (!conversation.IsActive)
             throw new ChatDeliveryException("bot_removed", permanent: true,
                 "AccountabilityBot was removed from that Teams conversation. Add it again, or bind another channel with `channel leadership`.");
-        var activity = new Activity
-        {
-            Type = "message",
-            Summary = summary,
-            Attachments = [new Attachment(Activity.AdaptiveCardContentType, card)],
-        };
+        var activity = CardActivity(card, summary);
         try
         {
             var activityId = await connector.SendToConversationAsync(conversation.ServiceUrl, conversationId, activity, ct);

@@ -93,4 +93,18 @@ public sealed class LocalChannelTests : IAsyncLifetime
         var response = await app.CreateClient().GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task PostMessage_ThatCannotBeStored_Is503WithTheReason_AndRecordsNothing()
+    {
+        await app.SayAsync("ana", "help");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ReceivedCommands\""));
+
+        var response = await app.CreateClient().PostAsJsonAsync("/local/messages", new { user = "ana", channel = "leadership", text = "stop propose \"Cold calls\"" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Contains("nothing was recorded", problem!.Detail);
+        Assert.Equal(0, await app.WithDbAsync(db => db.StopItems.CountAsync()));
+    }
 }
