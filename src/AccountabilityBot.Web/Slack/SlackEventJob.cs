@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Slack;
 /// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
 /// </summary>
 public sealed partial class SlackEventJob(
-    SlackPeople people, CommandDispatcher dispatcher, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
+    SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -63,7 +63,7 @@ public sealed partial class SlackEventJob(
     async Task CommandAsync(string channel, string user, string text, string eventId, CancellationToken ct)
     {
         var inbound = await people.DescribeAsync(new InboundCommand(ChatPlatform.Slack, channel, user, text, DeliveryId(eventId)), ct);
-        var reply = await dispatcher.HandleAsync(inbound, ct);
+        var reply = (await writer.RunAsync(inbound)).Reply;
         if (ReferenceEquals(reply, Replies.StillWorking)) return; // a racing copy is handling it and will post
         await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Slack, channel), "slack:reply:" + eventId, "reply"),
             _ => Task.FromResult(reply), ct);

@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Teams;
 /// the reply goes out through a background job, so the Bot Connector gets its 200 within a couple of seconds
 /// whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
-public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsReferences references, TeamsReplyQueue replies, TeamsPeople people,
+public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences references, TeamsReplyQueue replies, TeamsPeople people,
     ConnectorClient connector, ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
@@ -62,8 +62,9 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
                 replies.EnqueueForm(form, a.Conversation!.Id!);
                 return Results.Ok();
             }
-            seen = await replies.SeenAsync(deliveryId, ct);
-            await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct), ct);
+            // Through the group-commit writer, like every chat command: durable before answered. Not fresh = Teams
+            // re-sent it, or the card was submitted again.
+            seen = !(await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct))).Fresh;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,8 +88,8 @@ public sealed class TeamsActivityHandler(CommandDispatcher dispatcher, TeamsRefe
         try
         {
             await references.RememberAsync(a, active: true, ct);
-            seen = await replies.SeenAsync(deliveryId, ct);
-            reply = await dispatcher.HandleAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct), ct);
+            var outcome = await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct));
+            (reply, seen) = (outcome.Reply, !outcome.Fresh);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

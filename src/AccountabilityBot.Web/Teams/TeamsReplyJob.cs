@@ -8,14 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Teams;
 
 /// <summary>Hands a command's reply to the background: posting to the Connector may wait on rate limits.</summary>
-public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, AppDbContext db)
+public sealed class TeamsReplyQueue(IBackgroundJobClient jobs)
 {
     /// <summary>How long a re-sent activity's reply waits, so the first delivery's job has posted (the outbox then skips it).</summary>
     public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
-
-    /// <summary>True when this delivery was received before: Teams re-sent it, or the card was submitted again.</summary>
-    public Task<bool> SeenAsync(string deliveryId, CancellationToken ct) =>
-        db.ReceivedCommands.AnyAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
 
     public void Enqueue(string deliveryId, string conversationId, bool seenBefore)
     {
