@@ -51,8 +51,7 @@ public static class PersistenceExtensions
         {
             // A file from another build (an older release's squashed migrations, a newer one's) fails deep inside a
             // migration ("table already exists"); say what it is instead. Asked only on failure: start-up pays nothing.
-            var unknown = (await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).ToList();
-            if (unknown.Count == 0) throw;
+            if (await UnknownMigrationsAsync(db) is not { Count: > 0 } unknown) throw;
             throw new InvalidOperationException(
                 $"The database {db.Database.GetDbConnection().DataSource} was made by another build of AccountabilityBot: it has " +
                 $"migration(s) {string.Join(", ", unknown)}, which this build does not know. Its data was not touched. Run the build " +
@@ -63,6 +62,19 @@ public static class PersistenceExtensions
         {
             db.JourneyStages.AddRange(JourneyStage.Defaults.Select((name, i) => new JourneyStage { Name = name, Position = i + 1 }));
             await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>Applied migrations this build does not have, or null when the file cannot even be read (the original failure says more).</summary>
+    static async Task<List<string>?> UnknownMigrationsAsync(AppDbContext db)
+    {
+        try
+        {
+            return (await db.Database.GetAppliedMigrationsAsync()).Except(db.Database.GetMigrations()).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
         }
     }
 }
