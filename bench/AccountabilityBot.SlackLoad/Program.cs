@@ -101,6 +101,20 @@ finally
     Directory.Delete(data, recursive: true);
 }
 
+// The next start gets an empty data directory (and no pooled connection to the old file).
+void NewDatabase()
+{
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(data, recursive: true);
+    data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+}
+
+static async Task StopAsync(Process process)
+{
+    process.Kill(entireProcessTree: true);
+    await process.WaitForExitAsync();
+}
+
 // Each round: a new database (migrated at start), then a restart on it; the first answer after each start.
 async Task StartsAsync(int rounds)
 {
@@ -115,13 +129,10 @@ async Task StartsAsync(int rounds)
             using var process = StartServer();
             await FirstAnswerAsync(client);
             times.Add(started.ElapsedMilliseconds);
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await StopAsync(process);
             await Task.Delay(500);
         }
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(data, recursive: true);
-        data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+        NewDatabase();
     }
     Console.WriteLine($"first answer after start, ms: new database {string.Join(" ", fresh)}; existing database {string.Join(" ", again)}");
     Directory.Delete(data, recursive: true);
@@ -149,11 +160,8 @@ async Task MemoryAsync(int rounds)
             await FirstAnswerAsync(client);
             await Task.Delay(TimeSpan.FromSeconds(10));
             readings[name].Add(MemoryKb(process.Id));
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-            data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
+            await StopAsync(process);
+            NewDatabase();
         }
     Console.WriteLine("resident memory 10 s after the first answer, MB: median (range) [anonymous / files / JIT and runtime data (memfd)]");
     foreach (var (name, _) in apps)
