@@ -69,8 +69,10 @@ public sealed class ReviewLoader(AppDbContext db)
 
     async Task<List<AnswerView>> AnswersAsync(ReviewPeriod period, CancellationToken ct)
     {
+        var since = period.AnswersSinceUtc ?? period.WeekStartUtc;
+        var until = period.AnswersUntilUtc ?? period.WeekEndUtc;
         var rows = await db.Prompts.AsNoTracking().Include(p => p.Member)
-            .Where(p => p.Answer != null && p.AnsweredAt >= period.WeekStartUtc && p.AnsweredAt < period.WeekEndUtc)
+            .Where(p => p.Answer != null && p.AnsweredAt >= since && p.AnsweredAt < until)
             .OrderBy(p => p.AnsweredAt).ThenBy(p => p.Id)
             .ToListAsync(ct);
         return [.. rows.Select(p => new AnswerView(Person.Of(p.Member), p.Question, p.Answer!, p.AnsweredAt!.Value))];

@@ -24,6 +24,16 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     /// <summary>Exclusive end of the week: the start of <see cref="Today"/>.</summary>
     public DateTime WeekEndUtc => StartOfDayUtc(Today);
 
+    /// <summary>
+    /// Answers to prompts are shown from the previous review up to the moment this one is composed, not by calendar
+    /// week: a leader who answers on review morning is in that morning's review. Unset, they follow the week.
+    /// Inclusive, like <see cref="WeekStartUtc"/>; <see cref="AnswersUntilUtc"/> is exclusive.
+    /// </summary>
+    public DateTime? AnswersSinceUtc { get; init; }
+
+    /// <inheritdoc cref="AnswersSinceUtc"/>
+    public DateTime? AnswersUntilUtc { get; init; }
+
     /// <summary>"16–22 Nov 2026", "30 Nov – 6 Dec 2026" or "28 Dec 2026 – 3 Jan 2027".</summary>
     public string WeekLabel =>
         WeekFrom.Year != WeekTo.Year ? $"{WeekFrom.ToString("d MMM yyyy", Invariant)} – {WeekTo.ToString("d MMM yyyy", Invariant)}"

@@ -1,6 +1,8 @@
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Reviews;
 
@@ -29,6 +31,21 @@ public sealed class WeeklyReview(ReviewLoader loader, AppDbContext db, TimeProvi
     async Task<ReviewSnapshot> LoadAsync(CancellationToken ct)
     {
         var zone = await TeamZone.FindAsync(db, settings, ct);
-        return await loader.LoadAsync(ReviewPeriod.EndingYesterday(clock.Today(zone), zone), ct);
+        var now = clock.UtcNow();
+        var period = ReviewPeriod.EndingYesterday(clock.Today(zone), zone);
+        // Both ends moved by a tick: an answer stamped the instant the previous review was composed was in it, and
+        // one stamped the instant this one is composed belongs here.
+        var previous = await PreviousReviewAtAsync(now, ct);
+        return await loader.LoadAsync(period with
+        {
+            AnswersSinceUtc = previous?.AddTicks(1) ?? period.WeekStartUtc,
+            AnswersUntilUtc = now.AddTicks(1),
+        }, ct);
     }
+
+    /// <summary>When the last review that was not dropped or given up on was composed (its posts are claimed as it is).</summary>
+    async Task<DateTime?> PreviousReviewAtAsync(DateTime now, CancellationToken ct) =>
+        await db.OutboundMessages
+            .Where(o => o.Kind == CadenceKinds.Review && o.CreatedAt < now && o.DroppedAt == null && o.FailedAt == null)
+            .MaxAsync(o => (DateTime?)o.CreatedAt, ct);
 }
