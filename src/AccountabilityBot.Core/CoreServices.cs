@@ -18,6 +18,7 @@ public static class CoreServices
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
+        services.AddSingleton<Messaging.ShownOnceMessages>();
         services.TryAddSingleton(new Messaging.OutboxSettings());
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();

@@ -23,12 +23,7 @@ public sealed class ApiKeyHandler(AppDbContext db) : ICommandHandler<ApiKeyComma
                 keys.Add(new ApiKey { Name = command.Name!, LookupId = lookup, SecretHash = hash, CreatedAt = ctx.UtcNow, CreatedById = ctx.Speaker.Id });
                 db.Audit(ctx, "apikey.create", command.Name, $"API key {command.Name} created");
                 await db.SaveChangesAsync(ct);
-                return new ChatMessage(
-                [
-                    new TextBlock(RichText.Of(new TextSpan("Created API key "), new TextSpan(command.Name!, Bold: true), new TextSpan(". Copy it now: it is shown only once."))),
-                    new TextBlock(key),
-                    new ContextBlock("Send it in the X-Api-Key header. `apikey revoke " + command.Name + "` turns it off."),
-                ]);
+                return ShownOnce(command.Name!, key);
             case ApiKeyAction.Revoke:
                 if (existing is null)
                     throw new CommandRejectedException($"There is no active key called {command.Name}. `apikey` lists them.");
@@ -43,4 +38,22 @@ public sealed class ApiKeyHandler(AppDbContext db) : ICommandHandler<ApiKeyComma
                         new ListBlock([.. active.Select(k => (RichText)$"{k.Name} — created {Format.Date(DateOnly.FromDateTime(k.CreatedAt))}")])]);
         }
     }
+
+    /// <summary>
+    /// The reply with the key, for the person who asked; what is stored of it (a repeat of the delivery, the outbox)
+    /// says the key was shown once and how to replace it.
+    /// </summary>
+    static ChatMessage ShownOnce(string name, string key) => new(
+    [
+        new TextBlock(RichText.Of(new TextSpan("Created API key "), new TextSpan(name, Bold: true), new TextSpan(". Copy it now: it is shown only once."))),
+        new TextBlock(key),
+        new ContextBlock($"Send it in the X-Api-Key header. `apikey revoke {name}` turns it off."),
+    ])
+    {
+        StoredAs = new([
+            new TextBlock(RichText.Of(new TextSpan("API key "), new TextSpan(name, Bold: true),
+                new TextSpan(" was created and shown once; it is not kept anywhere, so it cannot be shown again."))),
+            new ContextBlock($"Lost it? `apikey revoke {name}`, then `apikey create {name}` makes a new one."),
+        ]),
+    };
 }

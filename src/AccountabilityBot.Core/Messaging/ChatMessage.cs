@@ -5,6 +5,13 @@ namespace AccountabilityBot.Core.Messaging;
 /// <summary>A platform-neutral message: blocks that the Slack, Teams and local renderers each turn into their own form.</summary>
 public sealed record ChatMessage(IReadOnlyList<MessageBlock> Blocks)
 {
+    /// <summary>
+    /// What is stored (inbox replies, the outbox, job arguments) in place of a message that carries a secret shown only
+    /// once, such as a new API key; null for an ordinary message, which is stored as it is.
+    /// </summary>
+    [JsonIgnore]
+    public ChatMessage? StoredAs { get; init; }
+
     public static ChatMessage Text(RichText text) => new([new TextBlock(text)]);
 
     /// <summary>The message as plain text, used where a platform needs a notification fallback.</summary>

@@ -44,7 +44,7 @@ public sealed partial class Outbox
                         null => "the platform cannot say, so it is sent again and may arrive twice" });
                 if (posted == true) return Sent(row.ConversationId, row.Attempts);
             }
-            var sentTo = await platform.SendAsync(to, MessageJson.Deserialize(row.MessageJson), tag, ct);
+            var sentTo = await platform.SendAsync(to, shownOnce.Find(row.Id) ?? MessageJson.Deserialize(row.MessageJson), tag, ct);
             return Sent(sentTo.ConversationId, attempts); // a member's DM is recorded as the conversation it was found to be
         }
         catch (ChatDeliveryException ex) when (ex.Permanent || attempts >= MaxAttempts)

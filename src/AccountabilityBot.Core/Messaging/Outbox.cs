@@ -16,7 +16,7 @@ public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTim
 /// Retries re-send the stored copy; nothing is composed twice.
 /// </summary>
 public sealed partial class Outbox(
-    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, TimeProvider clock, ILogger<Outbox> log)
+    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, ShownOnceMessages shownOnce, TimeProvider clock, ILogger<Outbox> log)
 {
     /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
     /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>
@@ -24,12 +24,14 @@ public sealed partial class Outbox(
     {
         if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == post.Key, ct)) return null;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var row = NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter);
+        var message = await compose(ct);
+        var row = NewRow(post.To, message, post.Key, post.Kind, post.NotAfter);
         db.OutboundMessages.Add(row);
         try
         {
             await db.SaveChangesAsync(ct);
             if (tx is not null) await tx.CommitAsync(ct);
+            shownOnce.Keep(row.Id, message);
             return row.Id;
         }
         catch (DbUpdateException)
@@ -104,6 +106,7 @@ public sealed partial class Outbox(
         var row = NewRow(to, message, key: null, kind, notAfter: null);
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync(ct);
+        shownOnce.Keep(row.Id, message);
         await DeliverAsync(row.Id, ct);
     }
 

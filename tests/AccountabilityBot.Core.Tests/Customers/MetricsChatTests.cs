@@ -57,4 +57,22 @@ public sealed class MetricsChatTests
         await using var after = h.Db();
         Assert.NotNull((await after.Set<ApiKey>().SingleAsync()).RevokedAt);
     }
+
+    [Fact]
+    public async Task ApiKey_Create_KeyIsNeverStored_ARepeatSaysItWasShownOnce()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        var reply = await h.SayAsync("ana", "apikey create crm", deliveryId: "d-key");
+        var key = reply.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(ApiKeySecrets.Prefix, StringComparison.Ordinal));
+
+        var repeat = await h.SayAsync("ana", "apikey create crm", deliveryId: "d-key");
+
+        Assert.DoesNotContain(key, repeat);
+        Assert.Contains("shown once", repeat);
+        Assert.Contains("`apikey revoke crm`, then `apikey create crm`", repeat);
+        await using var db = h.Db();
+        var stored = await db.ReceivedCommands.SingleAsync(r => r.DeliveryId == "d-key");
+        Assert.DoesNotContain(ApiKeySecrets.Prefix, stored.ReplyJson);
+        Assert.Contains("shown once", stored.ReplyJson);
+    }
 }

@@ -1,0 +1,45 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Tests.ApiKeys;
+
+/// <summary>Keys that earlier builds stored with the `apikey create` reply are removed by the migration; nothing else changes.</summary>
+public sealed class ForgetShownOnceSecretsTests
+{
+    const string Key = "abk_0123456789abcdef_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
+
+    [Fact]
+    public async Task Migration_ReplacesStoredRepliesHoldingAKey_LeavesOthers()
+    {
+        using var database = new TestDatabase(migrateTo: "ResolutionTallies");
+        var withKey = MessageJson.Serialize(new ChatMessage([new TextBlock("Created API key crm. Copy it now."), new TextBlock(Key)]));
+        var plain = MessageJson.Serialize(ChatMessage.Text("Recorded D-4: mention abk_ in the docs."));
+        await using (var db = database.NewContext())
+        {
+            db.ReceivedCommands.AddRange(Received("d1", withKey), Received("d2", plain));
+            db.OutboundMessages.AddRange(Outbound(withKey), Outbound(plain));
+            await db.SaveChangesAsync();
+            await db.Database.MigrateAsync();
+        }
+
+        await using var migrated = database.NewContext();
+        var replies = await migrated.ReceivedCommands.OrderBy(r => r.DeliveryId).Select(r => r.ReplyJson!).ToListAsync();
+        var posts = await migrated.OutboundMessages.OrderBy(o => o.Id).Select(o => o.MessageJson).ToListAsync();
+        foreach (var (scrubbed, kept) in new[] { (replies[0], replies[1]), (posts[0], posts[1]) })
+        {
+            Assert.DoesNotContain(Key, scrubbed);
+            Assert.Contains("shown once", MessageJson.Deserialize(scrubbed).FallbackText);
+            Assert.Equal(plain, kept);
+        }
+    }
+
+    static ReceivedCommand Received(string id, string reply) => new()
+    {
+        Platform = ChatPlatform.Slack, DeliveryId = id, ConversationId = "D1", UserId = "U1", Text = "apikey create crm",
+        ReceivedAt = DateTime.UtcNow, HandledAt = DateTime.UtcNow, ReplyJson = reply,
+    };
+
+    static OutboundMessage Outbound(string json) => new() { Platform = ChatPlatform.Slack, ConversationId = "D1", MessageJson = json, CreatedAt = DateTime.UtcNow };
+}
