@@ -17,7 +17,7 @@ public sealed partial class Outbox
     async Task<SendResult> SendAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
     {
         var to = new ChatAddress(row.Platform, row.ConversationId);
-        var tag = row.IdempotencyKey ?? $"outbox:{row.Id}";
+        var tag = Tag(row);
         var attempts = row.Attempts + 1;
         // Each send gets its own scope: platform senders may use a database context, which is not shared across threads.
         await using var scope = scopes.CreateAsyncScope();
@@ -44,7 +44,7 @@ public sealed partial class Outbox
                         null => "the platform cannot say, so it is sent again and may arrive twice" });
                 if (posted == true) return Sent(row.ConversationId, row.Attempts);
             }
-            var sentTo = await platform.SendAsync(to, shownOnce.Find(row.Id) ?? MessageJson.Deserialize(row.MessageJson), tag, ct);
+            var sentTo = await platform.SendAsync(to, shownOnce.Find(tag) ?? MessageJson.Deserialize(row.MessageJson), tag, ct);
             return Sent(sentTo.ConversationId, attempts); // a member's DM is recorded as the conversation it was found to be
         }
         catch (ChatDeliveryException ex) when (ex.Permanent || attempts >= MaxAttempts)
@@ -65,6 +65,9 @@ public sealed partial class Outbox
             return new(DeliveryOutcome.Retrying, r => { r.Attempts = attempts; r.NextAttemptAt = retryAt; r.Error = Clip(ex.Message); });
         }
     }
+
+    /// <summary>The post's key, or one made from its row for a one-off post; platforms mark the message with it.</summary>
+    static string Tag(OutboundMessage row) => row.IdempotencyKey ?? ShownOnceMessages.RowKey(row.Id);
 
     SendResult Sent(string conversationId, int attempts)
     {

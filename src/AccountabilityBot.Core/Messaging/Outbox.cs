@@ -31,7 +31,7 @@ public sealed partial class Outbox(
         {
             await db.SaveChangesAsync(ct);
             if (tx is not null) await tx.CommitAsync(ct);
-            shownOnce.Keep(row.Id, message);
+            shownOnce.Keep(post.Key, message);
             return row.Id;
         }
         catch (DbUpdateException)
@@ -106,7 +106,7 @@ public sealed partial class Outbox(
         var row = NewRow(to, message, key: null, kind, notAfter: null);
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync(ct);
-        shownOnce.Keep(row.Id, message);
+        shownOnce.Keep(ShownOnceMessages.RowKey(row.Id), message);
         await DeliverAsync(row.Id, ct);
     }
 

@@ -52,7 +52,7 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
             deliveryId = a.Id!;
             if (text.Length == 0) return Results.Ok();
         }
-        bool seen;
+        CommandOutcome outcome;
         try
         {
             await references.RememberAsync(a, active: true, ct);
@@ -64,13 +64,14 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
             }
             // Through the group-commit writer, like every chat command: durable before answered. Not fresh = Teams
             // re-sent it, or the card was submitted again.
-            seen = !(await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct))).Fresh;
+            outcome = await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return await NotStoredAsync(a, e, ct);
         }
-        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
+        var seen = !outcome.Fresh;
+        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen, outcome.Reply);
         if (!seen && a.Value is not null && a.ReplyToId is { Length: > 0 } card)
             replies.EnqueueCardNote(a.Conversation!.Id!, card, $"✔ {a.From!.Name ?? "Someone"}: {text}");
         return Results.Ok();
@@ -100,7 +101,7 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
         var cards = AdaptiveCardRenderer.Render(reply);
         if (cards.Count == 1) return CardResponse(cards[0]);
         // Too long for one card: post it as messages and say so on the clicked card.
-        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen);
+        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen, reply);
         return Results.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", "Done — the answer is posted below."), Activity.Json);
     }
 

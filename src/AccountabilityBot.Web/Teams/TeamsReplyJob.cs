@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Teams;
 
 /// <summary>Hands a command's reply to the background: posting to the Connector may wait on rate limits.</summary>
-public sealed class TeamsReplyQueue(IBackgroundJobClient jobs)
+public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, ShownOnceMessages shownOnce)
 {
     /// <summary>How long a re-sent activity's reply waits, so the first delivery's job has posted (the outbox then skips it).</summary>
     public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
 
-    public void Enqueue(string deliveryId, string conversationId, bool seenBefore)
+    /// <param name="reply">The reply as answered; one carrying a secret shown once is posted from memory, not from the inbox's stored form.</param>
+    public void Enqueue(string deliveryId, string conversationId, bool seenBefore, ChatMessage reply)
     {
+        if (!seenBefore) shownOnce.Keep(TeamsReplyJob.ReplyKey(deliveryId), reply);
         // Posting the same reply from two jobs at once could post it twice; a re-sent delivery's job runs later and
         // finds the reply already posted — or posts it, if the first attempt never got that far.
         if (seenBefore) jobs.Schedule<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None), DuplicateDelay);
@@ -34,6 +36,8 @@ public sealed class TeamsReplyQueue(IBackgroundJobClient jobs)
 /// </summary>
 public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
 {
+    public static string ReplyKey(string deliveryId) => "teams:reply:" + deliveryId;
+
     /// <summary>Notes on the clicked card who used which button, once the command behind it has run.</summary>
     public async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
     {
@@ -73,7 +77,7 @@ public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSende
         }
         try
         {
-            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), "teams:reply:" + deliveryId, "reply"),
+            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(deliveryId), "reply"),
                 _ => Task.FromResult(MessageJson.Deserialize(json)), ct);
         }
         catch (ChatDeliveryException e) when (e.Permanent)

@@ -74,6 +74,20 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task ApiKeyCreate_KeyIsPostedToTheCco_ButStoredNowhere()
+    {
+        var a = TeamsHost.Message("apikey create teams-crm", userId: TeamsMessageFixture.Rido, name: "Rido", conversation: conversation);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+
+        var post = await PostedToAsync(conversation);
+        Assert.Matches(@"abk\\*_[0-9a-f]{16}", post.Body!.ToJsonString()); // the card escapes markdown's underscores
+        var reply = Assert.Single(await ReceivedAsync()).ReplyJson;
+        var stored = await host.App.WithDbAsync(db => db.OutboundMessages.Where(o => o.ConversationId == conversation).Select(o => o.MessageJson).SingleAsync());
+        Assert.DoesNotContain("abk_", reply);
+        Assert.DoesNotContain("abk_", stored);
+    }
+
+    [Fact]
     public async Task SameActivityIdTwice_OneRecord_OneReply()
     {
         var id = "dup-" + Guid.NewGuid().ToString("N");
