@@ -8,7 +8,8 @@ namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
 /// Handles one Events API delivery after Slack has been acknowledged: commands said by @mention or DM, the App Home,
-/// the bot joining a channel, revoked tokens, and members' profile changes. Keyed by event_id, so a second copy changes and posts nothing.
+/// the bot joining a channel, revoked tokens, and members' profile changes. Keyed by event_id, so a second copy
+/// changes and posts nothing (a profile change applied twice leaves the same profile).
 /// </summary>
 public sealed partial class SlackEventJob(
     SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot,
