@@ -18,17 +18,18 @@ public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSett
     public async Task<Member> EnsureSpeakerAsync(InboundCommand inbound, CancellationToken ct)
     {
         var member = await ByPlatformId(db, inbound.Platform, inbound.UserId, ct);
+        var profile = MemberProfile.Of(inbound);
         if (member is not null)
         {
-            if (inbound.UserName is { Length: > 0 } name && member.DisplayName == member.PlatformUserId) member.DisplayName = name;
+            // Saved with the command: a member stored without a profile (or with an old one) is repaired as they speak.
+            profile.ApplyTo(member);
             return member;
         }
         var becomesCco = string.IsNullOrWhiteSpace(settings.InitialCco)
             ? !await db.Members.AnyAsync(m => m.Role == Role.Cco, ct)
             : string.Equals(settings.InitialCco, inbound.UserId, StringComparison.OrdinalIgnoreCase);
         member = NewMember(inbound.Platform, inbound.UserId, inbound.UserName, becomesCco ? Role.Cco : Role.Frontline);
-        member.Email = inbound.UserEmail;
-        member.TimeZone = Clock.FindZone(inbound.UserTimeZone)?.Id;
+        profile.ApplyTo(member); // all of it: a new member has no email or zone yet
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
         return member;

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace AccountabilityBot.Core.Resolutions;
 /// </summary>
 public interface IResolutionFastStore
 {
-    /// <summary>The member with this platform id, untracked; null if unknown.</summary>
+    /// <summary>The member with this platform id (name, email, role, zone), untracked; null if unknown.</summary>
     Member? FindSpeaker(ChatPlatform platform, string userId);
 
     /// <summary>Opens a savepoint: <see cref="Release"/> keeps what was written since, <see cref="RollBack"/> undoes it.</summary>
@@ -59,8 +60,8 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
     {
         if (!inbound.Text.TrimStart().StartsWith("resolved ", StringComparison.OrdinalIgnoreCase)) return null;
         if (store.FindSpeaker(inbound.Platform, inbound.UserId) is not { } speaker) return null;
-        // The full path would rename a member still known by their platform id, or ask for the team's zone.
-        if (inbound.UserName is { Length: > 0 } && speaker.DisplayName == speaker.PlatformUserId) return null;
+        // The full path would update the member's name, email or zone from the platform, or ask for the team's zone.
+        if (MemberProfile.Of(inbound).WouldChange(speaker)) return null;
         if (Clock.FindZone(speaker.TimeZone) is not { } zone) return null;
         var ctx = new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.GetUtcNow().UtcDateTime);
         if (CommandParser.Parse(inbound.Text, new ParseContext(ctx.Today)).Command is not ResolvedCommand { Stage: null } command) return null;

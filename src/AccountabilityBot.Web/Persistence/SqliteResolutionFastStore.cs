@@ -19,7 +19,7 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
     public Member? FindSpeaker(ChatPlatform platform, string userId)
     {
         using var reader = Run("""
-            SELECT "Id", "PlatformUserId", "DisplayName", "Role", "TimeZone" FROM "Members"
+            SELECT "Id", "PlatformUserId", "DisplayName", "Role", "TimeZone", "Email" FROM "Members"
             WHERE "Platform" = $0 AND "PlatformUserId" = $1
             """, platform.ToString(), userId).ExecuteReader();
         if (!reader.Read()) return null;
@@ -31,6 +31,7 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
             DisplayName = reader.GetString(2),
             Role = Enum.Parse<Role>(reader.GetString(3)),
             TimeZone = reader.IsDBNull(4) ? null : reader.GetString(4),
+            Email = reader.IsDBNull(5) ? null : reader.GetString(5),
         };
     }
 

@@ -16,7 +16,7 @@ public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? 
 /// answered from the inbox and never delivered twice.
 /// </summary>
 public sealed class SlackCommandRunner(
-    IServiceScopeFactory scopes, CommandWriter writer, SlackProfilesSeen profiles, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+    CommandWriter writer, SlackPeople people, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
 {
     /// <param name="inline">True when the caller can put the answer in its HTTP response (slash commands).</param>
     /// <returns>The answer if it came within the budget and <paramref name="inline"/>; otherwise null.</returns>
@@ -41,13 +41,8 @@ public sealed class SlackCommandRunner(
 
     async Task<CommandOutcome> DispatchAsync(InboundCommand inbound)
     {
-        var described = inbound;
-        if (!profiles.Seen(inbound.UserId))
-        {
-            // users.info is a network call: made before queueing for the writer, so it holds nobody up.
-            await using var scope = scopes.CreateAsyncScope();
-            described = await scope.ServiceProvider.GetRequiredService<SlackPeople>().DescribeAsync(inbound, CancellationToken.None);
-        }
+        // users.info (once per person) is a network call: made before queueing for the writer, so it holds nobody up.
+        var described = await people.DescribeAsync(inbound, CancellationToken.None);
         // Commands arriving together share one durable commit; a copy of a delivery already stored (a retry, a
         // double-click) comes back not Fresh, answered from the inbox, and is never delivered again.
         return await writer.RunAsync(described);

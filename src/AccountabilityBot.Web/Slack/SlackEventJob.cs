@@ -8,10 +8,12 @@ namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
 /// Handles one Events API delivery after Slack has been acknowledged: commands said by @mention or DM, the App Home,
-/// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
+/// the bot joining a channel, revoked tokens, and members' profile changes. Keyed by event_id, so a second copy
+/// changes and posts nothing (a profile change applied twice leaves the same profile).
 /// </summary>
 public sealed partial class SlackEventJob(
-    SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
+    SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot,
+    SlackProfileUpdates profiles, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -25,6 +27,7 @@ public sealed partial class SlackEventJob(
             "message" => ev.Str("channel_type") == "im" && ev.Str("bot_id") is null && ev.Str("subtype") is null && ev.Str("user") is not null,
             "app_home_opened" => ev.Str("tab") is null or "home",
             "member_joined_channel" or "tokens_revoked" or "app_uninstalled" => true,
+            SlackProfileUpdates.EventType => ev.Obj("user") is not null,
             _ => false,
         };
     }
@@ -32,6 +35,11 @@ public sealed partial class SlackEventJob(
     public async Task RunAsync(string envelopeJson, CancellationToken ct)
     {
         if (SlackJson.Parse(envelopeJson) is not { } envelope || envelope.Obj("event") is not { } ev || envelope.Str("event_id") is not { } eventId) return;
+        if (ev.Str("type") == SlackProfileUpdates.EventType)
+        {
+            await profiles.ApplyAsync(ev, ct);
+            return;
+        }
         var user = ev.Str("user");
         var channel = ev.Str("channel");
         try

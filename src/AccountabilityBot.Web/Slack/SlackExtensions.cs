@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -32,14 +33,15 @@ public static class SlackExtensions
             http.Timeout = TimeSpan.FromSeconds(15);
         });
         builder.Services.AddScoped<IPlatformChatSender, SlackChatSender>();
-        builder.Services.AddScoped<SlackPeople>();
+        builder.Services.AddSingleton<SlackPeople>();
+        builder.Services.AddScoped<SlackProfileUpdates>();
         builder.Services.AddScoped<SlackHome>();
         builder.Services.AddScoped<SlackInbound>();
         builder.Services.AddScoped<SlackEventJob>();
         builder.Services.AddScoped<SlackReplyJob>();
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
-        builder.Services.AddSingleton<SlackProfilesSeen>();
+        builder.Services.AddSingleton<ProfileLookups<SlackUser>>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[SlackSettings.SectionName + ":" + nameof(SlackSettings.AppToken)]))
         {
             builder.Services.AddSingleton<SlackSocketMode>();

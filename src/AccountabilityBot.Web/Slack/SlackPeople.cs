@@ -1,50 +1,33 @@
-using System.Collections.Concurrent;
-using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Slack;
 
-/// <summary>Slack users asked about already in this process, so users.info is called once per person, not per command.</summary>
-public sealed class SlackProfilesSeen
-{
-    readonly ConcurrentDictionary<string, bool> seen = new();
-    public bool FirstTime(string userId) => seen.TryAdd(userId, true);
-
-    /// <summary>Asked about already: lets the hot path skip building the services that would ask.</summary>
-    public bool Seen(string userId) => seen.ContainsKey(userId);
-}
-
 /// <summary>
-/// Gives Slack members their name, email and IANA time zone from users.info: a new speaker before the core enrols
-/// them, and a member first enrolled from someone else's @-mention (known only by id and handle) when they first speak.
+/// Gives a Slack command its speaker's name, email and IANA time zone from users.info, so the core enrols a new member
+/// with them, or repairs a member stored without them (first enrolled from someone's @-mention, or when Slack could
+/// not be asked). users.info is asked once per person per process, however many of their commands arrive together;
+/// a member whose profile is complete is not asked about at all. Later changes come from the user_change event.
 /// </summary>
-public sealed class SlackPeople(AppDbContext db, SlackWebApi api, SlackProfilesSeen seen, ILogger<SlackPeople> log)
+public sealed class SlackPeople(IServiceScopeFactory scopes, ProfileLookups<SlackUser> lookups)
 {
     public async Task<InboundCommand> DescribeAsync(InboundCommand inbound, CancellationToken ct)
     {
-        // Once per person per process: after that the member is stored with whatever Slack could tell.
-        if (!seen.FirstTime(inbound.UserId)) return inbound;
-        var member = await db.Members.SingleOrDefaultAsync(m => m.Platform == ChatPlatform.Slack && m.PlatformUserId == inbound.UserId, ct);
-        if (member is { Email: not null } or { TimeZone: not null }) return inbound;
-        SlackUser user;
-        try
-        {
-            user = await api.UserInfoAsync(inbound.UserId, ct);
-        }
-        catch (ChatDeliveryException ex)
-        {
-            // The command still counts; the member keeps the name the payload gave and the team's zone.
-            log.LogWarning("users.info for {User} failed ({Error}); using the payload's name", inbound.UserId, ex.PlatformError);
-            return inbound;
-        }
-        if (member is null) return inbound with { UserName = user.Name, UserEmail = user.Email, UserTimeZone = user.TimeZone };
-        member.DisplayName = user.Name;
-        member.Email = user.Email;
-        member.TimeZone = Clock.FindZone(user.TimeZone)?.Id;
-        await db.SaveChangesAsync(ct);
-        return inbound;
+        var (user, current) = await lookups.GetAsync(inbound.UserId, () => LookUpAsync(inbound.UserId), ct);
+        return user is null ? inbound
+            : inbound with { UserName = user.Name, UserEmail = user.Email, UserTimeZone = user.TimeZone, ProfileIsCurrent = current };
+    }
+
+    async Task<SlackUser?> LookUpAsync(string userId)
+    {
+        // A scope of its own: every command waiting for this lookup uses its answer, whichever of them started it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var complete = await db.Members.AnyAsync(m => m.Platform == ChatPlatform.Slack && m.PlatformUserId == userId
+            && m.Email != null && m.TimeZone != null && m.DisplayName != userId);
+        return complete ? null : await scope.ServiceProvider.GetRequiredService<SlackWebApi>().UserInfoAsync(userId, CancellationToken.None);
     }
 }

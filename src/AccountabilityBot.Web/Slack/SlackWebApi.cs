@@ -9,7 +9,20 @@ using Microsoft.Extensions.Options;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>A Slack user as users.info describes them; <paramref name="TimeZone"/> is the IANA name, never the offset.</summary>
-public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBot);
+public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBot)
+{
+    /// <summary>Reads Slack's user object: users.info's and users.lookupByEmail's `user`, and the user_change event's.</summary>
+    public static SlackUser? From(JsonElement user)
+    {
+        static string? Get(JsonElement e, string name) =>
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+        if (Get(user, "id") is not { } id) return null;
+        var profile = user.TryGetProperty("profile", out var p) ? p : default;
+        var name = Get(profile, "display_name") ?? Get(profile, "real_name") ?? Get(user, "real_name") ?? Get(user, "name") ?? id;
+        return new SlackUser(id, name, Get(profile, "email"), Get(user, "tz"),
+            user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True);
+    }
+}
 
 /// <summary>
 /// The Slack Web API methods the bot uses, against Slack:ApiBaseUrl. `ok:false` becomes a
@@ -80,10 +93,10 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
     }
 
     public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken ct) =>
-        ReadUser((await CallFormAsync("users.info", new() { ["user"] = userId }, ct)).GetProperty("user"));
+        ReadUser(await CallFormAsync("users.info", new() { ["user"] = userId }, ct));
 
     public async Task<SlackUser> LookupByEmailAsync(string email, CancellationToken ct) =>
-        ReadUser((await CallFormAsync("users.lookupByEmail", new() { ["email"] = email }, ct)).GetProperty("user"));
+        ReadUser(await CallFormAsync("users.lookupByEmail", new() { ["email"] = email }, ct));
 
     public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
         CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, ct);
@@ -128,15 +141,8 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
         return request;
     }
 
-    static StringContent JsonContent(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
+    static SlackUser ReadUser(JsonElement result) =>
+        SlackUser.From(result.GetProperty("user")) ?? throw new JsonException("Slack answered with a user without an id.");
 
-    static SlackUser ReadUser(JsonElement user)
-    {
-        var profile = user.TryGetProperty("profile", out var p) ? p : default;
-        string? Get(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
-        var name = Get(profile, "display_name") ?? Get(profile, "real_name") ?? Get(user, "real_name") ?? Get(user, "name") ?? Get(user, "id")!;
-        return new SlackUser(Get(user, "id")!, name, Get(profile, "email"), Get(user, "tz"),
-            user.TryGetProperty("is_bot", out var bot) && bot.ValueKind == JsonValueKind.True);
-    }
+    static StringContent JsonContent(string json) => new(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
 }

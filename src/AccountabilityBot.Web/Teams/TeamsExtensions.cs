@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,8 @@ public static class TeamsExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddScoped<TeamsReferences>();
         services.AddScoped<TeamsActivityHandler>();
-        services.AddScoped<TeamsPeople>();
+        services.AddSingleton<TeamsPeople>();
+        services.AddSingleton<ProfileLookups<TeamsMemberProfile>>();
         services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
         services.AddScoped<TeamsChatSender>();

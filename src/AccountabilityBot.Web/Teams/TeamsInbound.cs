@@ -64,7 +64,10 @@ public static class TeamsInbound
         text,
         DeliveryId: deliveryId,
         UserName: a.From.Name,
-        UserTimeZone: a.LocalTimezone ?? a.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Timezone);
+        UserTimeZone: a.LocalTimezone ?? a.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Timezone,
+        // Teams sends the sender's name and the client's zone with every activity: a member who moved or was renamed
+        // is updated on their next message.
+        ProfileIsCurrent: true);
 
     static string Replace(string text, string tag, string replacement)
     {

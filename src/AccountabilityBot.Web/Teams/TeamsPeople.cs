@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -6,34 +7,36 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Teams;
 
 /// <summary>
-/// The first time someone speaks, asks the Connector for their profile (email or UPN) so the new member has it.
-/// Teams does not put the email in activities. The lookup is brief and optional: a slow or failing Connector
-/// never delays the answer past a couple of seconds, and the member is enrolled without an email.
+/// Teams does not put the email in activities, so a member without one is looked up in the Connector (email or UPN),
+/// once per person per process, however many of their activities arrive together. The name and time zone come with
+/// every activity (see <see cref="TeamsInbound.Command"/>). The lookup is brief and optional: a slow or failing
+/// Connector never delays the answer past a couple of seconds, and the member is stored without an email until a
+/// later lookup finds it.
 /// </summary>
-public sealed class TeamsPeople(AppDbContext db, ConnectorClient connector, ILogger<TeamsPeople> log)
+public sealed class TeamsPeople(IServiceScopeFactory scopes, ConnectorClient connector, ProfileLookups<TeamsMemberProfile> lookups)
 {
     static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(2);
 
     public async Task<InboundCommand> WithProfileAsync(Activity a, InboundCommand command, CancellationToken ct)
     {
-        if (a.ServiceUrl is not { Length: > 0 } serviceUrl
-            || await db.Members.AnyAsync(m => m.Platform == ChatPlatform.Teams && m.PlatformUserId == command.UserId, ct))
-            return command;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(LookupBudget);
-        try
+        if (a.ServiceUrl is not { Length: > 0 } serviceUrl) return command;
+        var conversationId = a.Conversation!.Id!;
+        var (profile, _) = await lookups.GetAsync(command.UserId, () => LookUpAsync(serviceUrl, conversationId, command.UserId), ct);
+        return profile is null ? command : command with
         {
-            var profile = await connector.GetMemberAsync(serviceUrl, a.Conversation!.Id!, command.UserId, budget.Token);
-            return command with
-            {
-                UserEmail = profile?.Email ?? profile?.UserPrincipalName,
-                UserName = command.UserName ?? profile?.Name,
-            };
-        }
-        catch (Exception e) when (e is ChatDeliveryException or OperationCanceledException && !ct.IsCancellationRequested)
+            UserEmail = profile.Email ?? profile.UserPrincipalName,
+            UserName = command.UserName ?? profile.Name,
+        };
+    }
+
+    async Task<TeamsMemberProfile?> LookUpAsync(string serviceUrl, string conversationId, string userId)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            log.LogInformation("No Teams profile for {User}: {Error}", command.UserId, e.Message);
-            return command;
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (await db.Members.AnyAsync(m => m.Platform == ChatPlatform.Teams && m.PlatformUserId == userId && m.Email != null)) return null;
         }
+        using var budget = new CancellationTokenSource(LookupBudget);
+        return await connector.GetMemberAsync(serviceUrl, conversationId, userId, budget.Token);
     }
 }

@@ -44,6 +44,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public HashSet<string> MissingScopes { get; } = [];
     /// <summary>Runs after a post has reached its channel, before Slack answers: a test can hold the answer there.</summary>
     public Func<JsonObject, Task>? AfterPostArrived { get; set; }
+    /// <summary>Runs before users.info answers: a test can hold the answer there, as a slow Slack would.</summary>
+    public Func<Task>? BeforeUserInfo { get; set; }
     readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> history = new();
 
     public IReadOnlyList<Call> Calls => [.. calls];
@@ -65,6 +67,7 @@ public sealed class FakeSlack : HttpMessageHandler
         var method = request.RequestUri.Segments[^1];
         if (Interlocked.Decrement(ref FailNext) >= 0)
             return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
+        if (method == "users.info" && BeforeUserInfo is { } slow) await slow();
         var answer = Answer(method, token, args);
         var call = Record(method, token, args, answer);
         if (method == "chat.postMessage" && answer.IsSuccessStatusCode && AfterPostArrived is { } hold) await hold(args);

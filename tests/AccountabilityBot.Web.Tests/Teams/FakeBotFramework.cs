@@ -38,6 +38,8 @@ public sealed class FakeBotFramework
 
     /// <summary>Network trouble on the way to the Connector: return an exception to throw instead of answering.</summary>
     public Func<HttpRequestMessage, Exception?>? Fault { get; set; }
+    /// <summary>Runs before a member lookup (GET …/members/{id}) answers: a test can hold it there, as a slow Connector would.</summary>
+    public Func<Task>? BeforeMemberLookup { get; set; }
     readonly ConcurrentDictionary<string, List<DateTimeOffset>> posts = new();
     int ids = 1000;
 
@@ -92,6 +94,7 @@ public sealed class FakeBotFramework
         if (Fault?.Invoke(request) is { } fault) throw fault;
         var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync());
+        if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal) && BeforeMemberLookup is { } slow) await slow();
         var response = Route(request, path, body);
         var answer = await response.Content.ReadAsStringAsync();
         var id = response.IsSuccessStatusCode && JsonNode.Parse(answer) is JsonObject o ? o["id"]?.GetValue<string>() : null;
