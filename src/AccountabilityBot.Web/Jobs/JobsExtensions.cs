@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Cadence;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
@@ -15,7 +16,7 @@ public static class JobsExtensions
 {
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<JobSettings>(JobSettings.SectionName);
         // The storage is this host's own singleton rather than Hangfire's process-wide JobStorage.Current,
         // so two hosts in one process (tests, a CLI next to the web host) never share or overwrite it.
         builder.Services.AddSingleton<JobStorage>(sp =>
@@ -28,7 +29,7 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        if (builder.Configuration.GetValue(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
+        if (builder.Configuration.IsOn(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
             builder.Services.AddHangfireServer((sp, server) =>
             {
                 var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;

@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Teams;
@@ -11,7 +12,7 @@ public static class TeamsExtensions
     /// </summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TeamsSettings>().BindConfiguration(TeamsSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<TeamsSettings>(TeamsSettings.SectionName);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{TeamsSettings.SectionName}:{nameof(TeamsSettings.AppId)}"])) return builder;
 
         var services = builder.Services;
