@@ -4,7 +4,6 @@ using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Persistence;
 using AccountabilityBot.Web.Hosting;
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +38,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
+        builder.AddJobsDashboard();
         return builder;
     }
 
@@ -54,16 +54,5 @@ public static class JobsExtensions
         var scheduler = app.Services.GetRequiredService<HangfireCadenceScheduler>();
         await scheduler.ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
         scheduler.SweepNow();
-    }
-
-    /// <summary>The Hangfire dashboard, for requests from this machine only until the dashboard has sign-in.</summary>
-    public static WebApplication MapJobsDashboard(this WebApplication app)
-    {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            DashboardTitle = "AccountabilityBot jobs",
-        });
-        return app;
     }
 }

@@ -73,7 +73,7 @@ public sealed class BotProcess : IDisposable
         process.WaitForExit();
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
