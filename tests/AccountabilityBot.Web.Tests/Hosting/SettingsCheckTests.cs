@@ -37,6 +37,22 @@ public sealed class SettingsCheckTests
     }
 
     [Fact]
+    public async Task DatabaseInTheOldWorkingDirectoryDataFolder_RefusesToStart_SayingWhatToSet()
+    {
+        var elsewhere = BotApplication.NewDataDirectory();
+        var relative = "data-" + Guid.NewGuid().ToString("N");
+        var old = Directory.CreateDirectory(Path.Combine(elsewhere, relative)).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(old, "accountability.db"), []);
+
+        var (exitCode, output) = await BotProcess.RunToExitAsync(
+            new Dictionary<string, string> { ["Database:DataDirectory"] = relative }, workingDirectory: elsewhere);
+
+        Assert.Equal(SettingsCheck.ExitCode, exitCode);
+        Assert.Contains($"Set Database:DataDirectory={old} to keep using it", output);
+        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, relative)));
+    }
+
+    [Fact]
     public async Task StartedFromAnotherFolder_AppliesItsOwnAppSettings_AndKeepsARelativeDataFolderBesideIt()
     {
         var elsewhere = BotApplication.NewDataDirectory();
