@@ -10,7 +10,7 @@ if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(ar
 
 // The slim builder leaves out what a chat bot has no use for (IIS, hosting-startup scanning, static web assets, HTTP/3):
 // 2.5 MB less at idle. HTTPS endpoints in the Kestrel section of the settings still work.
-var builder = WebApplication.CreateSlimBuilder(StartUpMemory.WithoutConfigWatching(DemoExtensions.WithDemoFlag(args)));
+var builder = WebApplication.CreateSlimBuilder(AppFolder.Options(StartUpMemory.WithoutConfigWatching(DemoExtensions.WithDemoFlag(args))));
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddBotCore();
 builder.AddPersistence();
@@ -21,6 +21,7 @@ builder.AddJobs();
 builder.AddCustomerData();
 
 var app = builder.Build();
+if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
 app.UseRequestSizeLimit(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-events");
 // Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Stories;
+using AccountabilityBot.Web.Hosting;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,9 @@ public static class CustomerDataExtensions
     /// <summary>Customer data in (CSV import, webhook) and out (metrics, exports), the API keys that guard it, and its limits.</summary>
     public static WebApplicationBuilder AddCustomerData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CustomerDataSettings>().BindConfiguration(CustomerDataSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<CustomerDataSettings>(CustomerDataSettings.SectionName);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CustomerDataSettings>>().Value);
-        builder.Services.AddOptions<ApiSettings>().BindConfiguration(ApiSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<ApiSettings>(ApiSettings.SectionName);
         builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
         builder.Services.AddScoped<CustomerEventImporter>();
         builder.Services.AddScoped<ApiKeyAuthentication>();

@@ -7,7 +7,7 @@ namespace AccountabilityBot.Web.CustomerData;
 /// <summary>
 /// <c>dotnet run --project src/AccountabilityBot.Web -- import FILE [--mapping salesforce|hubspot] [--partial]</c>: imports a CSV
 /// into the same database the bot uses (same settings), prints the report, and exits without starting the web host.
-/// Exit code 0: imported; 1: nothing imported (the report says why); 2: bad arguments.
+/// Exit code 0: imported; 1: nothing imported (the report says why); 2: bad arguments; 78: a setting to fix (each printed).
 /// </summary>
 public static class ImportCommandLine
 {
@@ -35,12 +35,13 @@ public static class ImportCommandLine
 
         // The same configuration and database as the bot, without HTTP, jobs or chat.
         var settingsArgs = args.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':') && i > 0).ToArray();
-        var builder = WebApplication.CreateBuilder(settingsArgs);
+        var builder = WebApplication.CreateBuilder(AppFolder.Options(settingsArgs));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddBotCore();
         builder.AddPersistence();
         builder.AddCustomerData();
         await using var app = builder.Build();
+        if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -14,7 +14,7 @@ public static class DemoExtensions
     /// <summary>Fills an empty database with sample data and posts a weekly review to the local leadership channel.</summary>
     public static async Task RunDemoAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Demo:Enabled", false)) return;
+        if (!app.Configuration.IsOn(Switches.Demo, false)) return;
         await using var scope = app.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         var posted = await scope.ServiceProvider.GetRequiredService<ReviewPosts>().RunAsync(CancellationToken.None);

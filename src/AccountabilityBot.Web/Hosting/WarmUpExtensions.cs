@@ -20,7 +20,7 @@ public static class WarmUpExtensions
     /// <param name="databaseReady">Start-up's migration: awaited first unless the file already has the current schema (a restart).</param>
     public static Task WarmUpCommandPathInBackground(this WebApplication app, Task databaseReady)
     {
-        if (!app.Configuration.GetValue("Hosting:WarmUp", true)) return Task.CompletedTask;
+        if (!app.Configuration.IsOn(Switches.WarmUp, true)) return Task.CompletedTask;
         // Each part on its own: one failing leaves the other's gain. The command first: it is the longer one.
         return Task.Run(async () =>
         {

@@ -2,18 +2,35 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AccountabilityBot.Web.Jobs;
 
-/// <summary>Section "Jobs": the Hangfire server's size and polling.</summary>
-public sealed class JobSettings
+/// <summary>Section "Jobs": the Hangfire server's size and polling, and where its dashboard is served.</summary>
+public sealed class JobSettings : IValidatableObject
 {
     public const string SectionName = "Jobs";
 
     /// <summary>False runs the web host without a Hangfire server (e.g. a second instance that only answers chat).</summary>
     public bool RunServer { get; set; } = true;
 
-    [Range(1, 20)]
+    [Range(1, 20, ErrorMessage = "Jobs:WorkerCount must be between 1 and 20.")]
     public int WorkerCount { get; set; } = 2;
 
     /// <summary>How often workers look for new jobs; low enough that "run now" feels immediate.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Jobs:PollInterval must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// An address of its own for the job dashboard, such as http://127.0.0.1:5099, that the reverse proxy does not
+    /// forward to. Empty: the dashboard is off (in Development it is on the bot's own address).
+    /// </summary>
+    public string? DashboardUrl { get; set; }
+
+    public Uri? Dashboard => DashboardAddress(DashboardUrl);
+
+    public static Uri? DashboardAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !uri.IsDefaultPort ? uri : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (!string.IsNullOrWhiteSpace(DashboardUrl) && Dashboard is null)
+            yield return new("Jobs:DashboardUrl must be an address with a port of its own, such as http://127.0.0.1:5099.", [nameof(DashboardUrl)]);
+    }
 }

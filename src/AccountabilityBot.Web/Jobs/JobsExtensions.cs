@@ -2,8 +2,8 @@ using AccountabilityBot.Core.Cadence;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ public static class JobsExtensions
 {
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JobSettings>().BindConfiguration(JobSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<JobSettings>(JobSettings.SectionName);
         // The storage is this host's own singleton rather than Hangfire's process-wide JobStorage.Current,
         // so two hosts in one process (tests, a CLI next to the web host) never share or overwrite it.
         builder.Services.AddSingleton<JobStorage>(sp =>
@@ -28,7 +28,7 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        if (builder.Configuration.GetValue(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
+        if (builder.Configuration.IsOn(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
             builder.Services.AddHangfireServer((sp, server) =>
             {
                 var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
@@ -38,6 +38,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
+        builder.AddJobsDashboard();
         return builder;
     }
 
@@ -53,16 +54,5 @@ public static class JobsExtensions
         var scheduler = app.Services.GetRequiredService<HangfireCadenceScheduler>();
         await scheduler.ApplyAsync(await db.CadenceSettings.ToListAsync(), CancellationToken.None);
         scheduler.SweepNow();
-    }
-
-    /// <summary>The Hangfire dashboard, for requests from this machine only until the dashboard has sign-in.</summary>
-    public static WebApplication MapJobsDashboard(this WebApplication app)
-    {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            DashboardTitle = "AccountabilityBot jobs",
-        });
-        return app;
     }
 }

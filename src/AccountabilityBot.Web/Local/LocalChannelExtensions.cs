@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Hosting;
 
 namespace AccountabilityBot.Web.Local;
 
@@ -9,9 +10,8 @@ public static class LocalChannelExtensions
     /// no sign-in, so in a real workspace it must be switched on deliberately.
     /// </summary>
     public static bool IsLocalChannelEnabled(this IConfiguration config) =>
-        config.GetValue<bool?>("Local:Enabled")
-        ?? (string.IsNullOrWhiteSpace(config["Slack:BotToken"]) && string.IsNullOrWhiteSpace(config["Slack:SigningSecret"])
-            && string.IsNullOrWhiteSpace(config["Teams:AppId"]));
+        config.IsOn(Switches.LocalChannel, fallback: string.IsNullOrWhiteSpace(config["Slack:BotToken"])
+            && string.IsNullOrWhiteSpace(config["Slack:SigningSecret"]) && string.IsNullOrWhiteSpace(config["Teams:AppId"]));
 
     public static WebApplicationBuilder AddLocalChannel(this WebApplicationBuilder builder)
     {

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Resolutions;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,7 +13,11 @@ public static class PersistenceExtensions
 {
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<DatabaseSettings>(DatabaseSettings.SectionName)
+            .PostConfigure<IHostEnvironment>((s, host) => s.DataDirectory = Resolve(s.DataDirectory, host.ContentRootPath))
+            .Validate<IConfiguration>((_, config) => IsReadable(config.GetConnectionString("Accountability")),
+                "ConnectionStrings:Accountability is not a SQLite connection string; use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
+        builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderMoveCheck>();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
         builder.Services.AddSingleton<SqliteStatementCache>();
         // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
@@ -30,11 +35,33 @@ public static class PersistenceExtensions
         return builder;
     }
 
+    public const string FileName = "accountability.db";
+
+    /// <summary>
+    /// A relative data folder is taken from the content root, the bot's own folder unless one is given (see AppFolder):
+    /// where the bot was started from must not decide where its data is.
+    /// </summary>
+    public static string Resolve(string dataDirectory, string contentRoot) =>
+        string.IsNullOrWhiteSpace(dataDirectory) ? dataDirectory : Path.GetFullPath(dataDirectory, contentRoot);
+
+    static bool IsReadable(string? connectionString)
+    {
+        try
+        {
+            _ = new SqliteConnectionStringBuilder(connectionString);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>ConnectionStrings:Accountability if given, else a file in the data folder.</summary>
     public static string ConnectionString(IConfiguration config, DatabaseSettings settings) =>
         config.GetConnectionString("Accountability") is { Length: > 0 } configured
             ? configured
-            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(settings), "accountability.db") }.ToString();
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory(settings), FileName) }.ToString();
 
     public static string DataDirectory(DatabaseSettings settings) => Directory.CreateDirectory(Path.GetFullPath(settings.DataDirectory)).FullName;
 

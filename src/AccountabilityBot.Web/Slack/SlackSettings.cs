@@ -25,7 +25,7 @@ public sealed class SlackSettings
     public TimeSpan AckBudget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Slack accepts about one message per second per channel; posts to one channel are spaced this far apart.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10", ErrorMessage = "Slack:ChannelPostInterval must be between 00:00:00 and 00:00:10.")]
     public TimeSpan ChannelPostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Slack allows "several hundred" posts a minute across a workspace; posts are spaced to stay under this.</summary>
@@ -33,7 +33,7 @@ public sealed class SlackSettings
     public int WorkspacePostsPerMinute { get; set; } = 300;
 
     /// <summary>The longest Retry-After the bot waits in place; longer ones are left to the job's retry.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Slack:MaxRetryAfterWait must be between 00:00:00 and 00:05:00.")]
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret);

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Teams;
@@ -12,7 +13,7 @@ public static class TeamsExtensions
     /// </summary>
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TeamsSettings>().BindConfiguration(TeamsSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<TeamsSettings>(TeamsSettings.SectionName);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{TeamsSettings.SectionName}:{nameof(TeamsSettings.AppId)}"])) return builder;
 
         var services = builder.Services;

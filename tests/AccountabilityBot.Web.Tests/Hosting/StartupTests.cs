@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using AccountabilityBot.Web.Tests.Support;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Hosting;
@@ -24,7 +23,7 @@ public sealed class StartupTests
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
             new Dictionary<string, string?> { ["Bot:DefaultTimeZone"] = "Mars/Olympus" });
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.Throws<SettingsRefusedException>(() => app.CreateClient());
         Assert.Contains("Bot:DefaultTimeZone must be an IANA time zone", error.Message);
     }
 

@@ -1,12 +1,14 @@
 using System.Net.Http.Json;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Local;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Support;
@@ -44,6 +46,18 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
             }
             services?.Invoke(s);
         });
+    }
+
+    /// <summary>
+    /// Program stops before the host starts when a setting is wrong (and the process exits with one line per problem);
+    /// in a test that shows as this exception carrying the same lines.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (SettingsCheck.Problems(host.Services) is not { Count: > 0 } problems) return host;
+        host.Dispose();
+        throw new SettingsRefusedException(problems);
     }
 
     public async Task<LocalReply> SayAsync(string user, string text, string channel = "leadership")

@@ -14,12 +14,14 @@ public sealed class BotProcess : IDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
 
-    BotProcess(IReadOnlyDictionary<string, string> settings)
+    BotProcess(IReadOnlyDictionary<string, string> settings, string? workingDirectory)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "AccountabilityBot.Web.dll")
+        // From elsewhere the bot is named by its full path, as a service unit does (`dotnet /opt/bot/AccountabilityBot.Web.dll`).
+        var dll = workingDirectory is null ? "AccountabilityBot.Web.dll" : Path.Combine(AppContext.BaseDirectory, "AccountabilityBot.Web.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", $"\"{dll}\"")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -34,10 +36,10 @@ public sealed class BotProcess : IDisposable
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Starts the bot and waits until it answers /healthz.</summary>
-    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the bot (from its own folder unless <paramref name="workingDirectory"/> is given) and waits until it answers /healthz.</summary>
+    public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
-        var bot = new BotProcess(settings);
+        var bot = new BotProcess(settings, workingDirectory);
         var started = Stopwatch.StartNew();
         while (true)
         {
@@ -52,6 +54,16 @@ public sealed class BotProcess : IDisposable
         }
     }
 
+    /// <summary>Starts the bot and waits for it to exit by itself (a start-up that refuses), within 60 s.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> settings, string workingDirectory)
+    {
+        using var bot = new BotProcess(settings, workingDirectory);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await bot.process.WaitForExitAsync(timeout.Token);
+        bot.process.WaitForExit(); // the rest of the redirected output
+        return (bot.process.ExitCode, bot.Output);
+    }
+
     public string Output { get { lock (output) return output.ToString(); } }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, nothing graceful.</summary>
@@ -61,7 +73,7 @@ public sealed class BotProcess : IDisposable
         process.WaitForExit();
     }
 
-    static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

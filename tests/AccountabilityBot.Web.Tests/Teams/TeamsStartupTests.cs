@@ -1,6 +1,5 @@
 using AccountabilityBot.Web.Teams;
 using AccountabilityBot.Web.Tests.Support;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Teams;
@@ -16,7 +15,7 @@ public sealed class TeamsStartupTests
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
             new Dictionary<string, string?> { ["Teams:AppId"] = appId, ["Teams:AppPassword"] = password });
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.Throws<SettingsRefusedException>(() => app.CreateClient());
         Assert.Contains(message, error.Message);
     }
 
