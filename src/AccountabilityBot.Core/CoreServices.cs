@@ -19,6 +19,8 @@ public static class CoreServices
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
         services.TryAddSingleton(new Messaging.OutboxSettings());
+        services.AddSingleton<Messaging.PlatformPauses>();
+        services.AddScoped<Messaging.PauseNotices>();
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();
         services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();

@@ -11,7 +11,8 @@ namespace AccountabilityBot.Web.Slack;
 /// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
 /// </summary>
 public sealed partial class SlackEventJob(
-    SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
+    SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, SlackInstallation installation,
+    ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -50,7 +51,7 @@ public sealed partial class SlackEventJob(
                         _ => Task.FromResult(Welcome), ct);
                     break;
                 case "tokens_revoked" or "app_uninstalled":
-                    log.LogWarning("Slack says the app was uninstalled or its tokens revoked ({Type}). Nothing can be posted until it is reinstalled and Slack:BotToken updated.", ev.Str("type"));
+                    await installation.RevokedAsync(ev, ct);
                     break;
             }
         }

@@ -39,6 +39,8 @@ public static class SlackExtensions
         builder.Services.AddScoped<SlackReplyJob>();
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
+        builder.Services.AddSingleton<SlackInstallation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackInstallation>());
         builder.Services.AddSingleton<SlackProfilesSeen>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[SlackSettings.SectionName + ":" + nameof(SlackSettings.AppToken)]))
         {
