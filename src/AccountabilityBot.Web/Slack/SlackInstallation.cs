@@ -20,7 +20,7 @@ public sealed class SlackInstallation(
     bool? firstCheck;
 
     /// <summary>How long start-up waits for Slack to answer the first auth.test before going on without it.</summary>
-    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(3);
+    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The first check runs before the job server starts (it is registered after Slack), so the start-up sweep of the
@@ -78,9 +78,9 @@ public sealed class SlackInstallation(
         {
             return false; // the call itself paused Slack
         }
-        catch (ChatDeliveryException ex)
+        catch (Exception ex) when (ex is ChatDeliveryException or HttpRequestException)
         {
-            log.LogWarning("Could not check the Slack token: {Advice}", ex.Advice);
+            log.LogWarning("Could not check the Slack token: {Error}", ex.Message);
             return null;
         }
     }

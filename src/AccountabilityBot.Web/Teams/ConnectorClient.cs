@@ -61,10 +61,14 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
             if (pauses.Resume(ChatPlatform.Teams)) log.LogInformation("The Teams credentials work again; held posts are being delivered");
             return true;
         }
-        catch (ChatDeliveryException e)
+        catch (ChatDeliveryException e) when (e.NotInstalled)
         {
-            if (!e.NotInstalled) log.LogWarning("Could not check the Teams credentials: {Advice}", e.Advice);
-            return e.NotInstalled ? false : null;
+            return false;
+        }
+        catch (Exception e) when (e is ChatDeliveryException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Could not check the Teams credentials: {Error}", e.Message);
+            return null; // Entra ID unreachable: the first post finds out
         }
     }
 
