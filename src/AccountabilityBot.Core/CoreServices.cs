@@ -20,6 +20,8 @@ public static class CoreServices
         services.AddScoped<Messaging.Outbox>();
         services.AddSingleton<Messaging.ShownOnceMessages>();
         services.TryAddSingleton(new Messaging.OutboxSettings());
+        services.AddSingleton<Messaging.PlatformPauses>();
+        services.AddScoped<Messaging.PauseNotices>();
         services.AddScoped<Demo.DemoData>();
         services.AddScoped<Reviews.ReviewLoader>();
         services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();

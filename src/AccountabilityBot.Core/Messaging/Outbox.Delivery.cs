@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
-public enum DeliveryOutcome { Sent, Retrying, Failed, Dropped, NotMine }
+/// <summary>What became of a post; <see cref="Held"/>: its platform is paused, so it waits, unfinished, without an attempt counted.</summary>
+public enum DeliveryOutcome { Sent, Retrying, Failed, Dropped, NotMine, Held }
 
 public sealed partial class Outbox
 {
@@ -25,14 +26,26 @@ public sealed partial class Outbox
     public async Task<DeliveryOutcome> DeliverAsync(long id, CancellationToken ct) =>
         (await DeliverWithinBudgetAsync([id], ct)).GetValueOrDefault(id, DeliveryOutcome.NotMine);
 
-    /// <summary>Delivers up to <paramref name="max"/> posts that are waiting: never sent, due for a retry, or left by a dead worker.</summary>
-    public async Task<int> DeliverDueAsync(int max, CancellationToken ct)
+    /// <summary>
+    /// Delivers up to <paramref name="max"/> posts that are waiting: never sent, due for a retry, or left by a dead worker;
+    /// not those held for a paused platform.
+    /// </summary>
+    public async Task<int> DeliverDueAsync(int max, CancellationToken ct) =>
+        (await DeliverWithinBudgetAsync(await DueAsync(db.OutboundMessages.AsNoTracking(), max, ct), ct)).Values.Count(o => o == DeliveryOutcome.Sent);
+
+    /// <summary>Once a paused platform works again: delivers what was held for it, dropping what went stale meanwhile.</summary>
+    /// <returns>How many were sent and how many dropped (more may follow with the next sweep).</returns>
+    public async Task<(int Sent, int Dropped)> DeliverHeldAsync(ChatPlatform platform, int max, CancellationToken ct)
+    {
+        var outcomes = (await DeliverWithinBudgetAsync(await DueAsync(db.OutboundMessages.AsNoTracking().Where(o => o.Platform == platform), max, ct), ct)).Values;
+        return (outcomes.Count(o => o == DeliveryOutcome.Sent), outcomes.Count(o => o == DeliveryOutcome.Dropped));
+    }
+
+    async Task<List<long>> DueAsync(IQueryable<OutboundMessage> rows, int max, CancellationToken ct)
     {
         var now = clock.UtcNow();
-        var due = await Unfinished(db.OutboundMessages.AsNoTracking(), now)
-            .Where(o => o.NextAttemptAt == null || o.NextAttemptAt <= now)
+        return await Deliverable(rows, now).Where(o => o.NextAttemptAt == null || o.NextAttemptAt <= now)
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(ct);
-        return (await DeliverWithinBudgetAsync(due, ct)).Values.Count(o => o == DeliveryOutcome.Sent);
     }
 
     /// <summary>
@@ -122,7 +135,7 @@ public sealed partial class Outbox
             .Where(o => ids.Contains(o.Id) && o.LeaseUntil != null && o.LeaseUntil < now)
             .Select(o => new { o.Id, Since = o.LeasedAt ?? o.CreatedAt }).ToDictionaryAsync(o => o.Id, o => o.Since, ct);
         var token = Guid.NewGuid().ToString("N");
-        var leased = await Unfinished(db.OutboundMessages.Where(o => ids.Contains(o.Id)), now).ExecuteUpdateAsync(s => s
+        var leased = await Deliverable(db.OutboundMessages.Where(o => ids.Contains(o.Id)), now).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.LeaseUntil, now + settings.Lease)
             .SetProperty(o => o.LeasedAt, o => o.LeaseUntil != null && o.LeasedAt != null ? o.LeasedAt : now) // a doubt reaches back to the first lease
             .SetProperty(o => o.LeaseToken, token), ct);
@@ -135,9 +148,13 @@ public sealed partial class Outbox
         return rows.Select(r => (r, abandoned.TryGetValue(r.Id, out var since) ? since : (DateTime?)null)).ToList();
     }
 
-    /// <summary>Not finished, and nobody holds a live lease on it.</summary>
-    static IQueryable<OutboundMessage> Unfinished(IQueryable<OutboundMessage> rows, DateTime now) =>
-        rows.Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null && (o.LeaseUntil == null || o.LeaseUntil < now));
+    /// <summary>Not finished, nobody holds a live lease on it, and its platform is not paused (held posts are left alone).</summary>
+    IQueryable<OutboundMessage> Deliverable(IQueryable<OutboundMessage> rows, DateTime now)
+    {
+        var unfinished = rows.Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null && (o.LeaseUntil == null || o.LeaseUntil < now));
+        var paused = pauses.Paused;
+        return paused.Count == 0 ? unfinished : unfinished.Where(o => !paused.Contains(o.Platform));
+    }
 
     static void Release(OutboundMessage row)
     {

@@ -24,6 +24,7 @@ public sealed partial class Outbox
         var platform = scope.ServiceProvider.GetRequiredService<IChatSender>();
         try
         {
+            if (pauses.IsPaused(row.Platform)) return Held(row, inDoubtSince, pauses.Reason(row.Platform));
             var now = clock.UtcNow();
             if (row.NotAfter is { } deadline && deadline < now)
             {
@@ -47,6 +48,12 @@ public sealed partial class Outbox
             var sentTo = await platform.SendAsync(to, shownOnce.Find(tag) ?? MessageJson.Deserialize(row.MessageJson), tag, ct);
             return Sent(sentTo.ConversationId, attempts); // a member's DM is recorded as the conversation it was found to be
         }
+        catch (ChatDeliveryException ex) when (ex.NotInstalled)
+        {
+            if (pauses.Pause(row.Platform, ex.Advice))
+                log.LogWarning("{Platform} refused the bot itself ({Error}); its posts are held until it works again", row.Platform, ex.PlatformError);
+            return Held(row, inDoubtSince, $"{ex.PlatformError}: {ex.Advice}");
+        }
         catch (ChatDeliveryException ex) when (ex.Permanent || attempts >= MaxAttempts)
         {
             log.LogError("Gave up on {Kind} post {Id} to {Conversation}: {Error}", row.Kind, row.Id, row.ConversationId, ex.PlatformError);
@@ -68,6 +75,18 @@ public sealed partial class Outbox
 
     /// <summary>The post's key, or one made from its row for a one-off post; platforms mark the message with it.</summary>
     static string Tag(OutboundMessage row) => row.IdempotencyKey ?? ShownOnceMessages.RowKey(row.Id);
+
+    /// <summary>
+    /// Not this post's fault, so not an attempt: it waits, unfinished, until its platform works again. A post in doubt
+    /// keeps its lease, so it is looked for on the platform before it is sent again.
+    /// </summary>
+    SendResult Held(OutboundMessage row, DateTime? inDoubtSince, string? reason)
+    {
+        log.LogInformation("Holding {Kind} post {Id} to {Conversation}: {Platform} is paused", row.Kind, row.Id, row.ConversationId, row.Platform);
+        return inDoubtSince is null
+            ? new(DeliveryOutcome.Held, r => r.Error = Clip("held: " + (reason ?? "the platform is paused")))
+            : new(null, _ => { });
+    }
 
     SendResult Sent(string conversationId, int attempts)
     {

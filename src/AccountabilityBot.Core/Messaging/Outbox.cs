@@ -13,10 +13,12 @@ public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTim
 /// <summary>
 /// Every outgoing post is stored before it is sent. A keyed post is composed and claimed once (a unique index on the
 /// key decides between racing workers and hosts); delivery then leases the row, sends it, and records the outcome.
-/// Retries re-send the stored copy; nothing is composed twice.
+/// Retries re-send the stored copy; nothing is composed twice. Posts to a paused platform (<see cref="PlatformPauses"/>)
+/// are held: stored, left unfinished and untouched, and delivered (or dropped as stale) once it works again.
 /// </summary>
 public sealed partial class Outbox(
-    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, ShownOnceMessages shownOnce, TimeProvider clock, ILogger<Outbox> log)
+    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, PlatformPauses pauses, ShownOnceMessages shownOnce, TimeProvider clock,
+    ILogger<Outbox> log)
 {
     /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
     /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>

@@ -19,6 +19,7 @@ public static class BotExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAccountabilityCore();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxSettings>>().Value);
+        builder.Services.AddHostedService<PlatformPauseWatcher>();
         return builder;
     }
 

@@ -23,4 +23,7 @@ public sealed class SlackBotIdentity(ILogger<SlackBotIdentity> log)
             return null;
         }
     }
+
+    /// <summary>What the installation check's auth.test said, so it need not be asked again.</summary>
+    public void Remember(string botUserId) => userId = botUserId;
 }

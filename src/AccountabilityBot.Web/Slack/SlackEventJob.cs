@@ -13,7 +13,7 @@ namespace AccountabilityBot.Web.Slack;
 /// </summary>
 public sealed partial class SlackEventJob(
     SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot,
-    SlackProfileUpdates profiles, ILogger<SlackEventJob> log)
+    SlackProfileUpdates profiles, SlackInstallation installation, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
 
@@ -58,7 +58,7 @@ public sealed partial class SlackEventJob(
                         _ => Task.FromResult(Welcome), ct);
                     break;
                 case "tokens_revoked" or "app_uninstalled":
-                    log.LogWarning("Slack says the app was uninstalled or its tokens revoked ({Type}). Nothing can be posted until it is reinstalled and Slack:BotToken updated.", ev.Str("type"));
+                    await installation.RevokedAsync(ev, ct);
                     break;
             }
         }

@@ -42,6 +42,8 @@ public static class SlackExtensions
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
         builder.Services.AddSingleton<ProfileLookups<SlackUser>>();
+        builder.Services.AddSingleton<SlackInstallation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlackInstallation>());
         if (!string.IsNullOrWhiteSpace(builder.Configuration[SlackSettings.SectionName + ":" + nameof(SlackSettings.AppToken)]))
         {
             builder.Services.AddSingleton<SlackSocketMode>();

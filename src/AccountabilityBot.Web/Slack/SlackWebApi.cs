@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -26,11 +27,13 @@ public sealed record SlackUser(string Id, string Name, string? Email, string? Ti
 
 /// <summary>
 /// The Slack Web API methods the bot uses, against Slack:ApiBaseUrl. `ok:false` becomes a
-/// <see cref="ChatDeliveryException"/>; 429s wait out Retry-After; transient failures are retried a few times.
+/// <see cref="ChatDeliveryException"/>; 429s wait out Retry-After; transient failures are retried a few times. Once Slack
+/// refuses the bot token (app uninstalled, token revoked), Slack is paused: no call with the token is made until
+/// <see cref="CheckTokenAsync"/> finds one that works.
 /// </summary>
-public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings> options, SlackChannelPacer pacer, ILogger<SlackWebApi> log)
+public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSettings> options, SlackChannelPacer pacer, PlatformPauses pauses, ILogger<SlackWebApi> log)
 {
-    SlackSettings Settings => options.Value;
+    SlackSettings Settings => options.CurrentValue;
 
     public Task<string> PostMessageAsync(string channel, JsonObject message, CancellationToken ct) =>
         pacer.RunAsync(channel, async () =>
@@ -67,8 +70,7 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
         };
         for (var page = 0; page < MaxHistoryPages; page++)
         {
-            var result = await SendAsync("conversations.history", () => Authorized(
-                new HttpRequestMessage(HttpMethod.Post, "conversations.history") { Content = new FormUrlEncodedContent(args) }, Settings.BotToken), channel, ct);
+            var result = await BotCallAsync("conversations.history", () => new FormUrlEncodedContent(args), channel, ct);
             foreach (var message in result.GetProperty("messages").EnumerateArray()) yield return message;
             if (!result.TryGetProperty("response_metadata", out var meta) || !meta.TryGetProperty("next_cursor", out var next)
                 || next.GetString() is not { Length: > 0 } cursor) yield break;
@@ -111,6 +113,13 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
     public async Task<string> BotUserIdAsync(CancellationToken ct) =>
         (await CallFormAsync("auth.test", [], ct)).GetProperty("user_id").GetString()!;
 
+    /// <summary>
+    /// auth.test asked even while Slack is paused: the one call that finds out whether the configured token works.
+    /// </summary>
+    /// <returns>The bot's own user id.</returns>
+    public async Task<string> CheckTokenAsync(CancellationToken ct) =>
+        (await BotCallAsync("auth.test", () => new FormUrlEncodedContent([]), null, ct, evenWhenPaused: true)).GetProperty("user_id").GetString()!;
+
     /// <summary>Posts to an interaction's response_url (no token: the URL is the credential).</summary>
     public async Task RespondAsync(string responseUrl, JsonObject body, CancellationToken ct)
     {
@@ -129,11 +138,32 @@ public sealed partial class SlackWebApi(HttpClient http, IOptions<SlackSettings>
     Task<JsonElement> CallJsonAsync(string method, JsonObject args, string? channel, CancellationToken ct)
     {
         var json = args.ToJsonString();
-        return SendAsync(method, () => Authorized(new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent(json) }, Settings.BotToken), channel, ct);
+        return BotCallAsync(method, () => JsonContent(json), channel, ct);
     }
 
     Task<JsonElement> CallFormAsync(string method, Dictionary<string, string> args, CancellationToken ct) =>
-        SendAsync(method, () => Authorized(new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent(args) }, Settings.BotToken), null, ct);
+        BotCallAsync(method, () => new FormUrlEncodedContent(args), null, ct);
+
+    /// <summary>
+    /// A call with the bot token. While Slack is paused none is made (each would fail the same way); a refused token
+    /// pauses Slack, whichever call finds out, since Slack's uninstall event may never arrive.
+    /// </summary>
+    async Task<JsonElement> BotCallAsync(string method, Func<HttpContent> content, string? channel, CancellationToken ct, bool evenWhenPaused = false)
+    {
+        if (!evenWhenPaused && pauses.Reason(ChatPlatform.Slack) is { } reason)
+            throw new ChatDeliveryException("slack_paused", permanent: true, reason, notInstalled: true);
+        var token = Settings.BotToken;
+        try
+        {
+            return await SendAsync(method, () => Authorized(new HttpRequestMessage(HttpMethod.Post, method) { Content = content() }, token), channel, ct);
+        }
+        catch (ChatDeliveryException ex) when (ex.NotInstalled)
+        {
+            if (token == Settings.BotToken && pauses.Pause(ChatPlatform.Slack, ex.Advice))
+                log.LogWarning("Slack refused the bot token ({Error}) in {Method}; nothing is sent to Slack until a working token is seen", ex.PlatformError, method);
+            throw;
+        }
+    }
 
     static HttpRequestMessage Authorized(HttpRequestMessage request, string token)
     {

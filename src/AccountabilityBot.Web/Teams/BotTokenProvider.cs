@@ -35,7 +35,7 @@ public sealed class BotTokenProvider(IHttpClientFactory httpFactory, TeamsSettin
             if (!response.IsSuccessStatusCode || body?.AccessToken is not { Length: > 0 } issued)
                 throw new ChatDeliveryException(body?.Error ?? $"token_http_{(int)response.StatusCode}", permanent: !IsTransient((int)response.StatusCode),
                     "Microsoft Entra ID refused the bot's credentials. Check Teams:AppId and Teams:AppPassword (client secrets expire), " +
-                    "and Teams:TenantId for a single-tenant bot.");
+                    "and Teams:TenantId for a single-tenant bot, then restart the bot.", notInstalled: !IsTransient((int)response.StatusCode));
             token = issued;
             expiresAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(60, body.ExpiresIn ?? 3600));
             return issued;

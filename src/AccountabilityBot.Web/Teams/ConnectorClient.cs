@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
 namespace AccountabilityBot.Web.Teams;
@@ -9,10 +10,11 @@ namespace AccountabilityBot.Web.Teams;
 /// <summary>
 /// The Bot Connector REST API (v3) at a conversation's service URL. Posts are paced per conversation; 429, 412, 502,
 /// 503 and 504 are retried after Retry-After or an exponential backoff with jitter; a request whose outcome is
-/// unknown (sent, then no answer) is never re-sent, so a post cannot appear twice.
+/// unknown (sent, then no answer) is never re-sent, so a post cannot appear twice. Once the bot's credentials are
+/// refused (password revoked, app registration deleted) Teams is paused: nothing is called until a start-up finds them working.
 /// </summary>
 public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProvider tokens, ConversationRateLimiter limiter,
-    ConnectorRetryPolicy retry, ILogger<ConnectorClient> log)
+    ConnectorRetryPolicy retry, PlatformPauses pauses, ILogger<ConnectorClient> log)
 {
     public const string HttpClientName = "teams-connector";
 
@@ -49,7 +51,50 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
     public Task<TeamsMemberProfile?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
         CallAsync<TeamsMemberProfile>(HttpMethod.Get, serviceUrl, $"v3/conversations/{Esc(conversationId)}/members/{Esc(userId)}", null, null, ct);
 
+    /// <summary>Asks Microsoft Entra ID for the bot's token even while Teams is paused: whether its credentials work.</summary>
+    /// <returns>True when they work, false when refused, null when it could not be asked.</returns>
+    public async Task<bool?> CheckCredentialsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await PausingAsync(() => tokens.GetTokenAsync(ct));
+            if (pauses.Resume(ChatPlatform.Teams)) log.LogInformation("The Teams credentials work again; held posts are being delivered");
+            return true;
+        }
+        catch (ChatDeliveryException e) when (e.NotInstalled)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is ChatDeliveryException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("Could not check the Teams credentials: {Error}", e.Message);
+            return null; // Entra ID unreachable: the first post finds out
+        }
+    }
+
     async Task<T?> CallAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, string? paceKey, CancellationToken ct) where T : class
+    {
+        // While Teams is paused every call would be refused the same way.
+        if (pauses.Reason(ChatPlatform.Teams) is { } reason) throw new ChatDeliveryException("teams_paused", permanent: true, reason, notInstalled: true);
+        return await PausingAsync(() => SendAsync<T>(method, serviceUrl, path, body, paceKey, ct));
+    }
+
+    /// <summary>Credentials refused, whichever call finds out, pause Teams.</summary>
+    async Task<T> PausingAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ChatDeliveryException e) when (e.NotInstalled)
+        {
+            if (pauses.Pause(ChatPlatform.Teams, e.Advice))
+                log.LogWarning("Teams refused the bot's credentials ({Error}); nothing is sent to Teams until they work", e.PlatformError);
+            throw;
+        }
+    }
+
+    async Task<T?> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, string? paceKey, CancellationToken ct) where T : class
     {
         var url = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
         var json = body is null ? null : JsonSerializer.Serialize(body, Activity.Json);

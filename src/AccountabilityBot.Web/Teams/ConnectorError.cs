@@ -35,7 +35,7 @@ public sealed record ConnectorError(int Status, string Code, string? Message, Ti
 
     public ChatDeliveryException ToDeliveryException() => IsRetryable
         ? new(Code, permanent: false, "Teams is busy or briefly unavailable; the post will be retried.", RetryAfter)
-        : new(Code, permanent: true, Advice());
+        : new(Code, permanent: true, Advice(), notInstalled: Status == 401); // refused even with a fresh token: the bot itself, not this post
 
     string Advice() => Code switch
     {
@@ -49,7 +49,7 @@ public sealed record ConnectorError(int Status, string Code, string? Message, Ti
         "ConversationNotFound" or "ActivityNotFoundInConversation" =>
             "That Teams conversation no longer exists. Bind another channel with `channel leadership` sent there.",
         "MessageSizeTooBig" => "The message was too large for Teams even after splitting; please report it.",
-        _ when Status == 401 => "The Bot Connector refused the bot's token. Check Teams:AppId and Teams:AppPassword.",
+        _ when Status == 401 => "The Bot Connector refused the bot's token. Check Teams:AppId and Teams:AppPassword, then restart the bot.",
         _ => $"Teams refused the post ({Status} {Code}{(Message is null ? "" : ": " + Message)}).",
     };
 }

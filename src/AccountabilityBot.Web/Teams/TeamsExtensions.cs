@@ -28,6 +28,7 @@ public static class TeamsExtensions
         services.AddSingleton(_ => new ConversationRateLimiter(TimeProvider.System));
         services.AddSingleton(_ => new ConnectorRetryPolicy(TimeProvider.System));
         services.AddSingleton<ConnectorClient>();
+        services.AddHostedService<TeamsInstallation>();
         services.AddScoped<TeamsReferences>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddSingleton<TeamsPeople>();

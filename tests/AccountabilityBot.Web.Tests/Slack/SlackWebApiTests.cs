@@ -135,7 +135,8 @@ public sealed class SlackWebApiTests : IAsyncLifetime
             await api.PostEphemeralAsync("CLEAD", "U9", new JsonObject { ["text"] = "psst" }, CancellationToken.None);
             return 0;
         });
-        Assert.Equal(["chat.update", "views.update", "chat.postEphemeral"], host.Slack.Calls.Select(c => c.Method));
+        // auth.test is start-up's check of the token.
+        Assert.Equal(["chat.update", "views.update", "chat.postEphemeral"], host.Slack.Calls.Select(c => c.Method).Where(m => m != "auth.test"));
     }
 }
 

@@ -15,7 +15,8 @@ public sealed class FakeSlack : HttpMessageHandler
 {
     public const string BotToken = "xoxb-test-token", AppToken = "xapp-test-token";
 
-    public sealed record Call(string Method, string? Token, JsonObject Args, int Status);
+    /// <param name="Error">Slack's error for an HTTP 200 {"ok":false} answer.</param>
+    public sealed record Call(string Method, string? Token, JsonObject Args, int Status, string? Error = null);
 
     readonly ConcurrentQueue<Call> calls = new();
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
@@ -33,6 +34,16 @@ public sealed class FakeSlack : HttpMessageHandler
     public HashSet<string> MissingChannels { get; } = ["CGONE"];
     public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
     public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
+    /// <summary>The bot token this workspace accepts; any other is refused with invalid_auth.</summary>
+    public string ValidToken { get; set; } = BotToken;
+    readonly ConcurrentDictionary<string, bool> revoked = new();
+
+    /// <summary>The app is uninstalled: its token is revoked, and every call with it answers HTTP 200 {"ok":false,"error":"token_revoked"}.</summary>
+    public void Uninstall() => revoked[ValidToken] = true;
+
+    /// <summary>The app is installed again, which issues a new bot token.</summary>
+    public void Reinstall(string newToken) => ValidToken = newToken;
+
     /// <summary>The bot's own user, as auth.test reports it (the bot user of the member_joined_channel fixture).</summary>
     public string BotUserId { get; set; } = "W23456789";
     /// <summary>Where apps.connections.open points Socket Mode clients.</summary>
@@ -52,7 +63,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public IReadOnlyList<Call> Of(string method) => [.. calls.Where(c => c.Method == method && c.Status == 200)];
 
     /// <summary>Messages that reached a conversation (chat.postMessage accepted), as their fallback text.</summary>
-    public IReadOnlyList<string> PostedTo(string channel) => [.. Of("chat.postMessage").Where(c => (string?)c.Args["channel"] == channel).Select(c => (string)c.Args["text"]!)];
+    public IReadOnlyList<string> PostedTo(string channel) =>
+        [.. Of("chat.postMessage").Where(c => (string?)c.Args["channel"] == channel && c.Error is null).Select(c => (string)c.Args["text"]!)];
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
@@ -69,7 +81,7 @@ public sealed class FakeSlack : HttpMessageHandler
             return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
         if (method == "users.info" && BeforeUserInfo is { } slow) await slow();
         var answer = Answer(method, token, args);
-        var call = Record(method, token, args, answer);
+        var call = Record(method, token, args, answer, await ErrorOf(answer));
         if (method == "chat.postMessage" && answer.IsSuccessStatusCode && AfterPostArrived is { } hold) await hold(args);
         return call;
     }
@@ -108,17 +120,21 @@ public sealed class FakeSlack : HttpMessageHandler
         });
     }
 
-    HttpResponseMessage Record(string method, string? token, JsonObject args, HttpResponseMessage response)
+    HttpResponseMessage Record(string method, string? token, JsonObject args, HttpResponseMessage response, string? error = null)
     {
-        calls.Enqueue(new Call(method, token, args, (int)response.StatusCode));
+        calls.Enqueue(new Call(method, token, args, (int)response.StatusCode, error));
         return response;
     }
+
+    static async Task<string?> ErrorOf(HttpResponseMessage answer) =>
+        JsonNode.Parse(await answer.Content.ReadAsStringAsync()) is JsonObject body && (bool?)body["ok"] == false ? (string?)body["error"] ?? "unknown" : null;
 
     HttpResponseMessage Answer(string method, string? token, JsonObject args)
     {
         if (method == "apps.connections.open")
             return token == AppToken ? Ok(new JsonObject { ["ok"] = true, ["url"] = SocketUrl?.ToString() }) : Json(Fixture("web_auth_test_error_invalid_auth.json"));
-        if (token != BotToken) return Json(Fixture("web_auth_test_error_invalid_auth.json"));
+        if (token is not null && revoked.ContainsKey(token)) return Ok(new JsonObject { ["ok"] = false, ["error"] = "token_revoked" });
+        if (token != ValidToken) return Json(Fixture("web_auth_test_error_invalid_auth.json"));
         var channel = (string?)args["channel"];
         switch (method)
         {

@@ -12,13 +12,15 @@ public sealed class SlackHost : IAsyncDisposable
 {
     public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
 
-    public FakeSlack Slack { get; } = new();
+    public FakeSlack Slack { get; }
     public BotApplication App { get; }
     public HttpClient Client => client ??= App.CreateClient();
     HttpClient? client;
 
-    public SlackHost(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, string? dataDirectory = null)
+    /// <param name="slack">Another host's Slack, for a restart against the same workspace.</param>
+    public SlackHost(IDictionary<string, string?>? settings = null, DateTimeOffset? now = null, string? dataDirectory = null, FakeSlack? slack = null)
     {
+        Slack = slack ?? new FakeSlack();
         var all = new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret,

@@ -27,7 +27,7 @@ public sealed class ConnectorClientTests
     ConnectorClient Client(TimeSpan? maxWait = null) => new(http, new BotTokenProvider(http, settings, TimeProvider.System),
         new ConversationRateLimiter(TimeProvider.System),
         new ConnectorRetryPolicy(TimeProvider.System) { BaseDelay = TimeSpan.FromMilliseconds(10), MaxWait = maxWait ?? TimeSpan.FromSeconds(30) },
-        NullLogger<ConnectorClient>.Instance);
+        new AccountabilityBot.Core.Messaging.PlatformPauses(), NullLogger<ConnectorClient>.Instance);
 
     static Activity Message() => new() { Type = "message", Text = "hello" };
 

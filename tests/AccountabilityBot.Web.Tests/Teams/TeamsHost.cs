@@ -11,14 +11,16 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// <summary>The real host with Teams configured against <see cref="FakeBotFramework"/>, and a way to send it activities.</summary>
 public sealed class TeamsHost : IAsyncDisposable
 {
-    public FakeBotFramework Fake { get; } = new();
+    public FakeBotFramework Fake { get; }
     public BotApplication App { get; }
 
-    public TeamsHost(IDictionary<string, string?>? extra = null)
+    /// <param name="dataDirectory">Another host's data, with <paramref name="fake"/> its Microsoft side: a restart.</param>
+    public TeamsHost(IDictionary<string, string?>? extra = null, string? dataDirectory = null, FakeBotFramework? fake = null)
     {
+        Fake = fake ?? new FakeBotFramework();
         var settings = Fake.Settings;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings, Fake.Install);
+        App = new BotApplication(dataDirectory ?? BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings, Fake.Install);
     }
 
     public DateTimeOffset Now => App.Clock.GetUtcNow();
