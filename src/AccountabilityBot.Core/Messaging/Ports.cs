@@ -6,9 +6,10 @@ namespace AccountabilityBot.Core.Messaging;
 /// <param name="DeliveryId">The platform's id for this delivery (event id, activity id); retries carry the same one.</param>
 /// <param name="UserName">The display name the platform gave, used when the member is new.</param>
 /// <param name="UserTimeZone">The user's IANA zone if the platform knows it (Slack's users.info), used when the member is new.</param>
+/// <param name="FollowUp">What is left to do once the command has run (see <see cref="ReceivedCommand.FollowUp"/>), stored with it.</param>
 public sealed record InboundCommand(
     ChatPlatform Platform, string ConversationId, string UserId, string Text,
-    string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null);
+    string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null, string? FollowUp = null);
 
 /// <summary>Where a post goes: a conversation on one platform, or a member's direct conversation (<see cref="DirectTo"/>).</summary>
 public sealed record ChatAddress(ChatPlatform Platform, string ConversationId)

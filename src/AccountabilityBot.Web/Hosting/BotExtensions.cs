@@ -1,4 +1,5 @@
 using AccountabilityBot.Core;
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,12 @@ public static class BotExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotSettings>>().Value);
         builder.Services.AddOptions<OutboxSettings>().BindConfiguration(OutboxSettings.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<InboxSettings>().BindConfiguration(InboxSettings.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAccountabilityCore();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxSettings>>().Value);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxSettings>>().Value);
         return builder;
     }
 

@@ -38,6 +38,8 @@ public static class JobsExtensions
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
+        builder.Services.AddSingleton<FollowUpQueue>();
+        builder.Services.AddHostedService<InboxSweep>();
         return builder;
     }
 

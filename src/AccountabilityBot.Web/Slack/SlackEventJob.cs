@@ -7,13 +7,16 @@ using AccountabilityBot.Core.Messaging;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// Handles one Events API delivery after Slack has been acknowledged: commands said by @mention or DM, the App Home,
-/// the bot joining a channel, and revoked tokens. Keyed by event_id, so a second copy changes and posts nothing.
+/// Handles one Events API delivery after Slack has been acknowledged, from the envelope kept in the inbox (see
+/// <see cref="SlackFollowUp"/>): commands said by @mention or DM, the App Home, the bot joining a channel, and revoked
+/// tokens. Keyed by event_id, so a second run changes and posts nothing.
 /// </summary>
 public sealed partial class SlackEventJob(
     SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
+
+    public static bool IsEvent(string deliveryId) => deliveryId.StartsWith("ev:", StringComparison.Ordinal);
 
     /// <summary>Whether the envelope carries something to do; the bot's own messages and edits are not.</summary>
     public static bool Handles(JsonElement envelope)

@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,8 @@ public static class SlackExtensions
         builder.Services.AddScoped<SlackInbound>();
         builder.Services.AddScoped<SlackEventJob>();
         builder.Services.AddScoped<SlackReplyJob>();
+        builder.Services.AddScoped<IFollowUpHandler, SlackFollowUp>();
+        builder.Services.AddSingleton<SlackResponseUrls>();
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
         builder.Services.AddSingleton<SlackProfilesSeen>();

@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class TeamsExtensions
         services.AddScoped<TeamsPeople>();
         services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
+        services.AddScoped<IFollowUpHandler>(sp => sp.GetRequiredService<TeamsReplyJob>());
         services.AddScoped<TeamsChatSender>();
         services.AddScoped<IPlatformChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
         return builder;
