@@ -22,6 +22,10 @@ public static class BotExtensions
         builder.Services.AddOptions<InboxSettings>().BindConfiguration(InboxSettings.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        // The HTTP client factory's request logging writes every URI at Information, and a URI can be a credential
+        // (Slack's response_url: its path lets anyone post into that conversation). The adapters log what went wrong
+        // in their own words, without links or tokens.
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         builder.Services.AddAccountabilityCore();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxSettings>>().Value);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxSettings>>().Value);

@@ -14,11 +14,12 @@ public sealed class TeamsHost : IAsyncDisposable
     public FakeBotFramework Fake { get; } = new();
     public BotApplication App { get; }
 
-    public TeamsHost(IDictionary<string, string?>? extra = null)
+    /// <param name="dataDirectory">A folder an earlier host used: a restart.</param>
+    public TeamsHost(IDictionary<string, string?>? extra = null, string? dataDirectory = null)
     {
         var settings = Fake.Settings;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        App = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings, Fake.Install);
+        App = new BotApplication(dataDirectory ?? BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), settings, Fake.Install);
     }
 
     public DateTimeOffset Now => App.Clock.GetUtcNow();
