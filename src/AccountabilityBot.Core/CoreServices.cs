@@ -15,6 +15,8 @@ public static class CoreServices
         services.AddSingleton<CommandWriter>();
         services.AddScoped<CommandHandlers>();
         services.AddScoped<Inbox>();
+        services.TryAddSingleton(new InboxSettings());
+        services.AddSingleton<FollowUps>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Commands;
 
 /// <summary>Stores each inbound command before it is handled, and recognises a platform's retry of one already seen.</summary>
-public sealed class Inbox(AppDbContext db, TimeProvider clock)
+public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSettings settings)
 {
     public sealed record Receipt(ReceivedCommand Row, ChatMessage? EarlierReply, bool InProgress);
 
@@ -19,6 +19,7 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
         UserId = Clip(inbound.UserId, 256),
         Text = Clip(inbound.Text, 16_000),
         ReceivedAt = receivedAt,
+        FollowUp = inbound.FollowUp,
     };
 
     public async Task<Receipt> ReceiveAsync(InboundCommand inbound, CancellationToken ct)
@@ -26,12 +27,15 @@ public sealed class Inbox(AppDbContext db, TimeProvider clock)
         var row = NewRow(inbound, clock.GetUtcNow().UtcDateTime);
         var deliveryId = row.DeliveryId;
         // Insert first: a copy of a delivery already stored is rare, so the unique index finds it instead of a read
-        // before every insert. Plain SQL, not the change tracker: this runs for every command, and the row is only
-        // written here and answered once (MarkHandled attaches it by its key).
+        // before every insert. A delivery accepted before the platform was answered and not run yet is run now, with
+        // the command as read from it (an event's text without the bot's mention, say); two runs of one delivery meet
+        // in the writer's transaction, so the second finds the first's answer. Plain SQL, not the change tracker: this
+        // runs for every command, and the row is only written here and answered once (MarkHandled attaches it by its key).
         var inserted = await db.Database.SqlQuery<long>($"""
-            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt")
-            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt})
-            ON CONFLICT ("Platform", "DeliveryId") DO NOTHING
+            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
+            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt}, {row.FollowUp})
+            ON CONFLICT ("Platform", "DeliveryId") DO UPDATE SET "Text" = excluded."Text"
+            WHERE "ReceivedCommands"."FollowUp" IS NOT NULL AND "ReceivedCommands"."ReplyJson" IS NULL
             RETURNING "Id" AS "Value"
             """).ToListAsync(ct);
         if (inserted is [var id])

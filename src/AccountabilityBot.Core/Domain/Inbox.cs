@@ -16,6 +16,13 @@ public sealed class ReceivedCommand
     public DateTime? HandledAt { get; set; }
     /// <summary>The reply as stored JSON, so a retry gets the same answer.</summary>
     public string? ReplyJson { get; set; }
+    /// <summary>
+    /// What is still to be done after the platform was acknowledged (run the command, deliver the answer), as JSON
+    /// without credentials, for whoever finishes it after a crash; null once done or when nothing was left to do.
+    /// </summary>
+    public string? FollowUp { get; set; }
+    /// <summary>Until when a worker is finishing the follow-up; after that a sweep takes it over.</summary>
+    public DateTime? LeaseUntil { get; set; }
 }
 
 /// <summary>

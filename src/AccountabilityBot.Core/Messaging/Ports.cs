@@ -10,10 +10,11 @@ namespace AccountabilityBot.Core.Messaging;
 /// member's zone, or a missing one filled.</param>
 /// <param name="ProfileIsCurrent">The profile was read for this very delivery (a Teams activity, a users.info just
 /// made), so a name, email or zone that differs from the stored one replaces it; otherwise it only fills what is missing.</param>
+/// <param name="FollowUp">What is left to do once the command has run (see <see cref="ReceivedCommand.FollowUp"/>), stored with it.</param>
 public sealed record InboundCommand(
     ChatPlatform Platform, string ConversationId, string UserId, string Text,
     string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null,
-    bool ProfileIsCurrent = false);
+    bool ProfileIsCurrent = false, string? FollowUp = null);
 
 /// <summary>Where a post goes: a conversation on one platform, or a member's direct conversation (<see cref="DirectTo"/>).</summary>
 public sealed record ChatAddress(ChatPlatform Platform, string ConversationId)

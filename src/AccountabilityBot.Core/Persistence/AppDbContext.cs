@@ -81,7 +81,12 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<CadenceSetting>().HasIndex(c => c.Kind).IsUnique();
         model.Entity<ChannelBinding>().HasIndex(c => new { c.Platform, c.ConversationId, c.Purpose }).IsUnique();
         model.Entity<AuditEntry>().HasIndex(a => a.At);
-        model.Entity<ReceivedCommand>().HasIndex(r => new { r.Platform, r.DeliveryId }).IsUnique();
+        model.Entity<ReceivedCommand>(e =>
+        {
+            e.HasIndex(r => new { r.Platform, r.DeliveryId }).IsUnique();
+            // The sweep looks only at the few rows still waiting for their follow-up.
+            e.HasIndex(r => r.LeaseUntil).HasFilter("\"FollowUp\" IS NOT NULL");
+        });
         model.Entity<OutboundMessage>(e =>
         {
             e.HasIndex(o => o.IdempotencyKey).IsUnique();

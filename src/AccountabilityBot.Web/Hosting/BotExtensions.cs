@@ -1,4 +1,5 @@
 using AccountabilityBot.Core;
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,16 @@ public static class BotExtensions
 ;
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BotSettings>>().Value);
         builder.Services.AddSettings<OutboxSettings>(OutboxSettings.SectionName);
+        builder.Services.AddSettings<InboxSettings>(InboxSettings.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
+        // The HTTP client factory's request logging writes every URI at Information, and a URI can be a credential
+        // (Slack's response_url: its path lets anyone post into that conversation). The adapters log what went wrong
+        // in their own words, without links or tokens.
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         builder.Services.AddAccountabilityCore();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxSettings>>().Value);
         builder.Services.AddHostedService<PlatformPauseWatcher>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxSettings>>().Value);
         return builder;
     }
 

@@ -39,6 +39,8 @@ public static class JobsExtensions
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
         builder.AddJobsDashboard();
+        builder.Services.AddSingleton<FollowUpQueue>();
+        builder.Services.AddHostedService<InboxSweep>();
         return builder;
     }
 

@@ -42,11 +42,11 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
     public bool TryReceive(ReceivedCommand row)
     {
         var id = Run("""
-            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt")
-            VALUES ($0, $1, $2, $3, $4, $5)
+            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
+            VALUES ($0, $1, $2, $3, $4, $5, $6)
             ON CONFLICT ("Platform", "DeliveryId") DO NOTHING
             RETURNING "Id"
-            """, row.Platform.ToString(), row.DeliveryId, row.ConversationId, row.UserId, row.Text, row.ReceivedAt).ExecuteScalar();
+            """, row.Platform.ToString(), row.DeliveryId, row.ConversationId, row.UserId, row.Text, row.ReceivedAt, row.FollowUp).ExecuteScalar();
         if (id is null) return false;
         row.Id = (long)id;
         return true;

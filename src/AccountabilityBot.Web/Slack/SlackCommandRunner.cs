@@ -1,6 +1,7 @@
+using System.Text.Json;
 using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Slack;
@@ -9,37 +10,74 @@ namespace AccountabilityBot.Web.Slack;
 /// <param name="RefreshHome">The click came from the member's Home tab, which is republished after the answer.</param>
 public sealed record SlackReplyTarget(string? ChannelId, string UserId, string? ResponseUrl, bool RefreshHome = false);
 
+/// <summary>What Slack's acknowledgement of a delivery carries, when the answer comes in time.</summary>
+public enum SlackAckWith
+{
+    /// <summary>The answer (a slash command).</summary>
+    Answer,
+    /// <summary>Nothing: the answer always follows (a button).</summary>
+    Nothing,
+    /// <summary>A refusal, which the modal shows beside the fields; any other answer follows (a modal submission).</summary>
+    Refusal,
+}
+
 /// <summary>
 /// Runs a Slack command through the core within Slack's 3-second deadline. The command runs in a scope of its own, so
-/// it finishes even after the request has been answered; if it takes longer than Slack:AckBudget the caller acks at
-/// once and the answer goes out later from a Hangfire job. A delivery already seen (a retry, a double-click) is
-/// answered from the inbox and never delivered twice.
+/// it finishes even after the request has been answered. An answer that is not in the acknowledgement is in the inbox
+/// with its follow-up before Slack hears back (with the command's commit, or on its own when the command is slower
+/// than Slack:AckBudget), so after a crash the inbox sweep still answers it. A delivery already seen (a retry, a
+/// double-click) is answered from the inbox and never delivered twice.
 /// </summary>
 public sealed class SlackCommandRunner(
-    CommandWriter writer, SlackPeople people, IBackgroundJobClient jobs, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+    IServiceScopeFactory scopes, CommandWriter writer, SlackPeople people, FollowUps followUps, SlackResponseUrls responseUrls,
+    IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
 {
-    /// <param name="inline">True when the caller can put the answer in its HTTP response (slash commands).</param>
-    /// <returns>The answer if it came within the budget and <paramref name="inline"/>; otherwise null.</returns>
-    public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, bool inline)
+    /// <returns>The answer for the acknowledgement; null when it follows later.</returns>
+    public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, SlackAckWith ack)
     {
-        // Not the request's token: the command must finish even if Slack hangs up.
-        var work = DispatchAsync(inbound);
-        if (inline)
+        var later = inbound with { DeliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N"), FollowUp = FollowUpOf(target) };
+        // Not the request's token: the command must finish even if Slack hangs up. An answer that may follow is stored
+        // with its follow-up in the command's own commit.
+        var work = CommandAsync(ack == SlackAckWith.Answer ? later with { FollowUp = null } : later);
+        CommandOutcome outcome;
+        // WaitAsync, not WhenAny with Task.Delay: its timer goes as soon as the answer comes, not seconds later.
+        try { outcome = await work.WaitAsync(options.Value.AckBudget); }
+        catch (TimeoutException)
         {
-            // WaitAsync, not WhenAny with Task.Delay: its timer goes as soon as the answer comes, not seconds later.
-            try { return (await work.WaitAsync(options.Value.AckBudget)).Reply; }
-            catch (TimeoutException) { } // answered later, below
-            catch (Exception) when (work.IsCompleted)
-            {
-                LogNotStored(work, inbound);
-                return Replies.NothingRecorded;
-            }
+            // Slower than Slack waits: the follow-up is stored on its own before Slack hears back. That takes
+            // milliseconds; should the database be slower than Slack's deadline, the ack goes first.
+            Remember(later, target);
+            var accepted = AcceptAsync(later, evenIfHandled: false);
+            await Task.WhenAny(accepted, Task.Delay(AcceptBudget));
+            _ = FollowUpAsync(work, accepted, later, target);
+            return null;
         }
-        _ = work.ContinueWith(done => Deliver(done, inbound, target), TaskScheduler.Default);
+        catch (Exception) when (work.IsCompleted)
+        {
+            LogNotStored(work, inbound);
+            if (ack != SlackAckWith.Nothing) return Replies.NothingRecorded;
+            _ = DeliverAsync(Replies.NothingRecorded, target);
+            return null;
+        }
+        if (ack == SlackAckWith.Answer) return outcome.Reply;
+        if (ack == SlackAckWith.Refusal && IsRefusal(outcome.Reply))
+        {
+            await followUps.DropAsync(ChatPlatform.Slack, later.DeliveryId!, CancellationToken.None); // the modal shows it
+            return outcome.Reply;
+        }
+        Remember(later, target);
+        _ = FollowUpAsync(later); // stored with the command: its row carries the follow-up
         return null;
     }
 
-    async Task<CommandOutcome> DispatchAsync(InboundCommand inbound)
+    static readonly TimeSpan AcceptBudget = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>An answer that refuses the command (it starts with the warning sign), as opposed to one that did something.</summary>
+    public static bool IsRefusal(ChatMessage reply) =>
+        reply.Blocks is [TextBlock first, ..] && first.Text.ToPlainText().StartsWith("⚠️", StringComparison.Ordinal);
+
+    /// <summary>Runs the command (again, for a follow-up whose first run did not finish: the inbox makes that safe).</summary>
+    public async Task<CommandOutcome> CommandAsync(InboundCommand inbound)
     {
         // users.info (once per person) is a network call: made before queueing for the writer, so it holds nobody up.
         var described = await people.DescribeAsync(inbound, CancellationToken.None);
@@ -48,25 +86,64 @@ public sealed class SlackCommandRunner(
         return await writer.RunAsync(described);
     }
 
-    void Deliver(Task<CommandOutcome> done, InboundCommand inbound, SlackReplyTarget target)
+    /// <summary>The target as the inbox keeps it: without the response_url, which is a credential.</summary>
+    public static string FollowUpOf(SlackReplyTarget target) => JsonSerializer.Serialize(target with { ResponseUrl = null });
+
+    public static SlackReplyTarget TargetOf(string followUp) => JsonSerializer.Deserialize<SlackReplyTarget>(followUp)!;
+
+    void Remember(InboundCommand inbound, SlackReplyTarget target)
     {
-        if (!done.IsCompletedSuccessfully)
+        if (target.ResponseUrl is { } url) responseUrls.Remember(inbound.DeliveryId!, url);
+    }
+
+    async Task<long?> AcceptAsync(InboundCommand inbound, bool evenIfHandled)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Inbox>().AcceptAsync(inbound, evenIfHandled, CancellationToken.None);
+    }
+
+    async Task FollowUpAsync(InboundCommand inbound)
+    {
+        try { await followUps.RunAsync(ChatPlatform.Slack, inbound.DeliveryId!, CancellationToken.None); }
+        catch (Exception ex) { log.LogWarning(ex, "Slack delivery {DeliveryId} is left to the inbox sweep", inbound.DeliveryId); }
+    }
+
+    /// <summary>After an ack that came first: the inbox follow-up answers it; without one, nothing recorded is said from here.</summary>
+    async Task FollowUpAsync(Task<CommandOutcome> work, Task<long?> accepted, InboundCommand inbound, SlackReplyTarget target)
+    {
+        CommandOutcome? outcome = null;
+        long? id = null;
+        try { outcome = await work; }
+        catch (Exception) { LogNotStored(work, inbound); }
+        try
         {
-            // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
-            LogNotStored(done, inbound);
-            Deliver(Replies.NothingRecorded, target);
-            return;
+            id = await accepted;
+            // This delivery's own first answer, committed (without the follow-up) just before the follow-up came.
+            if (id is null && outcome is { Fresh: true }) id = await AcceptAsync(inbound, evenIfHandled: true);
         }
-        if (done.Result.Fresh) Deliver(done.Result.Reply, target);
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Slack delivery {DeliveryId} could not be kept in the inbox", inbound.DeliveryId);
+        }
+        if (id is not null) await FollowUpAsync(inbound);
+        // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
+        else if (outcome is null) await DeliverAsync(Replies.NothingRecorded, target);
+    }
+
+    /// <summary>Answers without the inbox (when it could not be stored), as well as can be: no retry after a failure.</summary>
+    async Task DeliverAsync(ChatMessage reply, SlackReplyTarget target)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SlackReplyJob>().DeliverAsync(reply, target, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Could not tell {User} that nothing was recorded", target.UserId);
+        }
     }
 
     void LogNotStored(Task work, InboundCommand inbound) =>
         log.LogError(work.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
-
-    /// <summary>Sends an answer through a Hangfire job, so a failed delivery is retried and survives a restart.</summary>
-    public void Deliver(ChatMessage reply, SlackReplyTarget target)
-    {
-        var json = MessageJson.Serialize(reply);
-        jobs.Enqueue<SlackReplyJob>(job => job.DeliverAsync(json, target, CancellationToken.None));
-    }
 }

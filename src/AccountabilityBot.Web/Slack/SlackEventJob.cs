@@ -7,15 +7,18 @@ using AccountabilityBot.Core.Messaging;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// Handles one Events API delivery after Slack has been acknowledged: commands said by @mention or DM, the App Home,
-/// the bot joining a channel, revoked tokens, and members' profile changes. Keyed by event_id, so a second copy
-/// changes and posts nothing (a profile change applied twice leaves the same profile).
+/// Handles one Events API delivery after Slack has been acknowledged, from the envelope kept in the inbox (see
+/// <see cref="SlackFollowUp"/>): commands said by @mention or DM, the App Home, the bot joining a channel, revoked
+/// tokens, and members' profile changes. Keyed by event_id, so a second run changes and posts nothing (a profile
+/// change applied twice leaves the same profile).
 /// </summary>
 public sealed partial class SlackEventJob(
     SlackPeople people, CommandWriter writer, Outbox outbox, SlackWebApi api, SlackHome home, SlackBotIdentity bot,
     SlackProfileUpdates profiles, SlackInstallation installation, ILogger<SlackEventJob> log)
 {
     public static string DeliveryId(string eventId) => "ev:" + eventId;
+
+    public static bool IsEvent(string deliveryId) => deliveryId.StartsWith("ev:", StringComparison.Ordinal);
 
     /// <summary>Whether the envelope carries something to do; the bot's own messages and edits are not.</summary>
     public static bool Handles(JsonElement envelope)

@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Web.Hosting;
@@ -39,6 +40,8 @@ public static class SlackExtensions
         builder.Services.AddScoped<SlackInbound>();
         builder.Services.AddScoped<SlackEventJob>();
         builder.Services.AddScoped<SlackReplyJob>();
+        builder.Services.AddScoped<IFollowUpHandler, SlackFollowUp>();
+        builder.Services.AddSingleton<SlackResponseUrls>();
         builder.Services.AddSingleton<SlackCommandRunner>();
         builder.Services.AddSingleton<SlackBotIdentity>();
         builder.Services.AddSingleton<ProfileLookups<SlackUser>>();

@@ -24,7 +24,7 @@ public sealed partial class SlackInbound
                 var inbound = new InboundCommand(ChatPlatform.Slack, channel ?? user, user, value,
                     DeliveryId: Key("act:", $"{where}|{id}|{user}|{value}"), UserName: payload.Str("user", "name"));
                 var fromHome = payload.Str("view", "type") == "home";
-                await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url"), fromHome), inline: false);
+                await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url"), fromHome), SlackAckWith.Nothing);
             }
             else if (id.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) && SlackForms.Find(value) is { } form
                      && payload.Str("trigger_id") is { } formTrigger)
@@ -74,17 +74,12 @@ public sealed partial class SlackInbound
     {
         var inbound = new InboundCommand(ChatPlatform.Slack, channel ?? user, user, command,
             DeliveryId: Key("view:", $"{viewId}|{command}"), UserName: payload.Str("user", "name"));
-        var target = new SlackReplyTarget(channel, user, ResponseUrl: null);
-        var reply = await runner.RunAsync(inbound, target, inline: true);
-        if (reply is null) return SlackAck.Empty; // slow: the answer follows from the job
-        if (reply.Blocks is [TextBlock first, ..] && first.Text.ToPlainText().StartsWith("⚠️", StringComparison.Ordinal))
-        {
-            // The reason only: the "Try: …" usage that follows it is about typing, not about this form.
-            var reason = reply.FallbackText.Split('\n')[0];
-            return Errors(errorBlock(reason), reason);
-        }
-        runner.Deliver(reply, target);
-        return SlackAck.Empty;
+        // A refusal comes back for the modal; any other answer follows, privately in the channel or by DM.
+        if (await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, ResponseUrl: null), SlackAckWith.Refusal) is not { } refusal)
+            return SlackAck.Empty;
+        // The reason only: the "Try: …" usage that follows it is about typing, not about this form.
+        var reason = refusal.FallbackText.Split('\n')[0];
+        return Errors(errorBlock(reason), reason);
     }
 
     static SlackAck Errors(string blockId, string message) => new(new JsonObject

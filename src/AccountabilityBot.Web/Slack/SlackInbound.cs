@@ -2,11 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Core.Persistence;
-using Hangfire;
-using Microsoft.EntityFrameworkCore;
+using AccountabilityBot.Web.Jobs;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -29,7 +28,7 @@ public sealed record SlashCommand(string Text, string UserId, string? UserName, 
 /// One pipeline for both transports (HTTP and Socket Mode): turns slash commands, events and interactions into
 /// inbound commands for the core and decides what to acknowledge with.
 /// </summary>
-public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, IBackgroundJobClient jobs, AppDbContext db, ILogger<SlackInbound> log)
+public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, FollowUpQueue followUps, ILogger<SlackInbound> log)
 {
     static readonly ChatMessage Working = ChatMessage.Text("⏳ Working on it; the answer follows in a moment.");
 
@@ -40,7 +39,7 @@ public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi 
         if (text.Length == 0) return new SlackAck(SlackMenu.Body()); // a menu, not a command: nothing to record
         var inbound = new InboundCommand(ChatPlatform.Slack, command.ChannelId, command.UserId, text,
             DeliveryId: command.TriggerId is { Length: > 0 } trigger ? "cmd:" + trigger : null, UserName: command.UserName);
-        var reply = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), inline: true);
+        var reply = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), SlackAckWith.Answer);
         return Reply(reply ?? Working);
     }
 
@@ -49,18 +48,27 @@ public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi 
     {
         if (envelope.Str("type") == "url_verification")
             return new SlackAck(new JsonObject { ["challenge"] = envelope.Str("challenge") ?? "" });
-        if (envelope.Str("type") != "event_callback" || !SlackEventJob.Handles(envelope)) return SlackAck.Empty;
-        var eventId = envelope.Str("event_id");
-        if (retryNum > 0 && eventId is not null
-            && await db.ReceivedCommands.AnyAsync(r => r.Platform == ChatPlatform.Slack && r.DeliveryId == SlackEventJob.DeliveryId(eventId)))
+        if (envelope.Str("type") != "event_callback" || !SlackEventJob.Handles(envelope)
+            || envelope.Str("event_id") is not { } eventId || envelope.Obj("event") is not { } ev) return SlackAck.Empty;
+        // In the inbox before Slack is answered, so a crash cannot lose it: the sweep finishes what a dead worker left.
+        // A copy (Slack's retry, or one racing this) finds it there and queues nothing new.
+        var id = await inbox.AcceptAsync(new InboundCommand(ChatPlatform.Slack, ev.Str("channel") ?? "", ev.Str("user") ?? "", ev.Str("text") ?? "",
+            SlackEventJob.DeliveryId(eventId), FollowUp: WithoutToken(raw)), evenIfHandled: false, CancellationToken.None);
+        if (id is null)
         {
-            log.LogInformation("Slack retry {Retry} of {EventId} ignored: already handled", retryNum, eventId);
+            log.LogInformation("Slack event {EventId} (retry {Retry}) ignored: already handled", eventId, retryNum);
             return SlackAck.Empty;
         }
-        // Stored (as the job's argument) before Slack is answered; a copy that races this one is deduplicated by the
-        // inbox (same delivery id) and the outbox (same post key).
-        jobs.Enqueue<SlackEventJob>(job => job.RunAsync(raw, CancellationToken.None));
+        followUps.Enqueue(id.Value);
         return SlackAck.Empty;
+    }
+
+    /// <summary>The envelope as the inbox keeps it: without the verification token, a credential the handling never needs.</summary>
+    static string WithoutToken(string raw)
+    {
+        var envelope = JsonNode.Parse(raw)!.AsObject();
+        envelope.Remove("token");
+        return envelope.ToJsonString();
     }
 
     public Task<SlackAck> InteractionAsync(JsonElement payload, CancellationToken ct) => payload.Str("type") switch

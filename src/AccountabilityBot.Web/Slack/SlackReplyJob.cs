@@ -4,19 +4,18 @@ namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
 /// Delivers a command's answer that was not given inline: through the response_url (ephemeral, up to five uses in 30
-/// minutes), else privately in the channel, else by DM. Transient failures throw, so Hangfire retries.
+/// minutes), else privately in the channel, else by DM. Transient failures throw, so the inbox follow-up is tried again.
 /// </summary>
 public sealed class SlackReplyJob(SlackWebApi api, SlackHome home, ILogger<SlackReplyJob> log)
 {
-    public async Task DeliverAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
+    public async Task DeliverAsync(ChatMessage message, SlackReplyTarget target, CancellationToken ct)
     {
-        await AnswerAsync(messageJson, target, ct);
+        await AnswerAsync(message, target, ct);
         if (target.RefreshHome) await home.PublishAsync(target.UserId, "home:" + Guid.NewGuid().ToString("N"), ct);
     }
 
-    async Task AnswerAsync(string messageJson, SlackReplyTarget target, CancellationToken ct)
+    async Task AnswerAsync(ChatMessage message, SlackReplyTarget target, CancellationToken ct)
     {
-        var message = MessageJson.Deserialize(messageJson);
         try
         {
             if (target.ResponseUrl is { } url)

@@ -64,7 +64,9 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
             }
             // Through the group-commit writer, like every chat command: durable before answered. Not fresh = Teams
             // re-sent it, or the card was submitted again.
-            outcome = await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, text, deliveryId), ct));
+            // The reply is the row's follow-up, committed with it, so a crash before it is posted leaves it to the sweep.
+            var inbound = TeamsReplyJob.RepliedIn(TeamsInbound.Command(a, text, deliveryId), a.Conversation!.Id!);
+            outcome = await writer.RunAsync(await people.WithProfileAsync(a, inbound, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

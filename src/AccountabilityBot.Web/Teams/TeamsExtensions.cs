@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Web.Hosting;
@@ -35,6 +36,7 @@ public static class TeamsExtensions
         services.AddSingleton<ProfileLookups<TeamsMemberProfile>>();
         services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
+        services.AddScoped<IFollowUpHandler>(sp => sp.GetRequiredService<TeamsReplyJob>());
         services.AddScoped<TeamsChatSender>();
         services.AddScoped<IPlatformChatSender>(sp => sp.GetRequiredService<TeamsChatSender>());
         return builder;

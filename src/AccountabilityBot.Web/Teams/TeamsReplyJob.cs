@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
@@ -32,11 +33,18 @@ public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, ShownOnceMessages
 
 /// <summary>
 /// Posts the stored reply to a command through the outbox, keyed by the delivery: Teams re-sending the activity, or
-/// Hangfire retrying this job, never posts the same reply twice.
+/// Hangfire retrying this job, never posts the same reply twice. A message's reply is the follow-up of its inbox row
+/// (stored with the command, before the Connector gets its 200), so after a crash the inbox sweep posts it.
 /// </summary>
-public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
+public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, FollowUps followUps, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
+    : IFollowUpHandler
 {
     public static string ReplyKey(string deliveryId) => "teams:reply:" + deliveryId;
+
+    public ChatPlatform Platform => ChatPlatform.Teams;
+
+    /// <summary>A message's follow-up: its reply goes to this conversation (the full id, so a reply in a thread stays there).</summary>
+    public static InboundCommand RepliedIn(InboundCommand inbound, string conversationId) => inbound with { FollowUp = conversationId };
 
     /// <summary>Notes on the clicked card who used which button, once the command behind it has run.</summary>
     public async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
@@ -70,20 +78,30 @@ public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, TeamsChatSende
     {
         var received = await db.ReceivedCommands.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
-        if (received?.ReplyJson is not { } json)
+        if (received?.ReplyJson is null)
         {
             log.LogWarning("No stored reply for Teams delivery {DeliveryId}", deliveryId);
             return;
         }
+        // The inbox lease decides between this job and the sweep; without a follow-up the outbox key still posts it once.
+        if (received.FollowUp is not null) await followUps.RunAsync(received.Id, ct);
+        else await PostAsync(received, conversationId, ct);
+    }
+
+    public Task FinishAsync(ReceivedCommand row, CancellationToken ct) => PostAsync(row, row.FollowUp ?? row.ConversationId, ct);
+
+    async Task PostAsync(ReceivedCommand received, string conversationId, CancellationToken ct)
+    {
+        if (received.ReplyJson is not { } json) return;
         try
         {
-            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(deliveryId), "reply"),
+            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(received.DeliveryId), "reply"),
                 _ => Task.FromResult(MessageJson.Deserialize(json)), ct);
         }
         catch (ChatDeliveryException e) when (e.Permanent)
         {
             // Retrying cannot help (and may double-post); the reason is in the log for the CCO.
-            log.LogWarning("Reply to Teams delivery {DeliveryId} not posted: {Error}. {Advice}", deliveryId, e.PlatformError, e.Advice);
+            log.LogWarning("Reply to Teams delivery {DeliveryId} not posted: {Error}. {Advice}", received.DeliveryId, e.PlatformError, e.Advice);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class ForgetShownOnceSecretsTests
     [Fact]
     public async Task Migration_ReplacesStoredRepliesHoldingAKey_LeavesOthers()
     {
-        using var database = new TestDatabase(migrateTo: "ResolutionTallies");
+        using var database = new TestDatabase(migrateTo: "InboxFollowUps");
         var withKey = MessageJson.Serialize(new ChatMessage([new TextBlock("Created API key crm. Copy it now."), new TextBlock(Key)]));
         var plain = MessageJson.Serialize(ChatMessage.Text("Recorded D-4: mention abk_ in the docs."));
         await using (var db = database.NewContext())

@@ -57,6 +57,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public Func<JsonObject, Task>? AfterPostArrived { get; set; }
     /// <summary>Runs before users.info answers: a test can hold the answer there, as a slow Slack would.</summary>
     public Func<Task>? BeforeUserInfo { get; set; }
+    /// <summary>Runs when a Web API call arrives, before it is answered (or recorded): a test can hold any method there.</summary>
+    public Func<string, Task>? BeforeAnswer { get; set; }
     readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> history = new();
 
     public IReadOnlyList<Call> Calls => [.. calls];
@@ -77,6 +79,7 @@ public sealed class FakeSlack : HttpMessageHandler
                 ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("expired_url") }
                 : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") });
         var method = request.RequestUri.Segments[^1];
+        if (BeforeAnswer is { } before) await before(method);
         if (Interlocked.Decrement(ref FailNext) >= 0)
             return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
         if (method == "users.info" && BeforeUserInfo is { } slow) await slow();

@@ -20,8 +20,8 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.ReceivedCommand",
                 typeof(ReceivedCommand),
                 baseEntityType,
-                propertyCount: 9,
-                unnamedIndexCount: 1,
+                propertyCount: 11,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,11 +45,26 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(ReceivedCommand).GetProperty("DeliveryId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReceivedCommand).GetField("<DeliveryId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var followUp = runtimeEntityType.AddProperty(
+                "FollowUp",
+                typeof(string),
+                propertyInfo: typeof(ReceivedCommand).GetProperty("FollowUp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReceivedCommand).GetField("<FollowUp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var handledAt = runtimeEntityType.AddProperty(
                 "HandledAt",
                 typeof(DateTime?),
                 propertyInfo: typeof(ReceivedCommand).GetProperty("HandledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReceivedCommand).GetField("<HandledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
+            var leaseUntil = runtimeEntityType.AddProperty(
+                "LeaseUntil",
+                typeof(DateTime?),
+                propertyInfo: typeof(ReceivedCommand).GetProperty("LeaseUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReceivedCommand).GetField("<LeaseUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
 
@@ -94,6 +109,10 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { leaseUntil });
+            index.AddAnnotation("Relational:Filter", "\"FollowUp\" IS NOT NULL");
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { platform, deliveryId },
                 unique: true);
 

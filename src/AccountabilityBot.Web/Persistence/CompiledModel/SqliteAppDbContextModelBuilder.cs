@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5c756166-78f0-49bc-a417-3c30a6ef6c7b"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("26d76cb4-494c-46b7-9384-7a6e64f0f6be"), entityTypeCount: 23)
         {
         }
 

@@ -597,7 +597,13 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUp")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -620,6 +626,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseUntil")
+                        .HasFilter("\"FollowUp\" IS NOT NULL");
 
                     b.HasIndex("Platform", "DeliveryId")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206214800_ForgetShownOnceSecrets")]
+    [Migration("20261206221952_ForgetShownOnceSecrets")]
     partial class ForgetShownOnceSecrets
     {
         /// <inheritdoc />
@@ -600,7 +600,13 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUp")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -623,6 +629,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseUntil")
+                        .HasFilter("\"FollowUp\" IS NOT NULL");
 
                     b.HasIndex("Platform", "DeliveryId")
                         .IsUnique();

@@ -1,0 +1,67 @@
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountabilityBot.Core.Commands;
+
+/// <summary>
+/// Deliveries acknowledged before they were finished. The row is stored with its follow-up before the platform hears
+/// back, so after a crash the inbox knows what is left; a worker leases a row while finishing it, as the outbox does
+/// for posts, and a sweep takes over rows whose lease ran out.
+/// </summary>
+public sealed partial class Inbox
+{
+    /// <summary>
+    /// Stores the delivery with <see cref="InboundCommand.FollowUp"/>, or adds the follow-up to its row if that is not
+    /// handled yet or still has one. Durable when it returns, so the caller may acknowledge.
+    /// </summary>
+    /// <param name="evenIfHandled">Also to a handled row: the caller knows it ran this delivery's first answer itself.</param>
+    /// <returns>The row's id; null when the delivery was handled and finished before (a repeat): nothing is left to do.</returns>
+    public async Task<long?> AcceptAsync(InboundCommand inbound, bool evenIfHandled, CancellationToken ct)
+    {
+        var row = NewRow(inbound, clock.GetUtcNow().UtcDateTime);
+        var ids = await db.Database.SqlQuery<long>($"""
+            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
+            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt}, {row.FollowUp})
+            ON CONFLICT ("Platform", "DeliveryId") DO UPDATE SET "FollowUp" = excluded."FollowUp"
+            WHERE {evenIfHandled} OR "ReceivedCommands"."HandledAt" IS NULL OR "ReceivedCommands"."FollowUp" IS NOT NULL
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        return ids is [var id] ? id : null;
+    }
+
+    /// <summary>The row of this delivery if it still has a follow-up.</summary>
+    public Task<long?> UnfinishedAsync(ChatPlatform platform, string deliveryId, CancellationToken ct) =>
+        db.ReceivedCommands.Where(r => r.Platform == platform && r.DeliveryId == deliveryId && r.FollowUp != null)
+            .Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Takes the row for this worker unless it is finished or another worker's lease is still running.</summary>
+    public async Task<ReceivedCommand?> LeaseAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = await db.ReceivedCommands
+            .Where(r => r.Id == id && r.FollowUp != null && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, now + settings.Lease), ct);
+        return taken == 1 ? await db.ReceivedCommands.AsNoTracking().SingleAsync(r => r.Id == id, ct) : null;
+    }
+
+    /// <summary>Unfinished rows nobody is working on: leased and run out, or never taken since they were accepted a lease ago.</summary>
+    public Task<List<long>> DueAsync(int max, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var acceptedBefore = now - settings.Lease;
+        return db.ReceivedCommands.AsNoTracking()
+            .Where(r => r.FollowUp != null && (r.LeaseUntil == null ? r.ReceivedAt < acceptedBefore : r.LeaseUntil < now))
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(ct);
+    }
+
+    /// <summary>Nothing is left to do for this delivery.</summary>
+    public Task FinishAsync(long id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.ReceivedCommands.Where(r => r.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.FollowUp, (string?)null)
+            .SetProperty(r => r.LeaseUntil, (DateTime?)null)
+            .SetProperty(r => r.HandledAt, r => r.HandledAt ?? now), ct);
+    }
+}

@@ -1,0 +1,14 @@
+using AccountabilityBot.Core.Commands;
+using Hangfire;
+
+namespace AccountabilityBot.Web.Jobs;
+
+/// <summary>
+/// Hands an acknowledged delivery to a Hangfire worker by its inbox id, never its payload: the job store holds no
+/// message text or credentials. Hangfire only gives it a worker; the inbox lease decides who finishes it, and the
+/// inbox sweep takes it over after a crash, long before Hangfire would offer the job again.
+/// </summary>
+public sealed class FollowUpQueue(IBackgroundJobClient jobs)
+{
+    public void Enqueue(long receivedId) => jobs.Enqueue<FollowUps>(f => f.RunAsync(receivedId, CancellationToken.None));
+}
