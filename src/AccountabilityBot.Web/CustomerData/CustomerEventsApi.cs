@@ -14,6 +14,7 @@ public static class CustomerEventsApi
         HttpContext http, CustomerEventImporter importer, IOptions<ApiSettings> options, TimeProvider clock, bool? partial)
     {
         var settings = options.Value;
+        if (!http.Request.HasJsonContentType()) return JsonInput.UnsupportedMediaType;
         var body = await RequestBody.ReadAsync(http.Request, settings.MaxJsonBytes, http.RequestAborted);
         if (body is null) return ApiProblems.TooLarge(settings.MaxJsonBytes);
         if (!string.IsNullOrEmpty(settings.SigningSecret)

@@ -26,7 +26,8 @@ public static class JsonInput
         catch (JsonException e) { return (default, ApiProblems.BadRequest(Describe(e))); }
     }
 
-    public static IResult UnsupportedMediaType { get; } = ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+    // A new result each time: writing a problem stamps its trace id into it.
+    public static IResult UnsupportedMediaType => ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
         "Send the body as JSON, with Content-Type: application/json.");
 
     /// <summary>What the serializer found, in words, with where (line and byte counted from 1, and the JSON path).</summary>

@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.Json;
-using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Local;

@@ -41,7 +41,7 @@ public static class SlackEndpoints
         return group;
     }
 
-    static readonly IResult NotUtf8 = ApiProblems.BadRequest("The form is not UTF-8 text once its %XX escapes are decoded.");
+    static IResult NotUtf8 => ApiProblems.BadRequest("The form is not UTF-8 text once its %XX escapes are decoded.");
 
     static IResult Ack(SlackAck ack) => ack.Body is null ? Results.Ok() : Results.Content(ack.Body.ToJsonString(), "application/json; charset=utf-8");
 }

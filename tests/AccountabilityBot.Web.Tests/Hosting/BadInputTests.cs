@@ -145,6 +145,16 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
         ("binary", Enumerable.Range(0, 256).Select(i => (byte)i).ToArray()),
     ];
 
+    [Fact]
+    public async Task QueryValueThatCannotBeBound_Is400WithAProblemNamingIt()
+    {
+        var response = await host.App.CreateClient().SendAsync(
+            host.Request("/api/v1/customer-events?partial=maybe", Encoding.UTF8.GetBytes(Shape), Json));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("partial", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task MalformedBody_Is4xxWithAProblemSayingWhy_AndStoresNothing(string target, string body, string? contentType)
