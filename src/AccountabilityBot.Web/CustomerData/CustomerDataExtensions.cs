@@ -21,7 +21,6 @@ public static class CustomerDataExtensions
         builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
         builder.Services.AddScoped<CustomerEventImporter>();
         builder.Services.AddScoped<ApiKeyAuthentication>();
-        builder.Services.AddProblemDetails();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RatePolicy, http =>

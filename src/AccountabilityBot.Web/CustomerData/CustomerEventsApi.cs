@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,13 @@ public static class CustomerEventsApi
         HttpContext http, CustomerEventImporter importer, IOptions<ApiSettings> options, TimeProvider clock, bool? partial)
     {
         var settings = options.Value;
-        var body = await ReadBodyAsync(http, settings.MaxJsonBytes);
+        if (!http.Request.HasJsonContentType()) return JsonInput.UnsupportedMediaType;
+        var body = await RequestBody.ReadAsync(http.Request, settings.MaxJsonBytes, http.RequestAborted);
         if (body is null) return ApiProblems.TooLarge(settings.MaxJsonBytes);
         if (!string.IsNullOrEmpty(settings.SigningSecret)
-            && RequestSignature.Check(http.Request, settings.SigningSecret, settings.SignatureToleranceSeconds, clock.GetUtcNow(), body.Value.Span) is { } bad)
+            && RequestSignature.Check(http.Request, settings.SigningSecret, settings.SignatureToleranceSeconds, clock.GetUtcNow(), body) is { } bad)
             return ApiProblems.Unauthorized(bad);
-        var rows = WebhookEvents.Read(body.Value, settings.MaxEventsPerRequest, out var problem);
+        var rows = WebhookEvents.Read(body, settings.MaxEventsPerRequest, out var problem);
         if (rows is null) return ApiProblems.BadRequest(problem!);
         var report = await importer.ImportAsync(WebhookEvents.AsAsync(rows), WebhookEvents.Columns, partial ?? false,
             $"webhook (API key {ApiKeyAuthentication.KeyName(http)})", [], http.RequestAborted);
@@ -32,7 +34,8 @@ public static class CustomerEventsApi
         if (http.Request.ContentLength > max) return ApiProblems.TooLarge(max);
         if (CsvMapping.Find(mapping) is not { } format)
             return ApiProblems.BadRequest($"Unknown mapping '{mapping}'; use {string.Join(", ", CsvMapping.All.Select(m => m.Name))}.");
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
+        // The limit is counted on the body as it is read (LimitedStream); Kestrel's own would count chunk framing too.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
         try
         {
             await using var csv = await CsvStreamAsync(http.Request, max);
@@ -58,15 +61,5 @@ public static class CustomerEventsApi
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
                 return section.Body;
         return null;
-    }
-
-    /// <summary>The whole (small) body, or null when it is over <paramref name="max"/> bytes.</summary>
-    static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext http, long max)
-    {
-        if (http.Request.ContentLength > max) return null;
-        using var buffer = new MemoryStream();
-        try { await new LimitedStream(http.Request.Body, max).CopyToAsync(buffer, http.RequestAborted); }
-        catch (BodyTooLargeException) { return null; }
-        return buffer.ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Web.Hosting;
 
 namespace AccountabilityBot.Web.CustomerData;
 
@@ -15,11 +16,9 @@ public static class WebhookEvents
     /// <summary>The events, or null with a reason when the body is not JSON of that shape or has too many events.</summary>
     public static List<SourceRow>? Read(ReadOnlyMemory<byte> body, int maxEvents, out string? problem)
     {
-        problem = null;
-        JsonDocument document;
-        try { document = JsonDocument.Parse(body); }
-        catch (JsonException e) { problem = $"The body is not valid JSON ({e.Message})."; return null; }
-        using (document)
+        problem = JsonInput.Problem(body.Span);
+        if (problem is not null) return null;
+        using (var document = JsonDocument.Parse(body))
         {
             var root = document.RootElement;
             List<JsonElement> list;

@@ -29,23 +29,4 @@ public static class BotExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<InboxSettings>>().Value);
         return builder;
     }
-
-    /// <summary>
-    /// Every request body is small: chat commands and webhooks. Larger ones get 413 before anything is read. Paths under
-    /// <paramref name="exceptUnder"/> (CSV uploads, event batches) enforce their own, larger limits.
-    /// </summary>
-    public static WebApplication UseRequestSizeLimit(this WebApplication app, long maxBytes, PathString exceptUnder = default)
-    {
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.ContentLength > maxBytes && !(exceptUnder.HasValue && context.Request.Path.StartsWithSegments(exceptUnder)))
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.Response.WriteAsync($"Request bodies are limited to {maxBytes / 1024} KB.");
-                return;
-            }
-            await next(context);
-        });
-        return app;
-    }
 }

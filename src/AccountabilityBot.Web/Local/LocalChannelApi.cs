@@ -1,8 +1,10 @@
 using System.Reflection;
+using System.Text.Json;
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Local;
@@ -12,6 +14,7 @@ public static class LocalChannelApi
 {
     const int MaxNameLength = 64;
     const int TranscriptLimit = 200;
+    const int MaxBodyBytes = 64 * 1024;
 
     public static RouteGroupBuilder MapLocalChannelApi(this IEndpointRouteBuilder app)
     {
@@ -25,8 +28,11 @@ public static class LocalChannelApi
         return group;
     }
 
-    static async Task<IResult> PostAsync(LocalMessageRequest? request, CommandWriter writer, ILogger<LocalTranscript> log)
+    static async Task<IResult> PostAsync(HttpRequest http, CommandWriter writer, ILogger<LocalTranscript> log)
     {
+        // Read and checked here rather than bound: binding would let text that is not UTF-8 and a key given twice through.
+        var (request, problem) = await JsonInput.ReadAsync<LocalMessageRequest>(http, MaxBodyBytes, JsonSerializerOptions.Web, http.HttpContext.RequestAborted);
+        if (problem is not null) return problem;
         if (request is null) return Problem("Send JSON like {\"user\":\"ana\",\"channel\":\"leadership\",\"text\":\"help\"}.");
         var user = request.User?.Trim().ToLowerInvariant();
         var channel = request.Channel?.Trim();

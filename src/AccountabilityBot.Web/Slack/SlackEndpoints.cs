@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Hosting;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -11,27 +14,34 @@ public static class SlackEndpoints
 
         group.MapPost("/commands", async (HttpContext http, SlackInbound inbound) =>
         {
+            if (!SlackBody.Of(http).IsUtf8Form()) return NotUtf8;
             var form = SlackBody.Of(http).Form();
             return Ack(await inbound.CommandAsync(SlashCommand.From(name => form.TryGetValue(name, out var v) ? v.ToString() : null)));
         });
 
         group.MapPost("/events", async (HttpContext http, SlackInbound inbound) =>
         {
-            var raw = SlackBody.Of(http).Text;
-            if (SlackJson.Parse(raw) is not { } envelope) return Results.BadRequest("Expected a JSON event envelope.");
+            var body = SlackBody.Of(http);
+            if (JsonInput.Problem(body.Bytes) is { } problem) return ApiProblems.BadRequest(problem);
+            var raw = body.Text;
+            if (SlackJson.Parse(raw) is not { } envelope) return ApiProblems.BadRequest("Expected a JSON event envelope.");
             var retry = int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
             return Ack(await inbound.EventAsync(envelope, raw, retry));
         });
 
         group.MapPost("/interactions", async (HttpContext http, SlackInbound inbound) =>
         {
+            if (!SlackBody.Of(http).IsUtf8Form()) return NotUtf8;
             var form = SlackBody.Of(http).Form();
-            if (!form.TryGetValue("payload", out var payload) || SlackJson.Parse(payload.ToString()) is not { } json)
-                return Results.BadRequest("Expected a form field 'payload' holding JSON.");
+            if (!form.TryGetValue("payload", out var payload)) return ApiProblems.BadRequest("Expected a form field 'payload' holding JSON.");
+            if (JsonInput.Problem(Encoding.UTF8.GetBytes(payload.ToString())) is { } problem) return ApiProblems.BadRequest("The field 'payload': " + problem);
+            if (SlackJson.Parse(payload.ToString()) is not { } json) return ApiProblems.BadRequest("Expected a form field 'payload' holding a JSON object.");
             return Ack(await inbound.InteractionAsync(json, http.RequestAborted));
         });
         return group;
     }
+
+    static IResult NotUtf8 => ApiProblems.BadRequest("The form is not UTF-8 text once its %XX escapes are decoded.");
 
     static IResult Ack(SlackAck ack) => ack.Body is null ? Results.Ok() : Results.Content(ack.Body.ToJsonString(), "application/json; charset=utf-8");
 }

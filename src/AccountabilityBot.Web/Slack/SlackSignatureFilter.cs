@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
+using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -15,29 +19,14 @@ public sealed class SlackSignatureFilter(IOptions<SlackSettings> options, TimePr
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await ReadAsync(http.Request, http.RequestAborted);
-        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        if (body is null) return ApiProblems.TooLarge(MaxBodyBytes);
         if (IsSslCheck(http.Request, body)) return Results.Ok();
         var headers = http.Request.Headers;
         if (!SlackSignature.IsValid(options.Value.SigningSecret, headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], body, clock.GetUtcNow()))
             return Results.Unauthorized();
         http.Items[typeof(SlackBody)] = new SlackBody(body);
         return await next(context);
-    }
-
-    /// <returns>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</returns>
-    static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     // Slack probes a slash command's URL with an unsigned ssl_check=1; it must get a 200 and nothing else. (The form is
@@ -55,4 +44,24 @@ public sealed record SlackBody(byte[] Bytes)
     public string Text => Encoding.UTF8.GetString(Bytes);
 
     public Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Form() => QueryHelpers.ParseQuery(Text);
+
+    /// <summary>
+    /// Whether the form is UTF-8 text once its %XX escapes are decoded. Decoding turns anything else into U+FFFD without
+    /// a word, and a command would be stored garbled; Slack itself always sends UTF-8.
+    /// </summary>
+    public bool IsUtf8Form()
+    {
+        var decoded = new byte[Bytes.Length];
+        var n = 0;
+        for (var i = 0; i < Bytes.Length; i++)
+        {
+            if (Bytes[i] == '%' && i + 2 < Bytes.Length && byte.TryParse(Bytes.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, null, out var b))
+            {
+                decoded[n++] = b;
+                i += 2;
+            }
+            else decoded[n++] = Bytes[i];
+        }
+        return Utf8.IsValid(decoded.AsSpan(0, n));
+    }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Hosting;
 
 namespace AccountabilityBot.Web.Teams;
 
@@ -30,16 +31,10 @@ public static class TeamsEndpoint
         }
         if (!auth.Succeeded) return Reject(auth, log);
 
-        Activity? activity;
-        try
-        {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(new LimitedStream(request.Body, MaxBodyBytes), Activity.Json, ct);
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
-        {
-            return Results.BadRequest(new { error = "The body is not a Bot Framework activity." });
-        }
-        if (activity?.Type is not { Length: > 0 }) return Results.BadRequest(new { error = "The activity has no type." });
+        // Read whole and checked before it is bound: Value (a card's data) stays raw JSON, read only deep in a handler.
+        var (activity, problem) = await JsonInput.ReadAsync<Activity>(request, MaxBodyBytes, Activity.Json, ct);
+        if (problem is not null) return problem;
+        if (activity?.Type is not { Length: > 0 }) return ApiProblems.BadRequest("The activity has no type.");
 
         var checkedAuth = BotTokenValidator.CheckActivity(auth, activity);
         if (!checkedAuth.Succeeded) return Reject(checkedAuth, log);
@@ -50,29 +45,5 @@ public static class TeamsEndpoint
     {
         log.LogWarning("Rejected a request to {Route}: {Reason}", Route, auth.Reason);
         return Results.StatusCode(auth.StatusCode);
-    }
-
-    /// <summary>Stops reading a chunked body past the limit (a Content-Length one is refused earlier with 413).</summary>
-    sealed class LimitedStream(Stream inner, long max) : Stream
-    {
-        long read;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        int Count(int n)
-        {
-            read += n;
-            return read > max ? throw new InvalidDataException("Body too large.") : n;
-        }
     }
 }

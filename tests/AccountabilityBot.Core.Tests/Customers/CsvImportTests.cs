@@ -1,3 +1,4 @@
+using System.Text;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,22 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal((2, 1L), (report.Inserted, report.Rejected));
         Assert.Equal(3, Assert.Single(report.Problems).Line);
         Assert.Equal(["Also Good", "Good Co"], (await EventsAsync()).Select(e => e.Customer.Name).Order());
+    }
+
+    [Fact]
+    public async Task Import_RowWithBytesThatAreNotUtf8_IsReportedWithLineAndColumn()
+    {
+        // Line 3 was saved in Windows-1252 ("Müller" as 4D FC 6C...): read as a string it would be stored as "M\uFFFDller".
+        byte[] csv =
+        [
+            .. Encoding.UTF8.GetBytes(Header + "\n2026-11-02,won,,Good Co,,1000,,,,,G-1\n2026-11-02,lost,,M"),
+            0xFC, .. "ller GmbH,,1000,,,,,G-2\n"u8,
+        ];
+        var report = await f.ImportAsync(new MemoryStream(csv), partial: true);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((3L, "customer_name"), (problem.Line, problem.Column));
+        Assert.Contains("not valid UTF-8", problem.Reason);
+        Assert.Equal(["Good Co"], (await EventsAsync()).Select(e => e.Customer.Name));
     }
 
     [Theory]

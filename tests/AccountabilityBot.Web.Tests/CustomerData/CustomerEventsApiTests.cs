@@ -76,6 +76,35 @@ public sealed class CustomerEventsApiTests : IAsyncLifetime
         Assert.Equal(0, await EventCountAsync());
     }
 
+    [Theory]
+    [InlineData("{\"date\":\"2026-11-02\",\n\"type\":\"won\",\"type\":\"lost\",\"customerName\":\"A\",\"annualValue\":1}",
+        "The key 'type' appears twice in one object (again at line 2, byte 14)")]
+    [InlineData("[{\"date\":\"2026-11-02\",\"type\":\"won\",\"customerName\":\"\\ud800\",\"annualValue\":1}]",
+        "The value of 'customerName' at line 1, byte 51 is not valid UTF-8 text")]
+    public async Task Post_DuplicateKeyOrTextThatIsNotUtf8_Is400NamingTheKeyAndWhere(string body, string expected)
+    {
+        var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
+        var response = await client.PostAsync("/api/v1/customer-events", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Post_InvalidUtf8Bytes_Is400WithWhere_NotA500()
+    {
+        var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
+        byte[] body = [.. "{\"date\":\"2026-11-02\",\"type\":\"won\",\"customerName\":\"M"u8, 0xFC, .. "ller\",\"annualValue\":1}"u8];
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var response = await client.PostAsync("/api/v1/customer-events", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The value of 'customerName' at line 1, byte 50 is not valid UTF-8 text",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(0, await EventCountAsync());
+    }
+
     [Fact]
     public async Task Post_BadEvent_Is422WithEveryProblem_AndNothingWritten()
     {

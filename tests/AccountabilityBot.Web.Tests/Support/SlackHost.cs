@@ -42,13 +42,17 @@ public sealed class SlackHost : IAsyncDisposable
     }
 
     /// <summary>A request signed as Slack signs it: v0 HMAC-SHA256 over "v0:{timestamp}:{body}".</summary>
-    public static HttpRequestMessage Signed(string path, string body, string secret, DateTimeOffset at, string contentType = "application/x-www-form-urlencoded")
+    public static HttpRequestMessage Signed(string path, string body, string secret, DateTimeOffset at, string contentType = "application/x-www-form-urlencoded") =>
+        Signed(path, Encoding.UTF8.GetBytes(body), secret, at, contentType);
+
+    /// <summary>The same for raw bytes, which need not be UTF-8 (Slack signs bytes, not text).</summary>
+    public static HttpRequestMessage Signed(string path, byte[] body, string secret, DateTimeOffset at, string? contentType)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString();
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(secret, timestamp, body));
         return request;
     }
 

@@ -1,10 +1,14 @@
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace AccountabilityBot.Core.Customers.Import;
 
-/// <summary>One row of a source: its first line, and the event it holds, or why not, or null Raw when it is no event.</summary>
-public sealed record SourceRow(long Line, RawEvent? Raw);
+/// <summary>
+/// One row of a source: its first line, and the event it holds, or null Raw when it is no event; <paramref name="Unreadable"/>
+/// when the row could not even be read as text (its column and why).
+/// </summary>
+public sealed record SourceRow(long Line, RawEvent? Raw, (string Column, string Reason)? Unreadable = null);
 
 /// <summary>
 /// Streams a CSV file's rows with CsvHelper: comma or semicolon (detected), UTF-8 with or without a byte order mark,
@@ -52,6 +56,16 @@ public static class CustomerCsvReader
             header is not null && index.TryGetValue(header, out var i) && i < csv.FieldCount ? csv.GetString(i) : null;
 
         while (await csv.ReadAsync(ct))
-            yield return new SourceRow(csv.LineNumber, mapping.Read(Cell));
+            yield return Utf8.IsValid(csv.RawRecord) ? new SourceRow(csv.LineNumber, mapping.Read(Cell)) : Unreadable(csv, headers);
+    }
+
+    // Reading a field as a string turns bytes that are not UTF-8 into U+FFFD without a word: a name or id would be
+    // stored garbled. Such a row is reported instead, with the column that holds them.
+    static SourceRow Unreadable(CsvReader csv, List<string> headers)
+    {
+        var field = Enumerable.Range(0, csv.FieldCount).FirstOrDefault(i => !Utf8.IsValid(csv.GetRawSpan(i)));
+        var column = field < headers.Count ? headers[field] : $"column {field + 1}";
+        return new SourceRow(csv.LineNumber, null,
+            (column, "is not valid UTF-8 text; save the file as UTF-8 (in Excel: \"CSV UTF-8\") and import it again"));
     }
 }

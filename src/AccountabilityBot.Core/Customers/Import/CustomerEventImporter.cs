@@ -37,9 +37,10 @@ public sealed class CustomerEventImporter(ICustomerEventStore store, CustomerDat
             await foreach (var row in rows.WithCancellation(ct))
             {
                 total++;
-                if (row.Raw is null) { skipped++; continue; }
                 rowProblems.Clear();
-                var input = validator.Validate(row.Raw, rowProblems);
+                if (row.Unreadable is { } unreadable) rowProblems.Add(unreadable);
+                else if (row.Raw is null) { skipped++; continue; }
+                var input = row.Raw is null ? null : validator.Validate(row.Raw, rowProblems);
                 if (input is not null && !seen.TryAdd(Fnv(input.ExternalId), row.Line))
                     rowProblems.Add((columns.ExternalId ?? "external id",
                         $"'{input.ExternalId}' is the same event as line {seen[Fnv(input.ExternalId)]}; each event may appear once"));

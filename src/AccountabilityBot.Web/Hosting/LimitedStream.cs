@@ -1,6 +1,10 @@
-namespace AccountabilityBot.Web.CustomerData;
+namespace AccountabilityBot.Web.Hosting;
 
-/// <summary>Reads at most <paramref name="max"/> bytes, then throws: a chunked body has no Content-Length to check up front.</summary>
+/// <summary>
+/// Reads at most <paramref name="max"/> bytes of the body, then throws: a chunked body has no Content-Length to check up
+/// front. It counts what the request body stream yields (the body after transfer decoding), never the chunk framing:
+/// Kestrel's own MaxRequestBodySize counts that framing too, so the same body would pass or fail by its encoding.
+/// </summary>
 public sealed class LimitedStream(Stream inner, long max) : Stream
 {
     long read;
