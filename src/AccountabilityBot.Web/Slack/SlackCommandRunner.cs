@@ -30,7 +30,7 @@ public enum SlackAckWith
 /// </summary>
 public sealed class SlackCommandRunner(
     IServiceScopeFactory scopes, CommandWriter writer, SlackPeople people, FollowUps followUps, SlackResponseUrls responseUrls,
-    IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+    ShownOnceMessages shownOnce, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
 {
     /// <returns>The answer for the acknowledgement; null when it follows later.</returns>
     public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, SlackAckWith ack)
@@ -66,8 +66,15 @@ public sealed class SlackCommandRunner(
             return outcome.Reply;
         }
         Remember(later, target);
+        KeepShownOnce(later, outcome);
         _ = FollowUpAsync(later); // stored with the command: its row carries the follow-up
         return null;
+    }
+
+    /// <summary>An answer with a secret shown once is delivered from memory; the inbox keeps only its stored form.</summary>
+    void KeepShownOnce(InboundCommand inbound, CommandOutcome outcome)
+    {
+        if (outcome.Fresh) shownOnce.Keep(SlackFollowUp.ReplyKey(inbound.DeliveryId!), outcome.Reply);
     }
 
     static readonly TimeSpan AcceptBudget = TimeSpan.FromMilliseconds(500);
@@ -125,6 +132,7 @@ public sealed class SlackCommandRunner(
         {
             log.LogError(ex, "Slack delivery {DeliveryId} could not be kept in the inbox", inbound.DeliveryId);
         }
+        if (outcome is not null) KeepShownOnce(inbound, outcome);
         if (id is not null) await FollowUpAsync(inbound);
         // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
         else if (outcome is null) await DeliverAsync(Replies.NothingRecorded, target);

@@ -9,10 +9,14 @@ namespace AccountabilityBot.Web.Slack;
 /// command's answer is delivered (the command is run first if it never got that far). The inbox and the outbox keys
 /// make a second run repeat nothing.
 /// </summary>
-public sealed class SlackFollowUp(SlackEventJob events, SlackCommandRunner runner, SlackReplyJob replies, SlackResponseUrls responseUrls)
+public sealed class SlackFollowUp(
+    SlackEventJob events, SlackCommandRunner runner, SlackReplyJob replies, SlackResponseUrls responseUrls, ShownOnceMessages shownOnce)
     : IFollowUpHandler
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
+
+    /// <summary>Where a command's answer that carries a secret shown once waits in memory for its follow-up.</summary>
+    public static string ReplyKey(string deliveryId) => "slack:reply:" + deliveryId;
 
     public async Task FinishAsync(ReceivedCommand row, CancellationToken ct)
     {
@@ -22,10 +26,12 @@ public sealed class SlackFollowUp(SlackEventJob events, SlackCommandRunner runne
             await events.RunAsync(followUp, ct);
             return;
         }
-        var reply = row.ReplyJson is { } json
+        var key = ReplyKey(row.DeliveryId);
+        var reply = shownOnce.Find(key) ?? (row.ReplyJson is { } json
             ? MessageJson.Deserialize(json)
-            : (await runner.CommandAsync(new InboundCommand(ChatPlatform.Slack, row.ConversationId, row.UserId, row.Text, row.DeliveryId))).Reply;
+            : (await runner.CommandAsync(new InboundCommand(ChatPlatform.Slack, row.ConversationId, row.UserId, row.Text, row.DeliveryId))).Reply);
         // The link lives in memory only: after a restart the answer goes privately in the channel or by DM.
         await replies.DeliverAsync(reply, SlackCommandRunner.TargetOf(followUp) with { ResponseUrl = responseUrls.Take(row.DeliveryId) }, ct);
+        shownOnce.Forget(key);
     }
 }

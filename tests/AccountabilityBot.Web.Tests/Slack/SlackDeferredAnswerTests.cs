@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.ApiKeys;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,5 +46,17 @@ public sealed class SlackDeferredAnswerTests : IAsyncLifetime
         var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the failure notice");
         Assert.Contains("nothing was recorded", (string?)answer.Args["text"]);
         Assert.Equal(0, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ApiKeyCreate_AnsweredLater_ShowsTheKeyOnce_AndStoresItNowhere()
+    {
+        await host.CommandAsync("apikey create crm", trigger: "9.9.key"); // the first speaker: the CCO
+        var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the deferred answer");
+        Assert.Contains(ApiKeySecrets.Prefix, (string?)answer.Args["text"]);
+
+        var stored = await host.App.WithDbAsync(async db => (await db.ReceivedCommands.SingleAsync()).ReplyJson);
+        Assert.DoesNotContain(ApiKeySecrets.Prefix, stored);
+        Assert.Contains("shown once", stored);
     }
 }
