@@ -18,6 +18,7 @@ public static class PersistenceExtensions
             .Validate<IConfiguration>((_, config) => IsReadable(config.GetConnectionString("Accountability")),
                 "ConnectionStrings:Accountability is not a SQLite connection string; use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderMoveCheck>();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderAccessCheck>();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
         builder.Services.AddSingleton<SqliteStatementCache>();
         // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).

@@ -37,6 +37,21 @@ public sealed class SettingsCheckTests
     }
 
     [Fact]
+    public async Task DataFolderThatCannotBeMade_RefusesToStart_OneLineNamingTheSetting()
+    {
+        var elsewhere = BotApplication.NewDataDirectory();
+        var file = Path.Combine(elsewhere, "not-a-folder");
+        await File.WriteAllTextAsync(file, "");
+        var (exitCode, output) = await BotProcess.RunToExitAsync(
+            new Dictionary<string, string> { ["Database:DataDirectory"] = Path.Combine(file, "data") }, workingDirectory: elsewhere);
+
+        Assert.Equal(SettingsCheck.ExitCode, exitCode);
+        Assert.Contains($"Database:DataDirectory: cannot keep the data in {Path.Combine(file, "data")}: {file} is a file, not a folder.", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.Equal([file], Directory.EnumerateFileSystemEntries(elsewhere));
+    }
+
+    [Fact]
     public async Task DatabaseInTheOldWorkingDirectoryDataFolder_RefusesToStart_SayingWhatToSet()
     {
         var elsewhere = BotApplication.NewDataDirectory();
