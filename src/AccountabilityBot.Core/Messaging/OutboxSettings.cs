@@ -8,11 +8,12 @@ public sealed class OutboxSettings
     public const string SectionName = "Outbox";
 
     /// <summary>
-    /// How long a worker holds a post while sending it. Long enough for one send with the platform's own pacing; a
-    /// crashed worker's lease simply runs out and another takes the post over.
+    /// How long a worker holds a post while sending it. Long enough for one send with the platform's own pacing and a
+    /// Retry-After waited in place (Slack:MaxRetryAfterWait); short enough that a reply a crash interrupted goes out
+    /// within a minute of the restart, when the lease runs out and another worker takes the post over.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Outbox:Lease must be between 1 second and 1 hour.")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>
     /// How many posts one worker has in flight at once. The platforms answer in tens to hundreds of milliseconds, so

@@ -81,6 +81,45 @@ public sealed class AcknowledgedCrashTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM ReceivedCommands WHERE FollowUp IS NOT NULL"));
     }
 
+    [Fact]
+    public async Task Kill9_WhileTheReplyIsBeingPosted_RestartedBotPostsItWithinAMinuteOnce()
+    {
+        var slack = loopback.Slack;
+        slack.Users["UDM"] = ("Dee", "dee@acme.example", "UTC");
+        var posting = new TaskCompletionSource();
+        var holding = true;
+        slack.BeforeAnswer = async method =>
+        {
+            if (method != "chat.postMessage" || !Volatile.Read(ref holding)) return;
+            posting.TrySetResult();
+            await Task.Delay(TimeSpan.FromMinutes(2)); // the post never reaches the channel: the bot dies first
+        };
+
+        using (var first = await BotProcess.StartAsync(Settings))
+        {
+            var ack = await first.Client.SendAsync(SlackHost.Signed("/slack/events", DirectMessage("resolved \"Re-sent the invoice\" cost:0").ToJsonString(),
+                Secret, DateTimeOffset.UtcNow, "application/json"));
+            ack.EnsureSuccessStatusCode();
+            if (await Task.WhenAny(posting.Task, Task.Delay(TimeSpan.FromSeconds(60))) != posting.Task)
+                Assert.Fail($"The bot did not get as far as posting the reply; it said:\n{first.Output}");
+            first.Kill();
+        }
+        Volatile.Write(ref holding, false);
+
+        var restarted = Stopwatch.StartNew();
+        using (var second = await BotProcess.StartAsync(Settings))
+        {
+            await Eventually.Async(() => Task.FromResult(slack.PostedTo("D111").Count > 0 ? "posted" : null),
+                TimeSpan.FromSeconds(60), "the DM reply after the restart");
+            Assert.InRange(restarted.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // room for a duplicate to show up, if there were one
+            second.Kill();
+        }
+
+        Assert.Contains("R-1", Assert.Single(slack.PostedTo("D111")));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM Resolutions"));
+    }
+
     IReadOnlyList<FakeSlack.Call> Ephemerals() =>
         [.. loopback.Slack.Of("chat.postEphemeral").Where(c => (string?)c.Args["user"] == "UCMD" && (string?)c.Args["channel"] == "CFRONT")];
 
