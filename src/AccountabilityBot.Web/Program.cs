@@ -8,8 +8,8 @@ using AccountabilityBot.Web.Teams;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
 
-// The slim builder leaves out what a chat bot has no use for (IIS, hosting-startup scanning, static web assets, HTTP/3):
-// 2.5 MB less at idle. HTTPS endpoints in the Kestrel section of the settings still work.
+// The slim builder leaves out what a chat bot has no use for (IIS, hosting-startup scanning, static web assets, HTTP/3),
+// which keeps idle memory down (bench/README.md). HTTPS endpoints in the Kestrel section of the settings still work.
 var builder = WebApplication.CreateSlimBuilder(AppFolder.Options(StartUpMemory.WithoutConfigWatching(DemoExtensions.WithDemoFlag(args))));
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddBotCore();

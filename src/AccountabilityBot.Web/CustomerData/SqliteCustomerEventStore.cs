@@ -60,7 +60,7 @@ public sealed class SqliteCustomerEventStore(AppDbContext db, TimeProvider clock
             findCustomerByName = Command("SELECT \"Id\" FROM \"Customers\" WHERE \"Name\" = $name ORDER BY \"Id\" LIMIT 1", "$name");
             insertCustomer = Command("INSERT INTO \"Customers\" (\"Name\", \"GroupId\") VALUES ($name, $group) RETURNING \"Id\"", "$name", "$group");
             setCustomerGroup = Command("UPDATE \"Customers\" SET \"GroupId\" = $group WHERE \"Id\" = $id", "$group", "$id");
-            // One row per statement on purpose: a multi-row upsert needs a statement journal and measured 35% slower.
+            // One row per statement on purpose: a multi-row upsert needs a statement journal, which made imports slower.
             upsertEvent = Command(
                 "INSERT INTO \"CustomerEvents\" (\"CustomerId\", \"Kind\", \"OccurredOn\", \"AnnualValue\", \"Reason\", \"ReferredBy\", \"ExternalId\", \"RecordedAt\") " +
                 "VALUES ($customer, $kind, $on, $value, $reason, $by, $ext, $at) " +

@@ -11,10 +11,10 @@ public static class StartUpMemory
     public static string[] WithoutConfigWatching(string[] args) => ["--hostBuilder:reloadConfigOnChange=false", .. args];
 
     /// <summary>
-    /// Start-up leaves about 10 MB of garbage (EF's model and first queries, the warm-up's copy of the schema) in a heap
-    /// that an idle bot may not collect for hours. One compacting collection, once the host has started and the warm-up
-    /// has finished, returns it to the operating system: about 5 MB less resident memory at idle, for one pause of a
-    /// few milliseconds before the first command.
+    /// Start-up leaves garbage (EF's model and first queries, the warm-up's copy of the schema) in a heap that an idle
+    /// bot may not collect for hours. One compacting collection, once the host has started and the warm-up has
+    /// finished, returns it to the operating system (bench/README.md has the figures), for one short pause before the
+    /// first command.
     /// </summary>
     public static void CollectStartUpGarbage(this WebApplication app, Task warmUp, Action? collect = null)
     {
