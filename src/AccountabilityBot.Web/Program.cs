@@ -33,6 +33,7 @@ await database;
 await jobs;
 await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
+app.ForgetLegacyJobArguments();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapLocalChannel();

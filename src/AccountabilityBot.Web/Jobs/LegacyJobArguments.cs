@@ -1,0 +1,63 @@
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using Hangfire.Storage.Monitoring;
+
+namespace AccountabilityBot.Web.Jobs;
+
+/// <summary>
+/// Builds before December 2026 gave Slack's jobs whole payloads as arguments (the verification token, a
+/// response_url). None of today's jobs is of those types. At start-up each such job that will never run again (failed,
+/// or its method is gone) is deleted and expired at once, so the store forgets it at its next expiration pass instead
+/// of keeping it for ever. One that can still run is left to run: it may be an acknowledged event not yet answered,
+/// and once done it expires within a day like any other.
+/// </summary>
+public static class LegacyJobArguments
+{
+    static readonly string[] PayloadJobTypes = ["AccountabilityBot.Web.Slack.SlackEventJob", "AccountabilityBot.Web.Slack.SlackReplyJob"];
+    const int Page = 1000;
+
+    /// <summary>Once the host has started, beside the first requests: nothing waits for it.</summary>
+    public static WebApplication ForgetLegacyJobArguments(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try { Forget(app.Services.GetRequiredService<JobStorage>(), app.Logger); }
+            catch (Exception ex) { app.Logger.LogWarning(ex, "Could not look for jobs an earlier build left with Slack payloads"); }
+        }));
+        return app;
+    }
+
+    static void Forget(JobStorage storage, ILogger log)
+    {
+        var ids = Find(storage.GetMonitoringApi());
+        if (ids.Count == 0) return;
+        var client = new BackgroundJobClient(storage);
+        using var connection = storage.GetConnection();
+        foreach (var id in ids)
+        {
+            client.Delete(id);
+            using var expire = connection.CreateWriteTransaction();
+            expire.ExpireJob(id, TimeSpan.Zero);
+            expire.Commit();
+        }
+        log.LogWarning("Removed {Count} jobs left by an earlier build that kept Slack payloads as job arguments", ids.Count);
+    }
+
+    static List<string> Find(IMonitoringApi monitor)
+    {
+        IEnumerable<(string Id, string? Type, bool WillRun)> jobs =
+        [
+            .. monitor.FailedJobs(0, Page).Select(j => (j.Key, TypeOf(j.Value.Job, j.Value.InvocationData), false)),
+            .. monitor.ScheduledJobs(0, Page).Select(j => (j.Key, TypeOf(j.Value.Job, j.Value.InvocationData), j.Value.Job is not null)),
+            .. monitor.ProcessingJobs(0, Page).Select(j => (j.Key, TypeOf(j.Value.Job, j.Value.InvocationData), j.Value.Job is not null)),
+            .. monitor.Queues().SelectMany(q => monitor.EnqueuedJobs(q.Name, 0, Page))
+                .Select(j => (j.Key, TypeOf(j.Value.Job, j.Value.InvocationData), j.Value.Job is not null)),
+        ];
+        return [.. jobs.Where(j => !j.WillRun && j.Type is { } type && PayloadJobTypes.Any(t => type.StartsWith(t, StringComparison.Ordinal)))
+            .Select(j => j.Id).Distinct()];
+    }
+
+    // A job whose method no longer exists cannot be loaded; where the store gives its invocation data, that still names the type.
+    static string? TypeOf(Job? job, InvocationData? data) => job?.Type.FullName ?? data?.Type;
+}
