@@ -88,7 +88,7 @@ public sealed partial class Outbox
                 if (result.Outcome is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
                 Release(row);
                 outcomes[row.Id] = outcome;
-                if (outcome != DeliveryOutcome.Retrying) shownOnce.Forget(Tag(row));
+                if (outcome is not (DeliveryOutcome.Retrying or DeliveryOutcome.Held)) shownOnce.Forget(Tag(row));
                 if (outcome == DeliveryOutcome.Failed) failed.Add(row);
             }
             if (unrecorded >= CommitEvery || inFlight.Count == 0)

@@ -34,6 +34,23 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task PostWithASecretShownOnce_HeldWhenThePlatformRefusesTheBot_IsSentWholeWhenItWorksAgain()
+    {
+        using var h = new CoreHarness();
+        h.Sent.FailNext = new ChatDeliveryException("token_revoked", permanent: false, "Reinstall the app.", notInstalled: true);
+        var secret = ChatMessage.Text("the key: abk_secret") with { StoredAs = ChatMessage.Text("the key was shown once") };
+
+        Assert.True(await PostOnce(h, "reply:key", _ => Task.FromResult(secret)));
+        Assert.Empty(h.Sent.Posts);
+        (await h.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<PlatformPauses>()))).Resume(ChatPlatform.Local); // installed again
+        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().DeliverHeldAsync(ChatPlatform.Local, 10, CancellationToken.None));
+
+        Assert.Equal("the key: abk_secret", Assert.Single(h.Sent.Posts).Message.FallbackText);
+        await using var db = h.Db();
+        Assert.DoesNotContain("abk_secret", (await db.OutboundMessages.SingleAsync()).MessageJson);
+    }
+
+    [Fact]
     public async Task DirectPost_IsPlannedWithoutOpeningTheDm_AndRecordsWhereItWent()
     {
         using var h = new CoreHarness();
