@@ -122,20 +122,24 @@ public sealed class SlackCommandRunner(
         long? id = null;
         try { outcome = await work; }
         catch (Exception) { LogNotStored(work, inbound); }
+        try { id = await accepted; }
+        catch (Exception ex) { log.LogWarning(ex, "Slack delivery {DeliveryId}: its follow-up could not be stored at the first try", inbound.DeliveryId); }
         try
         {
-            id = await accepted;
-            // This delivery's own first answer, committed (without the follow-up) just before the follow-up came.
+            // This delivery's own first answer, committed (without the follow-up) just before the follow-up came, or
+            // after a first try that failed.
             if (id is null && outcome is { Fresh: true }) id = await AcceptAsync(inbound, evenIfHandled: true);
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Slack delivery {DeliveryId} could not be kept in the inbox", inbound.DeliveryId);
+            log.LogError(ex, "Slack delivery {DeliveryId} could not be kept in the inbox; answering it from here", inbound.DeliveryId);
         }
         if (outcome is not null) KeepShownOnce(inbound, outcome);
         if (id is not null) await FollowUpAsync(inbound);
         // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
         else if (outcome is null) await DeliverAsync(Replies.NothingRecorded, target);
+        // Recorded, but its follow-up could not be kept: answered from here, as well as can be (no retry after a crash).
+        else if (outcome.Fresh) await DeliverAsync(outcome.Reply, target);
     }
 
     /// <summary>Answers without the inbox (when it could not be stored), as well as can be: no retry after a failure.</summary>

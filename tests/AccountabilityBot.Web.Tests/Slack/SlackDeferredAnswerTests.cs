@@ -59,4 +59,22 @@ public sealed class SlackDeferredAnswerTests : IAsyncLifetime
         Assert.DoesNotContain(ApiKeySecrets.Prefix, stored);
         Assert.Contains("shown once", stored);
     }
+
+    [Fact]
+    public async Task Command_WhoseFollowUpCannotBeStored_IsStillAnsweredThroughTheResponseUrl()
+    {
+        // The inbox refuses follow-ups (as a database that keeps failing would); the command itself is stored as usual.
+        await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER "NoFollowUpInsert" BEFORE INSERT ON "ReceivedCommands" WHEN NEW."FollowUp" IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'follow-ups refused'); END;
+            CREATE TRIGGER "NoFollowUpUpdate" BEFORE UPDATE OF "FollowUp" ON "ReceivedCommands" WHEN NEW."FollowUp" IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'follow-ups refused'); END;
+            """));
+        var ack = await host.CommandAsync("resolved \"Called the clinic back\" cost:0", trigger: "9.9.nofollowup");
+        Assert.Contains("Working on it", (string?)ack["text"]);
+
+        var answer = await Eventually.Async(async () => host.Slack.Of("response_url").FirstOrDefault(), what: "the answer, given without the inbox");
+        Assert.Contains("R-1", (string?)answer.Args["text"]);
+        Assert.Equal(1, await host.App.WithDbAsync(db => db.Resolutions.CountAsync()));
+    }
 }
