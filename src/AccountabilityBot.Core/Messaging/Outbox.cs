@@ -26,8 +26,9 @@ public sealed partial class Outbox(
     {
         if (await db.OutboundMessages.AnyAsync(o => o.IdempotencyKey == post.Key, ct)) return null;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var composedAt = clock.UtcNow();
         var message = await compose(ct);
-        var row = NewRow(post.To, message, post.Key, post.Kind, post.NotAfter);
+        var row = NewRow(post.To, message, post.Key, post.Kind, post.NotAfter, composedAt);
         db.OutboundMessages.Add(row);
         try
         {
@@ -78,8 +79,9 @@ public sealed partial class Outbox(
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var rows = new List<OutboundMessage>();
+        var composedAt = clock.UtcNow(); // one instant for the fan-out: its posts share what was composed for the first
         foreach (var (post, compose) in fresh)
-            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter)).Entity);
+            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, composedAt)).Entity);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -105,21 +107,23 @@ public sealed partial class Outbox(
     /// <summary>A one-off post (no key), stored and then delivered.</summary>
     public async Task PostAsync(ChatAddress to, ChatMessage message, string kind, CancellationToken ct)
     {
-        var row = NewRow(to, message, key: null, kind, notAfter: null);
+        var row = NewRow(to, message, key: null, kind, notAfter: null, clock.UtcNow());
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync(ct);
         shownOnce.Keep(ShownOnceMessages.RowKey(row.Id), message);
         await DeliverAsync(row.Id, ct);
     }
 
-    OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key, string kind, DateTime? notAfter) => new()
+    /// <param name="composedAt">Taken before the message is composed: what a post shows "up to now" is then never later
+    /// than its row's CreatedAt, which the next weekly review starts from (so nothing falls between two reviews).</param>
+    OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key, string kind, DateTime? notAfter, DateTime composedAt) => new()
     {
         Platform = to.Platform,
         ConversationId = to.ConversationId,
         IdempotencyKey = key,
         Kind = kind,
         MessageJson = MessageJson.Serialize(message),
-        CreatedAt = clock.UtcNow(),
+        CreatedAt = composedAt,
         NotAfter = notAfter,
     };
 }
