@@ -16,9 +16,10 @@ public interface IFollowUpHandler
 /// <summary>
 /// Finishes acknowledged deliveries: right after the acknowledgement (a job or the request's continuation asks for one
 /// row), and from a periodic sweep for rows a crash or a failure left behind. A failed attempt keeps its lease, so the
-/// next try comes one lease later.
+/// next try comes one lease later. A follow-up that runs longer than a lease (a platform's Retry-After, say) keeps
+/// renewing its lease, so the sweep never starts a second copy of it.
 /// </summary>
-public sealed class FollowUps(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FollowUps> log)
+public sealed class FollowUps(IServiceScopeFactory scopes, InboxSettings settings, TimeProvider clock, ILogger<FollowUps> log)
 {
     /// <summary>After this long a follow-up that keeps failing is given up, so one broken row is not retried for ever.</summary>
     static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
@@ -36,6 +37,25 @@ public sealed class FollowUps(IServiceScopeFactory scopes, TimeProvider clock, I
             log.LogDebug("Delivery {DeliveryId} waits for {Platform} to be configured", row.DeliveryId, row.Platform);
             return false;
         }
+        bool done;
+        using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var renewal = KeepLeaseAsync(id, row.LeaseUntil!.Value, renewing.Token);
+            try { done = await FinishAsync(handler, row, ct); }
+            finally
+            {
+                await renewing.CancelAsync();
+                await renewal;
+            }
+        }
+        if (!done) return false;
+        await inbox.FinishAsync(id, CancellationToken.None);
+        return true;
+    }
+
+    /// <returns>True when the row is done with (finished, or given up on); false to try again once its lease runs out.</returns>
+    async Task<bool> FinishAsync(IFollowUpHandler handler, ReceivedCommand row, CancellationToken ct)
+    {
         try
         {
             await handler.FinishAsync(row, ct);
@@ -49,8 +69,26 @@ public sealed class FollowUps(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             log.LogError(ex, "Gave up on {Platform} delivery {DeliveryId}, acknowledged at {At:u}", row.Platform, row.DeliveryId, row.ReceivedAt);
         }
-        await inbox.FinishAsync(id, CancellationToken.None);
         return true;
+    }
+
+    async Task KeepLeaseAsync(long id, DateTime leasedUntil, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(settings.Lease / 3, clock, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<Inbox>().RenewAsync(id, leasedUntil, ct) is not { } next) return;
+                leasedUntil = next;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Could not renew the lease of inbox row {Id}; another worker may take it over once it runs out", id);
+        }
     }
 
     /// <summary>Finishes the follow-up of this delivery, if it has one.</summary>

@@ -45,6 +45,15 @@ public sealed partial class Inbox
         return taken == 1 ? await db.ReceivedCommands.AsNoTracking().SingleAsync(r => r.Id == id, ct) : null;
     }
 
+    /// <summary>Holds this worker's lease longer while its follow-up still runs; null when the lease is no longer its own.</summary>
+    public async Task<DateTime?> RenewAsync(long id, DateTime leasedUntil, CancellationToken ct)
+    {
+        var next = clock.GetUtcNow().UtcDateTime + settings.Lease;
+        var renewed = await db.ReceivedCommands.Where(r => r.Id == id && r.FollowUp != null && r.LeaseUntil == leasedUntil)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, next), ct);
+        return renewed == 1 ? next : null;
+    }
+
     /// <summary>Unfinished rows nobody is working on: leased and run out, or never taken since they were accepted a lease ago.</summary>
     public Task<List<long>> DueAsync(int max, CancellationToken ct)
     {

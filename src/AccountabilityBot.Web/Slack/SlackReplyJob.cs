@@ -11,7 +11,13 @@ public sealed class SlackReplyJob(SlackWebApi api, SlackHome home, ILogger<Slack
     public async Task DeliverAsync(ChatMessage message, SlackReplyTarget target, CancellationToken ct)
     {
         await AnswerAsync(message, target, ct);
-        if (target.RefreshHome) await home.PublishAsync(target.UserId, "home:" + Guid.NewGuid().ToString("N"), ct);
+        if (!target.RefreshHome) return;
+        // After the answer went out: a failed refresh must not make the follow-up run again and answer twice.
+        try { await home.PublishAsync(target.UserId, "home:" + Guid.NewGuid().ToString("N"), ct); }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "The Home tab of {User} was not refreshed after the answer", target.UserId);
+        }
     }
 
     async Task AnswerAsync(ChatMessage message, SlackReplyTarget target, CancellationToken ct)
