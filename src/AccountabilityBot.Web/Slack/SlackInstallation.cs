@@ -20,11 +20,13 @@ public sealed class SlackInstallation(
     bool? firstCheck;
 
     /// <summary>How long start-up waits for Slack to answer the first auth.test before going on without it.</summary>
-    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The first check runs before the job server starts (it is registered after Slack), so the start-up sweep of the
-    /// outbox never posts with a token Slack already refuses. Requests are served meanwhile.
+    /// outbox never posts with a token Slack already refuses. The server starts listening after it too (hosted services
+    /// start before it), so an unreachable Slack holds start-up back by at most <see cref="StartUpWait"/>; a refused
+    /// token found later by any call pauses Slack all the same.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {

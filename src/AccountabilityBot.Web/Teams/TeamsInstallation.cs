@@ -6,7 +6,7 @@ namespace AccountabilityBot.Web.Teams;
 /// </summary>
 public sealed class TeamsInstallation(ConnectorClient connector, ILogger<TeamsInstallation> log) : IHostedService
 {
-    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan StartUpWait = TimeSpan.FromSeconds(5);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
