@@ -23,7 +23,7 @@ builder.AddCustomerData();
 
 var app = builder.Build();
 if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
-app.UseRequestInput(maxBytes: 64 * 1024, exceptUnder: "/api/v1/customer-events");
+app.UseRequestInput(RequestBody.MaxBytes, exceptUnder: "/api/v1/customer-events");
 // Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).
 var database = Task.Run(app.PrepareDatabaseAsync);

@@ -16,6 +16,13 @@ public static class Format
 
     public static string Date(DateOnly d) => d.ToString("ddd d MMM yyyy", Invariant);
 
+    /// <summary>"2 Dec 2026", "16–22 Nov 2026", "30 Nov – 6 Dec 2026" or "28 Dec 2026 – 3 Jan 2027".</summary>
+    public static string Range(DateOnly from, DateOnly to) =>
+        from == to ? to.ToString("d MMM yyyy", Invariant)
+        : from.Year != to.Year ? $"{from.ToString("d MMM yyyy", Invariant)} – {to.ToString("d MMM yyyy", Invariant)}"
+        : from.Month != to.Month ? $"{from.ToString("d MMM", Invariant)} – {to.ToString("d MMM yyyy", Invariant)}"
+        : $"{from.Day}–{to.ToString("d MMM yyyy", Invariant)}";
+
     public static string Status(Domain.CommitmentStatus s) => s switch
     {
         Domain.CommitmentStatus.OnTrack => "on track",

@@ -14,16 +14,8 @@ public sealed record ChatMessage(IReadOnlyList<MessageBlock> Blocks)
 
     public static ChatMessage Text(RichText text) => new([new TextBlock(text)]);
 
-    /// <summary>The message as plain text, used where a platform needs a notification fallback.</summary>
-    public string FallbackText => string.Join("\n", Blocks.Select(b => b switch
-    {
-        HeaderBlock h => h.Text,
-        TextBlock t => t.Text.ToPlainText(),
-        FieldsBlock f => string.Join("\n", f.Fields.Select(x => $"{x.Label}: {x.Value.ToPlainText()}")),
-        ListBlock l => string.Join("\n", l.Items.Select(i => "• " + i.ToPlainText())),
-        ContextBlock c => c.Text.ToPlainText(),
-        _ => null,
-    }).Where(s => !string.IsNullOrEmpty(s)));
+    /// <summary>The message's words as plain text, used where a platform needs a notification fallback.</summary>
+    public string FallbackText => PlainTextRenderer.Words(this);
 }
 
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]

@@ -46,9 +46,6 @@ public sealed class ChatSenderRouter(IEnumerable<IPlatformChatSender> senders) :
 
     public Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct) => For(to.Platform).WhyCannotPostAsync(to.ConversationId, ct);
 
-    public async Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct) =>
-        new(platform, await For(platform).OpenDirectConversationAsync(platformUserId, ct));
-
     IPlatformChatSender For(ChatPlatform platform) => byPlatform.TryGetValue(platform, out var sender)
         ? sender
         : throw new ChatDeliveryException("platform_not_configured", permanent: true,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace AccountabilityBot.Core.Messaging;
 
@@ -15,6 +14,12 @@ public static class PlainTextRenderer
         foreach (var block in m.Blocks) lines.AddRange(Lines(block));
         return string.Join("\n", lines);
     }
+
+    /// <summary>The words only, without buttons, rules or underlines: a platform's notification fallback.</summary>
+    public static string Words(ChatMessage m) => string.Join("\n", m.Blocks
+        .Where(b => b is not (ActionsBlock or DividerBlock))
+        .SelectMany(b => b is HeaderBlock h ? [h.Text] : Lines(b))
+        .Where(line => line.Length > 0));
 
     /// <summary>
     /// The message cut after each row of buttons: each part's text followed by its buttons, so a page can show a
@@ -49,20 +54,5 @@ public static class PlainTextRenderer
         _ => throw new NotSupportedException($"The plain-text renderer does not know {block.GetType().Name}."),
     };
 
-    static string Text(RichText text)
-    {
-        var sb = new StringBuilder();
-        foreach (var span in text.Spans)
-        {
-            sb.Append(span switch
-            {
-                TextSpan t => t.Text,
-                MentionSpan m => "@" + m.DisplayName,
-                LinkSpan l => $"{l.Label} ({l.Url})",
-                DateSpan d => d.Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture),
-                _ => throw new NotSupportedException($"The plain-text renderer does not know {span.GetType().Name}."),
-            });
-        }
-        return sb.ToString();
-    }
+    static string Text(RichText text) => text.ToPlainText();
 }

@@ -50,9 +50,6 @@ public interface IChatSender
 
     /// <summary>Why the bot could not post in this conversation, or null when it can.</summary>
     Task<string?> WhyCannotPostAsync(ChatAddress to, CancellationToken ct);
-
-    /// <summary>Where a direct message to this user goes on their platform.</summary>
-    Task<ChatAddress> OpenDirectAsync(ChatPlatform platform, string platformUserId, CancellationToken ct);
 }
 
 /// <summary>Re-registers the scheduled jobs when the CCO changes the cadence.</summary>

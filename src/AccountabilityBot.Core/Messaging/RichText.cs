@@ -40,7 +40,7 @@ public sealed record RichText(IReadOnlyList<Span> Spans)
         TextSpan t => t.Text,
         MentionSpan m => "@" + m.DisplayName,
         LinkSpan l => $"{l.Label} ({l.Url})",
-        DateSpan d => d.Date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        _ => "",
+        DateSpan d => Common.Format.Date(d.Date),
+        _ => throw new NotSupportedException($"Plain text does not know {s.GetType().Name}."),
     }));
 }

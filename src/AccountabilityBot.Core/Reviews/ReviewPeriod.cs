@@ -1,4 +1,4 @@
-using System.Globalization;
+using AccountabilityBot.Core.Common;
 
 namespace AccountabilityBot.Core.Reviews;
 
@@ -9,8 +9,6 @@ namespace AccountabilityBot.Core.Reviews;
 /// <param name="Today">The day the review is read, in <paramref name="Zone"/>; commitments and stop items are judged as of it.</param>
 public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly WeekTo, DateOnly QuarterFrom, TimeZoneInfo Zone)
 {
-    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     public static ReviewPeriod EndingYesterday(DateOnly today, TimeZoneInfo zone)
     {
         var weekTo = today.AddDays(-1);
@@ -35,10 +33,7 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     public DateTime? AnswersUntilUtc { get; init; }
 
     /// <summary>"16–22 Nov 2026", "30 Nov – 6 Dec 2026" or "28 Dec 2026 – 3 Jan 2027".</summary>
-    public string WeekLabel =>
-        WeekFrom.Year != WeekTo.Year ? $"{WeekFrom.ToString("d MMM yyyy", Invariant)} – {WeekTo.ToString("d MMM yyyy", Invariant)}"
-        : WeekFrom.Month != WeekTo.Month ? $"{WeekFrom.ToString("d MMM", Invariant)} – {WeekTo.ToString("d MMM yyyy", Invariant)}"
-        : $"{WeekFrom.Day}–{WeekTo.ToString("d MMM yyyy", Invariant)}";
+    public string WeekLabel => Format.Range(WeekFrom, WeekTo);
 
     /// <summary>"Q4 2026".</summary>
     public string QuarterLabel => $"Q{(QuarterFrom.Month - 1) / 3 + 1} {QuarterFrom.Year}";

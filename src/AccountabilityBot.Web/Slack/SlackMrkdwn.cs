@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
@@ -36,7 +36,7 @@ public static class SlackMrkdwn
     public static string Date(DateOnly date)
     {
         var unix = new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero).ToUnixTimeSeconds();
-        return $"<!date^{unix}^{{date_short_pretty}}|{date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}>";
+        return $"<!date^{unix}^{{date_short_pretty}}|{Format.Date(date)}>";
     }
 
     // mrkdwn bold needs the asterisks against the words, so surrounding spaces stay outside them.

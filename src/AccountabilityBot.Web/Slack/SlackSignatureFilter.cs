@@ -14,13 +14,11 @@ namespace AccountabilityBot.Web.Slack;
 /// </summary>
 public sealed class SlackSignatureFilter(IOptions<SlackSettings> options, TimeProvider clock) : IEndpointFilter
 {
-    public const int MaxBodyBytes = 64 * 1024;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
-        if (body is null) return ApiProblems.TooLarge(MaxBodyBytes);
+        var body = await RequestBody.ReadAsync(http.Request, RequestBody.MaxBytes, http.RequestAborted);
+        if (body is null) return ApiProblems.TooLarge(RequestBody.MaxBytes);
         if (IsSslCheck(http.Request, body)) return Results.Ok();
         var headers = http.Request.Headers;
         if (!SlackSignature.IsValid(options.Value.SigningSecret, headers["X-Slack-Request-Timestamp"], headers["X-Slack-Signature"], body, clock.GetUtcNow()))

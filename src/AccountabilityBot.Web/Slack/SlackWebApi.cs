@@ -12,7 +12,7 @@ namespace AccountabilityBot.Web.Slack;
 /// <summary>A Slack user as users.info describes them; <paramref name="TimeZone"/> is the IANA name, never the offset.</summary>
 public sealed record SlackUser(string Id, string Name, string? Email, string? TimeZone, bool IsBot)
 {
-    /// <summary>Reads Slack's user object: users.info's and users.lookupByEmail's `user`, and the user_change event's.</summary>
+    /// <summary>Reads Slack's user object: users.info's `user` and the user_change event's.</summary>
     public static SlackUser? From(JsonElement user)
     {
         static string? Get(JsonElement e, string name) =>
@@ -48,13 +48,6 @@ public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSe
         message["channel"] = channel;
         message["user"] = user;
         await CallJsonAsync("chat.postEphemeral", message, channel, ct);
-    }
-
-    public async Task UpdateAsync(string channel, string ts, JsonObject message, CancellationToken ct)
-    {
-        message["channel"] = channel;
-        message["ts"] = ts;
-        await CallJsonAsync("chat.update", message, channel, ct);
     }
 
     /// <summary>
@@ -97,14 +90,8 @@ public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSe
     public async Task<SlackUser> UserInfoAsync(string userId, CancellationToken ct) =>
         ReadUser(await CallFormAsync("users.info", new() { ["user"] = userId }, ct));
 
-    public async Task<SlackUser> LookupByEmailAsync(string email, CancellationToken ct) =>
-        ReadUser(await CallFormAsync("users.lookupByEmail", new() { ["email"] = email }, ct));
-
     public Task OpenViewAsync(string triggerId, JsonObject view, CancellationToken ct) =>
         CallJsonAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, null, ct);
-
-    public Task UpdateViewAsync(string viewId, JsonObject view, string? hash, CancellationToken ct) =>
-        CallJsonAsync("views.update", new JsonObject { ["view_id"] = viewId, ["view"] = view, ["hash"] = hash }, null, ct);
 
     public Task PublishHomeAsync(string userId, JsonObject view, CancellationToken ct) =>
         CallJsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view }, null, ct);

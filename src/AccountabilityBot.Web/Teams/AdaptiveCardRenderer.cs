@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
@@ -179,7 +179,7 @@ public static class AdaptiveCardRenderer
                     break;
                 case MentionSpan m: sb.Append('@').Append(Escape(m.DisplayName)); break;
                 case LinkSpan l: sb.Append('[').Append(Escape(l.Label)).Append("](").Append(l.Url.Replace(")", "%29")).Append(')'); break;
-                case DateSpan d: sb.Append(d.Date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)); break;
+                case DateSpan d: sb.Append(Format.Date(d.Date)); break;
                 default: throw new NotSupportedException($"The Adaptive Card renderer does not know {span.GetType().Name}.");
             }
         }

@@ -21,11 +21,6 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
     public async Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
         (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, conversationId, ct))?.Id;
 
-    /// <summary>Replies in the thread of <paramref name="replyToId"/>.</summary>
-    public async Task<string?> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct) =>
-        (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl,
-            $"v3/conversations/{Esc(conversationId)}/activities/{Esc(replyToId)}", activity with { ReplyToId = replyToId }, conversationId, ct))?.Id;
-
     /// <summary>Replaces a message the bot posted (e.g. a card after a button was used).</summary>
     public Task UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
         CallAsync<ResourceResponse>(HttpMethod.Put, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities/{Esc(activityId)}",

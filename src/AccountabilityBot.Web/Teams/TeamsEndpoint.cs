@@ -10,7 +10,6 @@ namespace AccountabilityBot.Web.Teams;
 public static class TeamsEndpoint
 {
     public const string Route = "/api/messages";
-    const int MaxBodyBytes = 64 * 1024;
 
     public static RouteHandlerBuilder MapTeamsEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, HandleAsync).WithTags("Teams").DisableAntiforgery();
@@ -32,7 +31,7 @@ public static class TeamsEndpoint
         if (!auth.Succeeded) return Reject(auth, log);
 
         // Read whole and checked before it is bound: Value (a card's data) stays raw JSON, read only deep in a handler.
-        var (activity, problem) = await JsonInput.ReadAsync<Activity>(request, MaxBodyBytes, Activity.Json, ct);
+        var (activity, problem) = await JsonInput.ReadAsync<Activity>(request, RequestBody.MaxBytes, Activity.Json, ct);
         if (problem is not null) return problem;
         if (activity?.Type is not { Length: > 0 }) return ApiProblems.BadRequest("The activity has no type.");
 

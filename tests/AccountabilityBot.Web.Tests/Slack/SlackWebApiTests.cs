@@ -89,9 +89,6 @@ public sealed class SlackWebApiTests : IAsyncLifetime
         Assert.Equal(new SlackUser("U9", "Maria", "maria@acme.example", "America/New_York", false), user);
         var missing = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.UserInfoAsync("U404", CancellationToken.None)));
         Assert.Equal("user_not_found", missing.PlatformError);
-        Assert.Equal("U9", (await WithSenderAsync((_, api) => api.LookupByEmailAsync("maria@acme.example", CancellationToken.None))).Id);
-        var unknown = await Assert.ThrowsAsync<ChatDeliveryException>(() => WithSenderAsync((_, api) => api.LookupByEmailAsync("nobody@acme.example", CancellationToken.None)));
-        Assert.True(unknown.Permanent);
     }
 
     [Theory]
@@ -108,8 +105,8 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenDirect_UsesConversationsOpenOncePerUser()
     {
-        var address = await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
-        var again = await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        var address = await WithSenderAsync((sender, _) => sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("one"), CancellationToken.None));
+        var again = await WithSenderAsync((sender, _) => sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("two"), CancellationToken.None));
         Assert.Equal(("DU9", "DU9"), (address.ConversationId, again.ConversationId));
         Assert.Equal("U9", (string?)Assert.Single(host.Slack.Of("conversations.open")).Args["users"]);
     }
@@ -117,26 +114,27 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenDirect_AfterARestart_RemembersTheChannelWithoutAskingSlackAgain()
     {
-        await WithSenderAsync((sender, _) => sender.OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None));
+        await WithSenderAsync((sender, _) => sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("one"), CancellationToken.None));
         await using var restarted = new SlackHost(dataDirectory: host.App.DataDirectory);
         await using var scope = restarted.App.Services.CreateAsyncScope();
-        var address = await scope.ServiceProvider.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Slack, "U9", CancellationToken.None);
+        var address = await scope.ServiceProvider.GetRequiredService<IChatSender>()
+            .SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("after the restart"), CancellationToken.None);
         Assert.Equal("DU9", address.ConversationId);
         Assert.Empty(restarted.Slack.Of("conversations.open"));
     }
 
     [Fact]
-    public async Task Views_AndUpdates_GoToTheirMethods()
+    public async Task Views_AndEphemerals_GoToTheirMethods()
     {
         await WithSenderAsync(async (_, api) =>
         {
-            await api.UpdateAsync("CLEAD", "1.2", new JsonObject { ["text"] = "edited" }, CancellationToken.None);
-            await api.UpdateViewAsync("V1", new JsonObject { ["type"] = "modal" }, "h1", CancellationToken.None);
+            await api.OpenViewAsync("T1", new JsonObject { ["type"] = "modal" }, CancellationToken.None);
+            await api.PublishHomeAsync("U9", new JsonObject { ["type"] = "home" }, CancellationToken.None);
             await api.PostEphemeralAsync("CLEAD", "U9", new JsonObject { ["text"] = "psst" }, CancellationToken.None);
             return 0;
         });
         // auth.test is start-up's check of the token.
-        Assert.Equal(["chat.update", "views.update", "chat.postEphemeral"], host.Slack.Calls.Select(c => c.Method).Where(m => m != "auth.test"));
+        Assert.Equal(["views.open", "views.publish", "chat.postEphemeral"], host.Slack.Calls.Select(c => c.Method).Where(m => m != "auth.test"));
     }
 }
 

@@ -170,8 +170,6 @@ public sealed class FakeSlack : HttpMessageHandler
                 return Json(auth);
             case "chat.postEphemeral":
                 return Ok(new JsonObject { ["ok"] = true, ["message_ts"] = "1700000000.000001" });
-            case "chat.update":
-                return Ok(new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = (string?)args["ts"] });
             case "conversations.info":
                 if (MissingChannels.Contains(channel!)) return Json(Fixture("web_conversations_open_error_channel_not_found.json"));
                 return Ok(new JsonObject
@@ -183,9 +181,6 @@ public sealed class FakeSlack : HttpMessageHandler
                 var opened = Fixture("web_conversations_open_ok.json");
                 opened["channel"]!["id"] = "D" + (string?)args["users"];
                 return Json(opened);
-            case "users.lookupByEmail":
-                var byEmail = Users.FirstOrDefault(u => u.Value.Email == (string?)args["email"]).Key;
-                return byEmail is null ? Ok(new JsonObject { ["ok"] = false, ["error"] = "users_not_found" }) : Answer("users.info", token, new JsonObject { ["user"] = byEmail });
             case "users.info":
                 var id = (string)args["user"]!;
                 if (!Users.TryGetValue(id, out var person)) return Json(Fixture("web_users_info_error_user_not_found.json"));
@@ -195,7 +190,7 @@ public sealed class FakeSlack : HttpMessageHandler
                 info["user"]!["profile"]!["display_name"] = person.Name;
                 info["user"]!["profile"]!["email"] = person.Email;
                 return Json(info);
-            case "views.open" or "views.update" or "views.publish":
+            case "views.open" or "views.publish":
                 return Json(Fixture("web_views_open_ok.json"));
             default:
                 return Ok(new JsonObject { ["ok"] = false, ["error"] = "unknown_method" });

@@ -83,15 +83,14 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
-    public async Task ReplyAndUpdate_UseTheThreadAndActivityPaths()
+    public async Task SendAndUpdate_UseTheConversationAndActivityPaths()
     {
         var client = Client();
-        var reply = await client.ReplyToActivityAsync(ServiceUrl, "19:c@thread.tacv2", "1759881511856", Message(), CancellationToken.None);
+        var reply = await client.SendToConversationAsync(ServiceUrl, "19:c@thread.tacv2", Message(), CancellationToken.None);
         await client.UpdateActivityAsync(ServiceUrl, "19:c@thread.tacv2", reply!, Message() with { Text = "edited" }, CancellationToken.None);
 
-        Assert.Equal(["POST /amer/v3/conversations/19:c@thread.tacv2/activities/1759881511856", $"PUT /amer/v3/conversations/19:c@thread.tacv2/activities/{reply}"],
+        Assert.Equal(["POST /amer/v3/conversations/19:c@thread.tacv2/activities", $"PUT /amer/v3/conversations/19:c@thread.tacv2/activities/{reply}"],
             fake.Calls.Select(c => $"{c.Method} {c.Path}"));
-        Assert.Equal("1759881511856", fake.Calls.First().Body!["replyToId"]!.GetValue<string>());
         Assert.Equal("edited", fake.Calls.Last().Body!["text"]!.GetValue<string>());
     }
 

@@ -57,7 +57,8 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
         await InstallAndBindLeadershipAsync();
         const string user = User;
 
-        var address = await InScopeAsync(sp => sp.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Teams, user, CancellationToken.None));
+        var address = new ChatAddress(ChatPlatform.Teams,
+            await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None)));
         await InScopeAsync(async sp =>
         {
             await sp.GetRequiredService<Outbox>().PostAsync(address, ChatMessage.Text("C-1 is due tomorrow."), "nudge", CancellationToken.None);
@@ -72,7 +73,7 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
         Assert.Contains(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{user}/activities" && p.Body!.ToJsonString().Contains("due tomorrow"));
 
         // The chat is stored: the next DM does not create another.
-        await InScopeAsync(sp => sp.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Teams, user, CancellationToken.None));
+        await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None));
         Assert.Single(host.Fake.Calls, c => c.Path == "/amer/v3/conversations");
     }
 
@@ -84,7 +85,7 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
         host.Fake.NotInstalled[user] = true;
 
         var error = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
-            InScopeAsync(sp => sp.GetRequiredService<IChatSender>().OpenDirectAsync(ChatPlatform.Teams, user, CancellationToken.None)));
+            InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None)));
         Assert.Equal(("BotNotInConversationRoster", true), (error.PlatformError, error.Permanent));
         Assert.Contains("Teams admin center", error.Advice);
 

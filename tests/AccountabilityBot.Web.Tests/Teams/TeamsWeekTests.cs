@@ -69,13 +69,12 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         var review = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/{Channel}/activities");
         var card = review.Body!["attachments"]![0]!["content"]!.AsObject();
         CardSchema.AssertValid(card);
-        Assert.Contains("missed deliveries", card.ToJsonString());File.WriteAllText("/tmp/review.json", card.ToJsonString(new System.Text.Json.JsonSerializerOptions{WriteIndented=true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping}));
+        Assert.Contains("missed deliveries", card.ToJsonString());
 
         // A nudge to Maria, who never opened a chat with the bot: the 1:1 chat is created, then posted to.
         await using (var scope = host.App.Services.CreateAsyncScope())
         {
-            var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
-            var dm = await sender.OpenDirectAsync(ChatPlatform.Teams, Maria, CancellationToken.None);
+            var dm = ChatAddress.DirectTo(ChatPlatform.Teams, Maria);
             await scope.ServiceProvider.GetRequiredService<Outbox>().PostAsync(dm, ChatMessage.Text("Your commitment C-2 is due tomorrow."), "nudge", CancellationToken.None);
         }
         var nudge = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{Maria}/activities");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountabilityBot.Core.Common;
 
 namespace AccountabilityBot.Core.Customers.Metrics;
 
@@ -43,8 +44,5 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     }
 
     /// <summary>"1 Oct – 31 Dec 2026".</summary>
-    public string Label =>
-        From == To ? To.ToString("d MMM yyyy", Invariant)
-        : From.Year != To.Year ? $"{From.ToString("d MMM yyyy", Invariant)} – {To.ToString("d MMM yyyy", Invariant)}"
-        : $"{From.ToString("d MMM", Invariant)} – {To.ToString("d MMM yyyy", Invariant)}";
+    public string Label => Format.Range(From, To);
 }
