@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Web.Hosting;
-using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.CustomerData;
@@ -18,7 +17,6 @@ public static class CustomerDataExtensions
         builder.Services.AddSettings<CustomerDataSettings>(CustomerDataSettings.SectionName);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CustomerDataSettings>>().Value);
         builder.Services.AddSettings<ApiSettings>(ApiSettings.SectionName);
-        builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
         builder.Services.AddScoped<CustomerEventImporter>();
         builder.Services.AddScoped<ApiKeyAuthentication>();
         builder.Services.AddRateLimiter(limiter =>

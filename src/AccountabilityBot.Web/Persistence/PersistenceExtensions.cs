@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Resolutions;
@@ -23,10 +24,11 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<SqliteStatementCache>();
         // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
         builder.Services.AddScoped<IResolutionFastStore, SqliteResolutionFastStore>();
+        builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
         builder.Services.AddScoped<ResolvedFastPath>();
         // The options are built once (singleton), not per request: they only depend on settings read at start-up.
         // The model is the compiled one (CompiledModel/, found by its assembly attribute). EF's start-up check of the
-        // model against the migrations would build the full model anyway (about 250 ms of every start); the test suite
+        // model against the migrations would build the full model anyway, on every start; the test suite
         // makes that check instead (CompiledModelTests).
         builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<DatabaseSettings>>().Value))

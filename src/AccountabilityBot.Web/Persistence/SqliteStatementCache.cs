@@ -9,8 +9,8 @@ namespace AccountabilityBot.Web.Persistence;
 /// Prepares each SQL text once per open connection. Microsoft.Data.Sqlite keeps a compiled statement only inside the
 /// command object that compiled it, and EF makes a new command for every execution, so SQLite would parse and plan the
 /// same few statements again for every chat command (dotnet/efcore#14044). This runs EF's command through a kept
-/// command with the same text on the same connection instead, with EF's parameters and transaction; on the Slack load
-/// bench that cut the CPU per command by about an eighth. The kept commands go when the connection closes.
+/// command with the same text on the same connection instead, with EF's parameters and transaction (bench/README.md
+/// has what it saves). The kept commands go when the connection closes.
 /// </summary>
 public sealed class SqliteStatementCache : DbCommandInterceptor
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Tests.Support;
-using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Persistence;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Core.Tests.Customers;

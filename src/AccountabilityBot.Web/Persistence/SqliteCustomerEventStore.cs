@@ -2,12 +2,11 @@ using System.Globalization;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace AccountabilityBot.Web.CustomerData;
+namespace AccountabilityBot.Web.Persistence;
 
 /// <summary>
 /// Upserts customer events into SQLite with prepared statements on the context's own connection and transaction:
