@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Customers.Import;
 
