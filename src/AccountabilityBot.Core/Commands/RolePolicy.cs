@@ -2,7 +2,9 @@ using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Core.Commands;
 
-/// <summary>Which role a command needs, as its verb's route says. Owner rules (update/done on your own commitment) live in the handler.</summary>
+/// <summary>
+/// Which role a command needs, as its verb's route says. Owner rules (update/done on your own commitment) live in the handler.
+/// </summary>
 public static class RolePolicy
 {
     public static Role Required(ChatCommand command) => Verbs.RouteFor(command).RequiredRole(command);

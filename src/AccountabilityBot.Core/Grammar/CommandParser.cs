@@ -4,9 +4,9 @@ using AccountabilityBot.Core.Commands;
 namespace AccountabilityBot.Core.Grammar;
 
 /// <summary>
-/// Turns chat text into a <see cref="ChatCommand"/> through the verb named first (see <see cref="Verbs"/>). One grammar for every platform: adapters hand over
-/// plain text with mentions already rewritten to <c>&lt;@ID&gt;</c>. Never throws; on failure the result says
-/// what was wrong in plain words and shows the right form.
+/// Turns chat text into a <see cref="ChatCommand"/> with the grammar of the verb it starts with (see <see cref="Verbs"/>).
+/// One grammar for every platform: adapters hand over plain text with mentions already rewritten to <c>&lt;@ID&gt;</c>.
+/// Never throws; on failure the result says what was wrong in plain words and shows the right form.
 /// </summary>
 public static class CommandParser
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Grammar;
 

@@ -1,7 +1,7 @@
 using AccountabilityBot.Core.Cadence;
 using static AccountabilityBot.Core.Tests.Commands.ParserTestContext;
 
-namespace AccountabilityBot.Core.Tests.Commands;
+namespace AccountabilityBot.Core.Tests.Cadence;
 
 /// <summary>CadenceSetCommand holds a list, which records compare by reference, so its fields are asserted one by one.</summary>
 public sealed class CadenceParseTests
