@@ -39,10 +39,8 @@ public static class CoreServices
         services.AddScoped<Cadence.Posts.PromptPosts>();
         services.AddScoped<Stories.StoryPrompts>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
-        var handlerInterface = typeof(ICommandHandler<>);
-        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
-                services.AddScoped(contract, type);
+        // Every handler, from the one list of verbs: adding a verb there is all it takes to reach its handler.
+        foreach (var route in Verbs.Routes) route.Register(services);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Grammar;
 using static AccountabilityBot.Core.Tests.Commands.ParserTestContext;
 
 namespace AccountabilityBot.Core.Tests.Commands;

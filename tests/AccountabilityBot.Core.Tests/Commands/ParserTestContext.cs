@@ -1,4 +1,4 @@
-using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Tests.Commands;
 

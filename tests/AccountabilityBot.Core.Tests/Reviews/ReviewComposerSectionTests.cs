@@ -3,6 +3,7 @@ using AccountabilityBot.Core.Decisions;
 using AccountabilityBot.Core.StopList;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Reviews;
 using static AccountabilityBot.Core.Tests.Reviews.SnapshotBuilder;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Customers.Import;
 

@@ -1,0 +1,14 @@
+using AccountabilityBot.Core.Grammar;
+
+namespace AccountabilityBot.Core.Commands;
+
+/// <summary>
+/// One chat verb, whole: its help entry (usage, an example that parses, what it is for), its grammar, and the routes
+/// of the commands it can produce. Each feature declares its verbs beside their records; <see cref="Verbs"/> lists them.
+/// </summary>
+internal sealed record Verb(
+    string Name, string Usage, string Example, string Description,
+    Func<CommandInput, ChatCommand> Parse, IReadOnlyList<CommandRoute> Routes)
+{
+    public VerbHelp Help { get; } = new(Name, Usage, Example, Description);
+}

@@ -1,0 +1,71 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
+
+namespace AccountabilityBot.Core.StopList;
+
+/// <summary><c>stop propose "TITLE" [owner:@x] [review:DATE] [why:"rationale"]</c></summary>
+public sealed record StopProposeCommand(string Title, MemberRef? Owner, DateOnly? ReviewOn, string? Rationale) : ChatCommand;
+
+public enum StopAction { Agree, Keep, Reinstate }
+
+/// <summary><c>stop agree S-3 [review:DATE]</c>, <c>stop keep S-3 [review:DATE]</c>, <c>stop reinstate S-3</c>.</summary>
+public sealed record StopDecisionCommand(int StopItemId, StopAction Action, DateOnly? ReviewOn) : ChatCommand;
+
+/// <summary><c>stop list</c> (or just <c>stop</c>).</summary>
+public sealed record StopListCommand : ChatCommand;
+
+/// <summary><c>stop</c>: anyone may propose or list; deciding is leadership's.</summary>
+internal static class StopVerb
+{
+    public static Verb Verb { get; } = new("stop",
+        "stop propose \"TITLE\" [owner:@name] [review:DATE] [why:\"REASON\"]\nstop agree S-3 [review:DATE]\n"
+        + "stop keep S-3 [review:DATE]\nstop reinstate S-3\nstop list",
+        "stop propose \"Manager approval for refunds under $50\" owner:@ana review:in 2 months",
+        "Propose, agree, keep or reinstate things to stop doing; bare `stop` lists them.",
+        Parse,
+        [
+            CommandRoute.For<StopProposeCommand, StopProposeHandler>(Role.Frontline),
+            CommandRoute.For<StopDecisionCommand, StopDecisionHandler>(Role.Executive),
+            CommandRoute.For<StopListCommand, StopListHandler>(Role.Frontline),
+        ]);
+
+    static readonly string[] Actions = ["propose", "agree", "keep", "reinstate", "list"];
+
+    static ChatCommand Parse(CommandInput input)
+    {
+        if (input.Words.Count == 0) return new StopListCommand();
+        var action = input.Words[0];
+        switch (action.IsPlain ? action.Lower : "")
+        {
+            case "list":
+                input.ExpectNothingAfter(1, "stop list");
+                return new StopListCommand();
+            case "propose":
+                var args = input.Read(1, "owner", "review", "why");
+                var title = args.FreeText("title", Limits.Title)
+                    ?? throw new ParseFailure("What should we stop doing? Put it in quotes: stop propose \"Manager approval for small refunds\"");
+                return new StopProposeCommand(title, args.Member("owner"), args.FutureDate("review", "review date"), args.Text("why", Limits.Note));
+            case "agree":
+                return Decision(input, StopAction.Agree, "stop agree");
+            case "keep":
+                return Decision(input, StopAction.Keep, "stop keep");
+            case "reinstate":
+                var id = RefWords.Expect(input.Words.ElementAtOrDefault(1), Refs.Stop, "stop reinstate");
+                input.ExpectNothingAfter(2, "stop reinstate S-3");
+                return new StopDecisionCommand(id, StopAction.Reinstate, null);
+            default:
+                throw new ParseFailure($"I don't know 'stop {DidYouMean.Echo(action.Text)}'; use propose, agree, keep, reinstate or list."
+                    + DidYouMean.Hint(action.Text, Actions, "", allowPrefix: true));
+        }
+    }
+
+    static StopDecisionCommand Decision(CommandInput input, StopAction action, string form)
+    {
+        var args = input.Read(1, "review");
+        var id = RefWords.Expect(args.Rest.ElementAtOrDefault(0), Refs.Stop, form);
+        if (args.Rest.Count > 1)
+            throw new ParseFailure($"`{form} S-{id}` takes only review:DATE after it; I didn't expect '{DidYouMean.Echo(args.Rest[1].Text)}'.");
+        return new StopDecisionCommand(id, action, args.FutureDate("review", "review date"));
+    }
+}
