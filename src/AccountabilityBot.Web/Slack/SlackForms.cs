@@ -68,16 +68,12 @@ public static class SlackForms
     {
         var options = context.Options(field).Where(o => o.Length <= OptionValueMax).Take(OptionsMax).ToList();
         if (options.Count == 0) return TextInput(field, context);
-        var select = new JsonObject
+        return new()
         {
             ["type"] = "static_select",
-            ["options"] = new JsonArray([.. options.Select(Option)]),
+            ["options"] = new JsonArray([.. options.Select(o => new JsonObject { ["text"] = BlockKit.Plain(SlackMrkdwn.Trim(o, OptionTextMax)), ["value"] = o })]),
         };
-        if (context.Initial(field) is { } initial && options.Contains(initial)) select["initial_option"] = Option(initial);
-        return select;
     }
-
-    static JsonObject Option(string value) => new() { ["text"] = BlockKit.Plain(SlackMrkdwn.Trim(value, OptionTextMax)), ["value"] = value };
 
     static JsonObject Number(FormField field)
     {

@@ -73,7 +73,7 @@ public static class TeamsForms
         input["isRequired"] = field.Required;
         if (field.Placeholder is { } placeholder) input["placeholder"] = placeholder;
         if (context.Initial(field) is { } initial) input["value"] = initial;
-        if (field.Required || input["errorMessage"] is not null) input["errorMessage"] ??= RequiredMessage(field);
+        if (field.Required) input["errorMessage"] ??= RequiredMessage(field);
         yield return input;
         if (field.Hint is { } hint)
             yield return new JsonObject { ["type"] = "TextBlock", ["text"] = hint, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" };
