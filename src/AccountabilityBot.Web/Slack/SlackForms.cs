@@ -1,97 +1,101 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Forms;
 
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// Modals for structured entry, opened from the `/cx` menu: each field is an input block, and the submission is turned
-/// into ordinary command text, so it goes through the same grammar, checks and records as typing it.
+/// Renders Core's forms as Slack modals, opened from the `/cx` menu: each field is an input block, and the submission
+/// is read back into the form's values, which the form turns into ordinary command text.
 /// </summary>
 public static class SlackForms
 {
     public const string CallbackId = "cx_form", ActionPrefix = "cx_form_", ValueActionId = "v";
-
-    public enum Input { Text, Multiline, Date, User }
-
-    public sealed record Field(string Id, string Label, Input Input = Input.Text, bool Optional = false, string? Hint = null);
-
-    public sealed record Form(string Name, string Title, string Button, IReadOnlyList<Field> Fields, Func<Func<string, string?>, string> Command);
+    // Slack's limits: plain_text_input max_length, static_select options, option text and value, placeholders.
+    const int InputMax = 3000, OptionsMax = 100, OptionTextMax = 75, OptionValueMax = 150, PlaceholderMax = 150;
 
     /// <summary>private_metadata: which form, and the channel it was opened from.</summary>
     public sealed record Metadata(string Form, string? Channel);
 
-    public static readonly IReadOnlyList<Form> All =
-    [
-        new("commitment", "New commitment", "Make a commitment",
-            [new("title", "What will you do?"), new("due", "Due", Input.Date), new("owner", "Owner", Input.User, Optional: true, Hint: "You, if left empty."),
-             new("stage", "Journey stage", Optional: true, Hint: "e.g. Onboard, Use, Get help")],
-            v => $"commit \"{v("title")}\" due:{v("due")}{Opt(v("owner"), u => $" owner:<@{u}>")}{Opt(v("stage"), s => $" stage:\"{s}\"")}"),
-        new("decision", "New decision", "Record a decision",
-            [new("text", "What did leadership decide?", Input.Multiline), new("owner", "Owner", Input.User, Optional: true),
-             new("due", "Due", Input.Date, Optional: true)],
-            v => $"decide {v("text")}{Opt(v("owner"), u => $" owner:<@{u}>")}{Opt(v("due"), d => $" due:{d}")}"),
-        new("resolution", "Resolved it", "Log a resolution",
-            [new("what", "What did you do for the customer?", Input.Multiline), new("customer", "Customer", Optional: true),
-             new("stage", "Journey stage", Optional: true), new("cost", "Cost", Optional: true, Hint: "A whole amount, e.g. 25")],
-            v => $"resolved \"{v("what")}\"{Opt(v("customer"), c => $" customer:\"{c}\"")}{Opt(v("stage"), s => $" stage:\"{s}\"")}{Opt(v("cost"), c => $" cost:{c}")}"),
-        new("lost", "Lost customer", "Record a lost customer",
-            [new("customer", "Customer"), new("value", "Yearly value", Hint: "e.g. 36000"), new("reason", "Why they left", Optional: true),
-             new("story", "Their story", Input.Multiline, Optional: true, Hint: "What happened, in their words if you can.")],
-            v => $"lost \"{v("customer")}\" value:{v("value")}{Opt(v("reason"), r => $" reason:\"{r}\"")}{Opt(v("story"), s => $" story:\"{s}\"")}"),
-        new("stop", "Stop doing", "Propose a stop",
-            [new("title", "What should the company stop doing?"), new("why", "Why", Input.Multiline, Optional: true)],
-            v => $"stop propose \"{v("title")}\"{Opt(v("why"), w => $" why:\"{w}\"")}"),
-    ];
-
-    public static Form? Find(string? name) => All.FirstOrDefault(f => f.Name == name);
-
-    public static JsonObject View(Form form, string? channel) => new()
+    public static JsonObject View(FormSpec form, FormContext context, string? channel) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = CallbackId,
         ["title"] = BlockKit.Plain(form.Title),
-        ["submit"] = BlockKit.Plain("Save"),
+        ["submit"] = BlockKit.Plain(form.SubmitLabel),
         ["close"] = BlockKit.Plain("Cancel"),
         ["private_metadata"] = JsonSerializer.Serialize(new Metadata(form.Name, channel), SlackJson.Relaxed),
-        ["blocks"] = new JsonArray([.. form.Fields.Select(InputBlock)]),
+        ["blocks"] = new JsonArray([.. form.Fields.Select(f => InputBlock(f, context))]),
     };
 
-    /// <summary>The command the submitted view asks for; words are cleaned so they cannot end a quoted value.</summary>
-    public static string Command(Form form, JsonElement view) => form.Command(id => Clean(Read(view, id)));
+    public static JsonObject InputBlock(FormField field, FormContext context)
+    {
+        var element = Element(field, context);
+        element["action_id"] = ValueActionId;
+        if (field.Placeholder is { } placeholder) element["placeholder"] = BlockKit.Plain(SlackMrkdwn.Trim(placeholder, PlaceholderMax));
+        var block = new JsonObject
+        {
+            ["type"] = "input", ["block_id"] = field.Id, ["label"] = BlockKit.Plain(SlackMrkdwn.Trim(field.Label, BlockKit.FieldMax)),
+            ["optional"] = !field.Required, ["element"] = element,
+        };
+        if (field.Hint is { } hint) block["hint"] = BlockKit.Plain(SlackMrkdwn.Trim(hint, BlockKit.FieldMax));
+        return block;
+    }
 
-    /// <summary>Which field a refusal is about: the first whose name the message mentions ("due date…"), else the first.</summary>
-    public static Func<string, string> ErrorBlock(Form form) => message =>
-        form.Fields.FirstOrDefault(f => message.Contains(f.Id, StringComparison.OrdinalIgnoreCase))?.Id ?? form.Fields[0].Id;
+    static JsonObject Element(FormField field, FormContext context) => field.Kind switch
+    {
+        FieldKind.Text or FieldKind.LongText => TextInput(field, context),
+        FieldKind.Date => new() { ["type"] = "datepicker" },
+        FieldKind.Person => new() { ["type"] = "users_select" },
+        FieldKind.Choice => Select(field, context),
+        FieldKind.Number => Number(field),
+        FieldKind.Time => new() { ["type"] = "timepicker" },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "A field kind Slack cannot render yet."),
+    };
+
+    static JsonObject TextInput(FormField field, FormContext context)
+    {
+        var input = new JsonObject
+        {
+            ["type"] = "plain_text_input", ["multiline"] = field.Kind == FieldKind.LongText, ["max_length"] = Math.Min(field.TextLimit, InputMax),
+        };
+        if (context.Initial(field) is { } initial) input["initial_value"] = initial;
+        return input;
+    }
+
+    // A choice with nothing to choose from (a team without journey stages) is typed instead.
+    static JsonObject Select(FormField field, FormContext context)
+    {
+        var options = context.Options(field).Where(o => o.Length <= OptionValueMax).Take(OptionsMax).ToList();
+        if (options.Count == 0) return TextInput(field, context);
+        return new()
+        {
+            ["type"] = "static_select",
+            ["options"] = new JsonArray([.. options.Select(o => new JsonObject { ["text"] = BlockKit.Plain(SlackMrkdwn.Trim(o, OptionTextMax)), ["value"] = o })]),
+        };
+    }
+
+    static JsonObject Number(FormField field)
+    {
+        var input = new JsonObject { ["type"] = "number_input", ["is_decimal_allowed"] = true };
+        if (field.Min is { } min) input["min_value"] = min.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return input;
+    }
+
+    /// <summary>The submitted view's values; a chosen person becomes a mention, as the grammar reads one.</summary>
+    public static FormValues Read(FormSpec form, JsonElement view) => form.Read(id => Read(view, id));
+
+    static string? Read(JsonElement view, string blockId)
+    {
+        if (!view.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var values)
+            || !values.TryGetProperty(blockId, out var block) || !block.TryGetProperty(ValueActionId, out var input)) return null;
+        return input.Str("value") ?? input.Str("selected_date") ?? input.Str("selected_time") ?? input.Str("selected_option", "value")
+            ?? (input.Str("selected_user") is { } user ? $"<@{user}>" : null);
+    }
 
     public static Metadata? ReadMetadata(string? json)
     {
         try { return json is null ? null : JsonSerializer.Deserialize<Metadata>(json, SlackJson.Relaxed); }
         catch (JsonException) { return null; }
     }
-
-    static JsonObject InputBlock(Field field)
-    {
-        JsonObject element = field.Input switch
-        {
-            Input.Date => new() { ["type"] = "datepicker" },
-            Input.User => new() { ["type"] = "users_select" },
-            _ => new() { ["type"] = "plain_text_input", ["multiline"] = field.Input == Input.Multiline, ["max_length"] = 2000 },
-        };
-        element["action_id"] = ValueActionId;
-        var block = new JsonObject { ["type"] = "input", ["block_id"] = field.Id, ["label"] = BlockKit.Plain(field.Label), ["optional"] = field.Optional, ["element"] = element };
-        if (field.Hint is { } hint) block["hint"] = BlockKit.Plain(hint);
-        return block;
-    }
-
-    static string? Read(JsonElement view, string blockId)
-    {
-        if (!view.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var values)
-            || !values.TryGetProperty(blockId, out var block) || !block.TryGetProperty(ValueActionId, out var input)) return null;
-        return input.Str("value") ?? input.Str("selected_date") ?? input.Str("selected_user");
-    }
-
-    static string? Clean(string? s) =>
-        s is null ? null : string.Join(' ', s.Replace('"', '\'').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim() is { Length: > 0 } t ? t : null;
-
-    static string Opt(string? value, Func<string, string> render) => value is null ? "" : render(value);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Messaging;
 
 namespace AccountabilityBot.Web.Slack;
@@ -26,15 +27,15 @@ public sealed partial class SlackInbound
                 var fromHome = payload.Str("view", "type") == "home";
                 await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, payload.Str("response_url"), fromHome), SlackAckWith.Nothing);
             }
-            else if (id.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) && SlackForms.Find(value) is { } form
+            else if (id.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) && FormCatalog.Find(value) is { } form
                      && payload.Str("trigger_id") is { } formTrigger)
             {
-                await OpenViewAsync(formTrigger, SlackForms.View(form, channel), user, ct);
+                await OpenViewAsync(formTrigger, async deadline => SlackForms.View(form, await FormContextAsync(deadline), channel), user, ct);
             }
             else if (id.StartsWith(BlockKit.AskAction, StringComparison.Ordinal)
                      && SlackAnswerModal.ReadButtonValue(value) is var (question, command) && payload.Str("trigger_id") is { } trigger)
             {
-                await OpenViewAsync(trigger, SlackAnswerModal.View(new(command, channel), question), user, ct);
+                await OpenViewAsync(trigger, _ => Task.FromResult(SlackAnswerModal.View(new(command, channel), question)), user, ct);
             }
         }
         return SlackAck.Empty;
@@ -44,13 +45,29 @@ public sealed partial class SlackInbound
     /// Opens a modal now, inside the request: the trigger expires 3 s after the click, which is also Slack's deadline
     /// for this request, so a slow or rate-limited views.open is given up rather than retried past it.
     /// </summary>
-    async Task OpenViewAsync(string trigger, JsonObject view, string user, CancellationToken ct)
+    async Task OpenViewAsync(string trigger, Func<CancellationToken, Task<JsonObject>> view, string user, CancellationToken ct)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(2.5));
-        try { await api.OpenViewAsync(trigger, view, deadline.Token); }
+        try { await api.OpenViewAsync(trigger, await view(deadline.Token), deadline.Token); }
         catch (ChatDeliveryException ex) { log.LogWarning("Could not open a form for {User}: {Advice}", user, ex.Advice); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { log.LogWarning("Slack took too long to open a form for {User}", user); }
+    }
+
+    /// <summary>
+    /// The stages and zone a form shows, read inside the trigger's deadline: a read slower than a second (the
+    /// database busy) gives a form with the stage typed instead of chosen, rather than no form at all.
+    /// </summary>
+    async Task<FormContext> FormContextAsync(CancellationToken deadline)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+        limit.CancelAfter(TimeSpan.FromSeconds(1));
+        try { return await FormContext.LoadAsync(db, settings, limit.Token); }
+        catch (Exception e) when (!deadline.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Form shown without the journey stages: they could not be read in time");
+            return FormContext.Offline(settings);
+        }
     }
 
     async Task<SlackAck> SubmissionAsync(JsonElement payload)
@@ -62,8 +79,11 @@ public sealed partial class SlackInbound
             case SlackAnswerModal.CallbackId when SlackAnswerModal.ReadMetadata(view.Str("private_metadata")) is { } meta:
                 if (SlackAnswerModal.ReadAnswer(view) is not { } answer) return Errors(SlackAnswerModal.BlockId, "Please write an answer, or press Cancel.");
                 return await SubmitAsync(payload, user, meta.Channel, new ActionButton("", meta.Command).Fill(answer), viewId, _ => SlackAnswerModal.BlockId);
-            case SlackForms.CallbackId when SlackForms.ReadMetadata(view.Str("private_metadata")) is { } meta && SlackForms.Find(meta.Form) is { } form:
-                return await SubmitAsync(payload, user, meta.Channel, SlackForms.Command(form, view), viewId, SlackForms.ErrorBlock(form));
+            case SlackForms.CallbackId when SlackForms.ReadMetadata(view.Str("private_metadata")) is { } meta && FormCatalog.Find(meta.Form) is { } form:
+                var values = SlackForms.Read(form, view);
+                // Slack checks required inputs itself; this catches one left blank (spaces only) or a hand-made payload.
+                if (form.Missing(values) is { } missing) return Errors(missing.Id, $"Please fill in: {missing.Label}");
+                return await SubmitAsync(payload, user, meta.Channel, form.CommandText(values)!, viewId, reason => form.FieldAbout(reason).Id);
             default:
                 return SlackAck.Empty;
         }

@@ -3,8 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Jobs;
 
 namespace AccountabilityBot.Web.Slack;
@@ -28,7 +30,8 @@ public sealed record SlashCommand(string Text, string UserId, string? UserName, 
 /// One pipeline for both transports (HTTP and Socket Mode): turns slash commands, events and interactions into
 /// inbound commands for the core and decides what to acknowledge with.
 /// </summary>
-public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, FollowUpQueue followUps, ILogger<SlackInbound> log)
+public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, FollowUpQueue followUps, AppDbContext db,
+    BotSettings settings, ILogger<SlackInbound> log)
 {
     static readonly ChatMessage Working = ChatMessage.Text("⏳ Working on it; the answer follows in a moment.");
 

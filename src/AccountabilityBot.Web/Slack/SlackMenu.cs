@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using AccountabilityBot.Core.Forms;
 
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// `/cx` with nothing after it: forms for what people record most, and buttons for what they look up most, so nobody
-/// has to remember the grammar.
+/// `/cx` with nothing after it: every form (the same ones Teams offers), and buttons for what people look up most,
+/// so nobody has to remember the grammar.
 /// </summary>
 public static class SlackMenu
 {
@@ -16,7 +17,7 @@ public static class SlackMenu
         ["text"] = "What would you like to record?",
         ["blocks"] = new JsonArray(
             new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*What would you like to record?*" } },
-            Actions(SlackForms.All.Select(f => Button(f.Button, SlackForms.ActionPrefix + f.Name, f.Name))),
+            Actions(FormCatalog.All.Select(f => Button(f.MenuLabel, SlackForms.ActionPrefix + f.Name, f.Name))),
             Actions(Lookups.Select((l, i) => Button(l.Label, $"{BlockKit.RunAction}_menu{i}", l.Command))),
             new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = "Or type it: `/cx help` lists every command." }) }),
     };

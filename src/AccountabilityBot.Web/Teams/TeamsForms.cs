@@ -1,23 +1,22 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 
 namespace AccountabilityBot.Web.Teams;
 
 /// <summary>
-/// Teams forms for the records people make most: a commitment, a decision, a frontline resolution, a lost-customer
-/// story and the cadence (`form commit`, …; `form` lists them). A submitted form becomes the same command text
-/// anyone could type, so the command engine validates it and answers as usual; the card's own checks (required
-/// fields, a date picker, a number of at least 0) catch the obvious mistakes before it is sent.
+/// Renders Core's forms as Adaptive Cards (`form commit`, …; `form` lists them). A submitted form becomes the same
+/// command text anyone could type, so the command engine validates it and answers as usual; the card's own checks
+/// (required fields, a date picker, a number of at least 0) catch the obvious mistakes before it is sent.
 /// </summary>
 public static class TeamsForms
 {
     public const string FormKey = "form";
-    public static readonly string[] Kinds = ["commit", "decide", "resolved", "story", "cadence"];
-    static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "daily"];
+    // Teams shows at most six actions in a set; the form list keeps well under it.
+    const int ButtonsPerRow = 4;
 
-    /// <summary>"form" or "form commit" typed (or clicked) in Teams: the kind asked for, "" for the list.</summary>
+    /// <summary>"form" or "form commit" typed (or clicked) in Teams: the form asked for, "" for the list.</summary>
     public static string? Requested(string text)
     {
         var words = text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -29,111 +28,117 @@ public static class TeamsForms
         };
     }
 
-    /// <summary>The card for <paramref name="kind"/> ("" or unknown: a card of buttons, one per form).</summary>
-    public static JsonObject Card(string kind, IReadOnlyList<string> stages, string zone) => kind switch
-    {
-        "commit" => Form("Commit to an improvement", kind,
-            Text("title", "What will you improve?", "Fix the onboarding email sequence"),
-            Date("due", "Due by", required: true),
-            Choice("stage", "Journey stage", stages, required: false)),
-        "decide" => Form("Record a decision", kind,
-            Text("text", "What did leadership decide?", "Waive the fee for outage customers", multiline: true),
-            Date("due", "Done by (optional)", required: false),
-            Text("re", "Prompted by (optional reference, e.g. L-5)", "L-5", required: false)),
-        "resolved" => Form("Log a problem you resolved", kind,
-            Text("what", "What did you do?", "Refunded shipping for a late delivery", multiline: true),
-            Text("customer", "For which customer? (optional)", "ACME Dental", required: false),
-            Choice("stage", "Journey stage", stages, required: false),
-            new JsonObject
-            {
-                ["type"] = "Input.Number", ["id"] = "cost", ["label"] = "What it cost (optional)", ["min"] = 0,
-                ["errorMessage"] = "The cost is a number of at least 0.",
-            }),
-        "story" => Form("Tell a lost customer's story", kind,
-            Text("customer", "Which customer left?", "ACME Dental"),
-            Text("text", "What happened to them?", "Three missed deliveries in October, and nobody called.", multiline: true)),
-        "cadence" => Form("When scheduled posts go out", kind,
-            Choice("kind", "Which post", CadenceKinds.All, required: true),
-            Choice("days", "Days", Days, required: true),
-            new JsonObject { ["type"] = "Input.Time", ["id"] = "time", ["label"] = "Time", ["isRequired"] = true, ["errorMessage"] = "Pick a time." },
-            Text("zone", "Time zone (IANA, e.g. Europe/London)", zone, required: true, value: zone)),
-        _ => new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["version"] = AdaptiveCardRenderer.Version,
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Which form?", ["wrap"] = true, ["weight"] = "Bolder" }),
-            ["actions"] = new JsonArray(Kinds.Select(k => (JsonNode)new JsonObject
-            {
-                ["type"] = "Action.Submit", ["title"] = k, ["data"] = new JsonObject { [AdaptiveCardRenderer.CommandKey] = "form " + k },
-            }).ToArray()),
-        },
-    };
+    /// <summary>The card for the form named <paramref name="name"/> ("" or unknown: a card of buttons, one per form).</summary>
+    public static JsonObject Card(string name, FormContext context) => FormCatalog.Find(name) is { } form ? Card(form, context) : List();
 
-    /// <summary>The command a submitted form stands for, or null if the submit is not one of our forms.</summary>
-    public static string? Command(JsonElement? value)
-    {
-        if (value is not { ValueKind: JsonValueKind.Object } v || Get(v, FormKey) is not { } kind) return null;
-        string? Opt(string key, string name, bool quote = false) => Get(v, key) is { } x ? $" {name}:{(quote ? Quote(x) : x)}" : "";
-        return kind switch
-        {
-            "commit" when Get(v, "title") is { } title && Get(v, "due") is { } due => $"commit {Plain(title)} due:{due}{Opt("stage", "stage", quote: true)}",
-            "decide" when Get(v, "text") is { } text => $"decide {Plain(text)}{Opt("due", "due")}{Opt("re", "re")}",
-            "resolved" when Get(v, "what") is { } what =>
-                $"resolved {Quote(what)}{Opt("customer", "customer", quote: true)}{Opt("stage", "stage", quote: true)}{Opt("cost", "cost")}",
-            "story" when Get(v, "customer") is { } customer && Get(v, "text") is { } text => $"story {Quote(customer)} {Quote(text)}",
-            "cadence" when Get(v, "kind") is { } k && Get(v, "days") is { } days && Get(v, "time") is { } time =>
-                $"cadence {k} {days} {time}{(Get(v, "zone") is { } zone ? " " + zone : "")}",
-            _ => null,
-        };
-    }
-
-    static JsonObject Form(string title, string kind, params JsonObject[] inputs) => new()
+    public static JsonObject Card(FormSpec form, FormContext context) => new()
     {
         ["type"] = "AdaptiveCard",
         ["version"] = AdaptiveCardRenderer.Version,
-        ["body"] = new JsonArray([new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Medium" }, .. inputs]),
+        ["body"] = new JsonArray([Heading(form.Title), .. form.Fields.SelectMany(f => Field(f, context))]),
         ["actions"] = new JsonArray(new JsonObject
         {
-            ["type"] = "Action.Submit", ["title"] = "Save", ["data"] = new JsonObject { [FormKey] = kind },
+            ["type"] = "Action.Submit", ["title"] = form.SubmitLabel, ["data"] = new JsonObject { [FormKey] = form.Name },
         }),
     };
 
-    static JsonObject Text(string id, string label, string placeholder, bool required = true, bool multiline = false, string? value = null)
+    /// <summary>Every form as a button that asks for it, in the catalog's order.</summary>
+    public static JsonObject List() => new()
     {
-        var input = new JsonObject
-        {
-            ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["placeholder"] = placeholder, ["maxLength"] = 1000,
-            ["isMultiline"] = multiline, ["isRequired"] = required,
-        };
-        if (required) input["errorMessage"] = $"Please fill in: {label}";
-        if (value is not null) input["value"] = value;
-        return input;
-    }
-
-    static JsonObject Date(string id, string label, bool required)
-    {
-        var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label, ["isRequired"] = required };
-        if (required) input["errorMessage"] = "Pick a date.";
-        return input;
-    }
-
-    static JsonObject Choice(string id, string label, IEnumerable<string> choices, bool required) => new()
-    {
-        ["type"] = "Input.ChoiceSet", ["id"] = id, ["label"] = label, ["style"] = "compact", ["isRequired"] = required,
-        ["errorMessage"] = $"Choose one: {label}",
-        ["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c, ["value"] = c }).ToArray()),
+        ["type"] = "AdaptiveCard",
+        ["version"] = AdaptiveCardRenderer.Version,
+        ["body"] = new JsonArray([
+            new JsonObject { ["type"] = "TextBlock", ["text"] = "Which form?", ["wrap"] = true, ["weight"] = "Bolder" },
+            .. FormCatalog.All.Chunk(ButtonsPerRow).Select(row => new JsonObject
+            {
+                ["type"] = "ActionSet",
+                ["actions"] = new JsonArray([.. row.Select(f => new JsonObject
+                {
+                    ["type"] = "Action.Submit", ["title"] = f.MenuLabel,
+                    ["data"] = new JsonObject { [AdaptiveCardRenderer.CommandKey] = "form " + f.Name },
+                })]),
+            }),
+        ]),
     };
+
+    static JsonObject Heading(string title) =>
+        new() { ["type"] = "TextBlock", ["text"] = title, ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Medium" };
+
+    /// <summary>The input for a field, followed by its hint if it has one.</summary>
+    public static IEnumerable<JsonObject> Field(FormField field, FormContext context)
+    {
+        var input = Input(field, context);
+        input["id"] = field.Id;
+        input["label"] = field.Label;
+        input["isRequired"] = field.Required;
+        if (field.Placeholder is { } placeholder) input["placeholder"] = placeholder;
+        if (context.Initial(field) is { } initial) input["value"] = initial;
+        if (field.Required) input["errorMessage"] ??= RequiredMessage(field);
+        yield return input;
+        if (field.Hint is { } hint)
+            yield return new JsonObject { ["type"] = "TextBlock", ["text"] = hint, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" };
+    }
+
+    static JsonObject Input(FormField field, FormContext context) => field.Kind switch
+    {
+        FieldKind.Text or FieldKind.LongText => Text(field),
+        FieldKind.Date => new() { ["type"] = "Input.Date" },
+        // The grammar finds a person by the name the bot knows them by: owner:@maria.
+        FieldKind.Person => new() { ["type"] = "Input.Text", ["placeholder"] = "@name, or me", ["maxLength"] = 100 },
+        FieldKind.Choice => Choice(field, context),
+        FieldKind.Number => Number(field),
+        FieldKind.Time => new() { ["type"] = "Input.Time" },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "A field kind Teams cannot render yet."),
+    };
+
+    static JsonObject Text(FormField field) => new()
+    {
+        ["type"] = "Input.Text", ["maxLength"] = field.TextLimit, ["isMultiline"] = field.Kind == FieldKind.LongText,
+    };
+
+    // A choice with nothing to choose from (a team without journey stages) is typed instead.
+    static JsonObject Choice(FormField field, FormContext context)
+    {
+        var options = context.Options(field);
+        if (options.Count == 0) return Text(field);
+        return new()
+        {
+            ["type"] = "Input.ChoiceSet", ["style"] = "compact",
+            ["choices"] = new JsonArray([.. options.Select(c => new JsonObject { ["title"] = c, ["value"] = c })]),
+        };
+    }
+
+    static JsonObject Number(FormField field)
+    {
+        var input = new JsonObject { ["type"] = "Input.Number" };
+        if (field.Min is { } min)
+        {
+            input["min"] = min;
+            input["errorMessage"] = string.Create(CultureInfo.InvariantCulture, $"{field.Label} is a number of at least {min}.");
+        }
+        return input;
+    }
+
+    static string RequiredMessage(FormField field) => field.Kind switch
+    {
+        FieldKind.Date => "Pick a date.",
+        FieldKind.Time => "Pick a time.",
+        FieldKind.Choice => $"Choose one: {field.Label}",
+        _ => $"Please fill in: {field.Label}",
+    };
+
+    /// <summary>The command a submitted form stands for, or null if the submit is not one of our forms (or lacks a required value).</summary>
+    public static string? Command(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } v || Get(v, FormKey) is not { } name || FormCatalog.Find(name) is not { } form) return null;
+        return form.CommandText(form.Read(id => Get(v, id)));
+    }
 
     static string? Get(JsonElement v, string key) =>
         v.TryGetProperty(key, out var p) ? p.ValueKind switch
         {
-            JsonValueKind.String when !string.IsNullOrWhiteSpace(p.GetString()) => p.GetString()!.Trim(),
+            JsonValueKind.String => p.GetString(),
             JsonValueKind.Number => p.GetDecimal().ToString(CultureInfo.InvariantCulture),
             _ => null,
         } : null;
-
-    /// <summary>Free text becomes one line with no double quotes, so it cannot end a quoted value or add options.</summary>
-    static string Plain(string s) => string.Join(' ', s.Replace('"', '\'').Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-
-    static string Quote(string s) => $"\"{Plain(s)}\"";
 }

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Hangfire;
@@ -62,11 +63,10 @@ public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, FollowUps foll
     /// <summary>Posts a form card (nothing is recorded until it is submitted, so a repeat just shows it again).</summary>
     public async Task SendFormAsync(string kind, string conversationId, CancellationToken ct)
     {
-        var stages = await db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(ct);
-        var zone = await TeamZone.FindAsync(db, settings, ct);
+        var context = await FormContext.LoadAsync(db, settings, ct);
         try
         {
-            await teams.SendCardAsync(conversationId, TeamsForms.Card(kind, stages, zone.Id), "A form to fill in", ct);
+            await teams.SendCardAsync(conversationId, TeamsForms.Card(kind, context), "A form to fill in", ct);
         }
         catch (ChatDeliveryException e) when (e.Permanent)
         {

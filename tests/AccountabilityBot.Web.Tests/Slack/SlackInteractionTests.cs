@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +82,8 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         await host.InteractAsync(Click((string)button["action_id"]!, (string)button["value"]!));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
         Assert.Equal(["title", "due", "owner", "stage"], view["blocks"]!.AsArray().Select(b => (string)b!["block_id"]!));
+        var stages = view["blocks"]![3]!["element"]!["options"]!.AsArray().Select(o => (string)o!["value"]!);
+        Assert.Equal(JourneyStage.Defaults, stages); // read from the database as the modal opened
 
         var response = await host.InteractAsync(Form(view, ("title", "value", "Call every \"lost\" clinic"), ("due", "selected_date", "2026-12-04"), ("owner", "selected_user", "UTOM")));
         Assert.Equal("", await response.Content.ReadAsStringAsync());
@@ -91,7 +94,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Form_ARefusedField_IsReportedUnderThatField()
     {
-        var view = SlackForms.View(SlackForms.Find("commitment")!, "C111");
+        var view = SlackForms.View(FormCatalog.Find("commitment")!, Stages, "C111");
         var response = await host.InteractAsync(Form(view, ("title", "value", "Fix onboarding"), ("due", "selected_date", "2026-01-05")));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("errors", (string?)body["response_action"]);
@@ -102,19 +105,71 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Form_LostCustomer_RecordsTheStory()
     {
-        var view = SlackForms.View(SlackForms.Find("lost")!, "C111");
+        var view = SlackForms.View(FormCatalog.Find("lost")!, Stages, "C111");
         await host.InteractAsync(Form(view, ("customer", "value", "ACME Dental"), ("value", "value", "36000"), ("reason", "value", "missed deliveries"),
             ("story", "value", "Three missed deliveries.\nNobody called.")));
         var story = await host.App.WithDbAsync(db => db.LostStories.SingleAsync());
         Assert.Equal("Three missed deliveries. Nobody called.", story.Narrative);
     }
 
-    static JsonObject Form(JsonObject view, params (string Block, string Kind, string Value)[] values)
+    static readonly FormContext Stages = new(["Onboard", "Get help"], "UTC");
+
+    [Fact]
+    public async Task EmptyCommand_MenuOffersEveryForm()
+    {
+        var menu = await host.CommandAsync("");
+        var forms = menu["blocks"]!.AsArray().SelectMany(b => b!["elements"]?.AsArray() ?? [])
+            .Where(e => ((string?)e!["action_id"])?.StartsWith(SlackForms.ActionPrefix, StringComparison.Ordinal) == true)
+            .Select(e => (string)e!["value"]!);
+        Assert.Equal(["commit", "decide", "resolved", "lost", "stop", "story", "cadence"], forms);
+        BlockKitLimits.AssertWithin(menu["blocks"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Form_Story_TellsTheLostCustomersStory()
+    {
+        await host.CommandAsync("lost \"ACME Dental\" value:36000");
+        await host.InteractAsync(Click(SlackForms.ActionPrefix + "story", "story"));
+        var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
+        var response = await host.InteractAsync(Form(view, ("customer", "value", "ACME Dental"), ("text", "value", "Three missed \"deliveries\".\nNobody called.")));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var story = await host.App.WithDbAsync(db => db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).SingleAsync());
+        Assert.Equal(("ACME Dental", "Three missed 'deliveries'. Nobody called."), (story.Event.Customer.Name, story.Narrative));
+    }
+
+    [Fact]
+    public async Task Form_Cadence_OpensInTheTeamsZoneAndSetsTheSchedule()
+    {
+        await host.CommandAsync("help"); // UANA speaks first, so is the CCO
+        await host.InteractAsync(Click(SlackForms.ActionPrefix + "cadence", "cadence"));
+        var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
+        var zone = view["blocks"]!.AsArray().Single(b => (string?)b!["block_id"] == "zone")!;
+        Assert.Equal("UTC", (string?)zone["element"]!["initial_value"]);
+
+        var response = await host.InteractAsync(Form(view, ("kind", "selected_option", new JsonObject { ["value"] = "stories" }),
+            ("days", "selected_option", new JsonObject { ["value"] = "weekdays" }), ("time", "selected_time", "07:30"), ("zone", "value", "Europe/Paris")));
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var cadence = await host.App.WithDbAsync(db => db.CadenceSettings.SingleAsync(c => c.Kind == "stories"));
+        Assert.Equal((new TimeOnly(7, 30), "Europe/Paris"), (cadence.LocalTime, cadence.TimeZone));
+    }
+
+    [Fact]
+    public async Task Form_OpenedBeforeTheUpgrade_UnderItsFormerName_StillRecords()
+    {
+        // The old commitment modal: named "commitment", with the stage typed rather than chosen.
+        var view = SlackForms.View(FormCatalog.Find("commit")!, new FormContext([], "UTC"), "C111");
+        view["private_metadata"] = new JsonObject { ["form"] = "commitment", ["channel"] = "C111" }.ToJsonString();
+        await host.InteractAsync(Form(view, ("title", "value", "Call every clinic"), ("due", "selected_date", "2026-12-04"), ("stage", "value", "Onboard")));
+        var commitment = await host.App.WithDbAsync(db => db.Commitments.Include(c => c.Stage).SingleAsync());
+        Assert.Equal(("Call every clinic", "Onboard"), (commitment.Title, commitment.Stage?.Name));
+    }
+
+    static JsonObject Form(JsonObject view, params (string Block, string Kind, JsonNode Value)[] values)
     {
         var submission = SlackHost.Submission("UANA", view, "");
         var state = new JsonObject();
         foreach (var (block, kind, value) in values)
-            state[block] = new JsonObject { [SlackForms.ValueActionId] = new JsonObject { [kind] = value } };
+            state[block] = new JsonObject { [SlackForms.ValueActionId] = new JsonObject { [kind] = value.DeepClone() } };
         submission["view"]!["state"] = new JsonObject { ["values"] = state };
         return submission;
     }
