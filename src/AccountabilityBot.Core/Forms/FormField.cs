@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Forms;
 

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Forms;
+using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Resolutions;
 
