@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Cadence;
@@ -22,6 +23,19 @@ public sealed record CadencePauseCommand(string Kind, bool Pause) : ChatCommand;
 /// <summary><c>cadence</c>: anyone may see the schedule; only the CCO changes, previews or sends it.</summary>
 internal static class CadenceVerb
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    /// <summary>The day words the grammar reads, as one choice each.</summary>
+    public static readonly IReadOnlyList<string> Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "daily"];
+
+    public static FormSpec Form { get; } = new("cadence", "When posts go out", "Schedule a post",
+    [
+        new("kind", "Which post", FieldKind.Choice) { Options = CadenceKinds.All },
+        new("days", "Days", FieldKind.Choice) { Options = Days },
+        new("time", "Time", FieldKind.Time),
+        new("zone", "Time zone", FieldKind.Text) { MaxLength = 64, Default = FieldDefault.TeamZone, Hint = "An IANA zone, e.g. Europe/London" },
+    ],
+    v => new CommandLine("cadence").Word(v["kind"]).Word(v["days"]).Word(v["time"]).Word(v["zone"]));
+
     public static Verb Verb { get; } = new("cadence",
         "cadence\ncadence KIND DAYS TIME [ZONE]\ncadence KIND pause|resume|preview|send\n"
         + "(KIND: " + string.Join(", ", CadenceKinds.All) + "; DAYS: mon, mon,thu, weekdays or daily)",

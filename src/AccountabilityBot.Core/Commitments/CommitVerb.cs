@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
@@ -13,6 +14,16 @@ public sealed record CommitCommand(string Title, MemberRef? Owner, DateOnly Due,
 
 internal static class CommitVerb
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    public static FormSpec Form { get; } = new("commit", "New commitment", "Make a commitment",
+    [
+        new("title", "What will you do?", FieldKind.Text) { Placeholder = "Fix the onboarding email sequence" },
+        new("due", "Due", FieldKind.Date),
+        new("owner", "Owner", FieldKind.Person) { Required = false, Hint = "You, if left empty." },
+        new("stage", "Journey stage", FieldKind.Choice) { Required = false, Choices = ChoiceSource.JourneyStages },
+    ],
+    v => new CommandLine("commit").Text(v["title"]).Option("due", v["due"]).Option("owner", v["owner"]).Option("stage", v["stage"]));
+
     public static Verb Verb { get; } = new("commit", "commit TITLE due:DATE [owner:@name] [stage:NAME] [re:L-5]",
         "commit Fix the onboarding email sequence owner:@tom due:friday stage:Onboard",
         "Commit to an improvement by a date; the owner is you unless you name someone.",

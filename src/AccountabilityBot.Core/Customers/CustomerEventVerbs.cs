@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Customers;
@@ -15,6 +16,16 @@ public sealed record CustomerEventCommand(
 /// <summary><c>lost</c>, <c>won</c>, <c>renewed</c> and <c>referral</c>: one command, one route, four verbs.</summary>
 internal static class CustomerEventVerbs
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    public static FormSpec LostForm { get; } = new("lost", "Lost customer", "Record a lost customer",
+    [
+        new("customer", "Customer", FieldKind.Text) { Placeholder = "ACME Dental" },
+        new("value", "Yearly value", FieldKind.Number) { Min = 0, Hint = "What they paid a year, e.g. 36000" },
+        new("reason", "Why they left", FieldKind.Text) { Required = false },
+        new("story", "Their story", FieldKind.LongText) { Required = false, Hint = "What happened, in their words if you can." },
+    ],
+    v => new CommandLine("lost").Text(v["customer"]).Option("value", v["value"]).Option("reason", v["reason"]).Option("story", v["story"]));
+
     static readonly CommandRoute Route = CommandRoute.For<CustomerEventCommand, CustomerEventHandler>(Role.Executive);
 
     public static Verb Lost { get; } = new("lost",

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
@@ -13,6 +14,17 @@ public sealed record DecideCommand(string Text, MemberRef? Owner, DateOnly? Due,
 
 internal static class DecideVerb
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    public static FormSpec Form { get; } = new("decide", "New decision", "Record a decision",
+    [
+        new("text", "What did leadership decide?", FieldKind.LongText)
+            { MaxLength = Limits.Title, Placeholder = "Waive the fee for outage customers" },
+        new("owner", "Owner", FieldKind.Person) { Required = false },
+        new("due", "Done by", FieldKind.Date) { Required = false },
+        new("re", "Prompted by", FieldKind.Text) { Required = false, MaxLength = 20, Placeholder = "L-5", Hint = "A reference such as L-5, S-3 or C-9." },
+    ],
+    v => new CommandLine("decide").Text(v["text"]).Option("owner", v["owner"]).Option("due", v["due"]).Option("re", v["re"]));
+
     public static Verb Verb { get; } = new("decide", "decide TEXT [owner:@name] [due:DATE] [re:L-5]",
         "decide Waive the fee for outage customers owner:@maria due:friday re:L-5",
         "Record a leadership decision, with an owner and a date if it has them.",

@@ -12,7 +12,7 @@ namespace AccountabilityBot.Core.Forms;
 public static class FormCatalog
 {
     public static IReadOnlyList<FormSpec> All { get; } =
-        [CommitForm.Spec, DecideForm.Spec, ResolvedForm.Spec, LostForm.Spec, StopForm.Spec, StoryForm.Spec, CadenceForm.Spec];
+        [CommitVerb.Form, DecideVerb.Form, ResolvedVerb.Form, CustomerEventVerbs.LostForm, StopVerb.Form, StoryVerb.Form, CadenceVerb.Form];
 
     // Slack's forms were once named after the record, not the verb. A modal opened before an upgrade carries the old
     // name in its metadata and may be submitted after it.

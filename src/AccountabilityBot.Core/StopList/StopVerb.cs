@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.StopList;
@@ -18,6 +19,14 @@ public sealed record StopListCommand : ChatCommand;
 /// <summary><c>stop</c>: anyone may propose or list; deciding is leadership's.</summary>
 internal static class StopVerb
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    public static FormSpec Form { get; } = new("stop", "Stop doing", "Propose a stop",
+    [
+        new("title", "What should the company stop doing?", FieldKind.Text) { Placeholder = "Manager approval for small refunds" },
+        new("why", "Why", FieldKind.LongText) { Required = false },
+    ],
+    v => new CommandLine("stop propose").Text(v["title"]).Option("why", v["why"]));
+
     public static Verb Verb { get; } = new("stop",
         "stop propose \"TITLE\" [owner:@name] [review:DATE] [why:\"REASON\"]\nstop agree S-3 [review:DATE]\n"
         + "stop keep S-3 [review:DATE]\nstop reinstate S-3\nstop list",

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Stories;
@@ -12,6 +13,14 @@ public sealed record StoryCommand(int? StoryId, string? Customer, string? Narrat
 
 internal static class StoryVerb
 {
+    /// <summary>The form that asks for it, on every platform (<see cref="FormCatalog"/>).</summary>
+    public static FormSpec Form { get; } = new("story", "A lost customer's story", "Tell a lost customer's story",
+    [
+        new("customer", "Which customer left?", FieldKind.Text) { Placeholder = "ACME Dental" },
+        new("text", "What happened to them?", FieldKind.LongText) { Placeholder = "Three missed deliveries in October, and nobody called." },
+    ],
+    v => new CommandLine("story").Text(v["customer"]).Text(v["text"]));
+
     public static Verb Verb { get; } = new("story", "story\nstory L-5\nstory L-5 \"TEXT\"\nstory \"CUSTOMER\" \"TEXT\"\nstory pick L-5",
         "story \"ACME Dental\" \"Three missed deliveries in October, and nobody called them.\"",
         "Show, tell or pick the story of a lost customer.",

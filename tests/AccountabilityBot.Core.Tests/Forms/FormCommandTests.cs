@@ -80,7 +80,7 @@ public sealed class FormCommandTests
     [Fact]
     public void Refusal_IsPlacedUnderTheFieldItMentions_ElseTheFirst()
     {
-        Assert.Equal("due", CommitForm.Spec.FieldAbout("due date 2026-01-05 is in the past").Id);
-        Assert.Equal("title", CommitForm.Spec.FieldAbout("Something else went wrong").Id);
+        Assert.Equal("due", FormCatalog.Find("commit")!.FieldAbout("due date 2026-01-05 is in the past").Id);
+        Assert.Equal("title", FormCatalog.Find("commit")!.FieldAbout("Something else went wrong").Id);
     }
 }

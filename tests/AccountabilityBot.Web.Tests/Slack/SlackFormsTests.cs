@@ -47,7 +47,7 @@ public sealed class SlackFormsTests
     [Fact]
     public void AChoiceWithNothingToChoose_IsTyped()
     {
-        var stage = CommitForm.Spec.Fields.Single(f => f.Id == "stage");
+        var stage = FormCatalog.Find("commit")!.Fields.Single(f => f.Id == "stage");
         Assert.Equal("static_select", (string?)SlackForms.InputBlock(stage, Context)["element"]!["type"]);
         Assert.Equal("plain_text_input", (string?)SlackForms.InputBlock(stage, Context with { Stages = [] })["element"]!["type"]);
     }
@@ -100,7 +100,7 @@ public sealed class SlackFormsTests
               "owner":{"v":{"type":"users_select","selected_user":"UTOM"}},
               "stage":{"v":{"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Get help"},"value":"Get help"}}}}}}
             """).RootElement;
-        var values = SlackForms.Read(CommitForm.Spec, view);
+        var values = SlackForms.Read(FormCatalog.Find("commit")!, view);
         Assert.Equal(("Fix 'it' now", "2026-12-04", "<@UTOM>", "Get help"), (values["title"], values["due"], values["owner"], values["stage"]));
         var time = JsonDocument.Parse("""{"state":{"values":{"time":{"v":{"type":"timepicker","selected_time":"08:30"}}}}}""").RootElement;
         Assert.Equal("08:30", SlackForms.Read(FormCatalog.Find("cadence")!, time)["time"]);
