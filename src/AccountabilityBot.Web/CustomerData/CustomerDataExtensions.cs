@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Web.Hosting;
-using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.CustomerData;

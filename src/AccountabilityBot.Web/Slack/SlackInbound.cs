@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Web.Jobs;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -28,7 +27,7 @@ public sealed record SlashCommand(string Text, string UserId, string? UserName, 
 /// One pipeline for both transports (HTTP and Socket Mode): turns slash commands, events and interactions into
 /// inbound commands for the core and decides what to acknowledge with.
 /// </summary>
-public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, FollowUpQueue followUps, ILogger<SlackInbound> log)
+public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, IFollowUpQueue followUps, ILogger<SlackInbound> log)
 {
     static readonly ChatMessage Working = ChatMessage.Text("⏳ Working on it; the answer follows in a moment.");
 
@@ -39,8 +38,8 @@ public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi 
         if (text.Length == 0) return new SlackAck(SlackMenu.Body()); // a menu, not a command: nothing to record
         var inbound = new InboundCommand(ChatPlatform.Slack, command.ChannelId, command.UserId, text,
             DeliveryId: command.TriggerId is { Length: > 0 } trigger ? "cmd:" + trigger : null, UserName: command.UserName);
-        var reply = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), SlackAckWith.Answer);
-        return Reply(reply ?? Working);
+        var outcome = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), SlackAckWith.Answer);
+        return Reply(outcome?.Reply ?? Working);
     }
 
     /// <param name="retryNum">X-Slack-Retry-Num (HTTP) or retry_attempt (Socket Mode); 0 for a first delivery.</param>
