@@ -95,12 +95,12 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
 
-        Assert.Single(await ReceivedAsync());
+        var row = Assert.Single(await ReceivedAsync());
         Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Cold calls twice")));
         await PostedToAsync(conversation);
-        // The re-sent delivery's reply job waits, then finds the reply posted; nothing was posted twice meanwhile.
+        // The re-sent delivery's follow-up waits, then finds the reply posted; nothing was posted twice meanwhile.
         var monitor = host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(id));
+        Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(row.Id));
         Assert.Single(host.Fake.Posts, p => p.Path.Contains(conversation, StringComparison.Ordinal));
     }
 
