@@ -161,4 +161,26 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         await host.PostAsync(a);
         Assert.Equal("America/Los_Angeles", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:zoned"))).TimeZone);
     }
+
+    [Fact]
+    public async Task RefusedMessage_IsAnsweredThroughItsFollowUp_AndTheRowKeepsWhy()
+    {
+        var a = TeamsHost.Message("commit Fix it due:2026-02-30", conversation: conversation);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+
+        var post = await PostedToAsync(conversation);
+        Assert.Contains("⚠️", (string?)post.Body!["summary"]);
+        var row = await Eventually.Async(async () => (await ReceivedAsync()) is [{ FollowUp: null } done] ? done : null, what: "the follow-up finished");
+        Assert.NotNull(row.Refusal);
+    }
+
+    [Fact]
+    public async Task FormRequest_PostsTheFormThroughAFollowUp_ThatThenFinishes()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("form decide", conversation: conversation))).StatusCode);
+
+        await PostedToAsync(conversation);
+        var row = await Eventually.Async(async () => (await ReceivedAsync()) is [{ FollowUp: null } done] ? done : null, what: "the follow-up finished");
+        Assert.Null(row.ReplyJson); // showing a form ran no command
+    }
 }
