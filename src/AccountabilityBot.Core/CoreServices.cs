@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddScoped<Inbox>();
         services.TryAddSingleton(new InboxSettings());
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<StoredReplies>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();

@@ -11,118 +11,87 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Commands;
 
-/// <summary>What a command came to: the reply, and whether it is this delivery's first (Fresh) answer.</summary>
-/// <param name="Fresh">False for a retry or duplicate answered from the inbox, or one another copy is still running.</param>
-public sealed record CommandOutcome(ChatMessage Reply, bool Fresh);
-
 /// <summary>
-/// The one way in for every platform: store what arrived, parse it, check the role, run the use case in one
-/// transaction, and answer with a neutral message. A retried delivery gets the first answer again.
+/// The one way in for every platform: store what arrived, parse it, check the role, run the use case, and answer with
+/// what happened and a neutral message. A retried delivery gets the first answer again. Runs inside a
+/// <see cref="CommandWriter"/> batch, the only route commands take.
 /// </summary>
 public sealed class CommandDispatcher(
     AppDbContext db, Inbox inbox, MemberDirectory members, CommandHandlers handlers,
     TimeProvider clock, BotSettings settings, ILogger<CommandDispatcher> log, ResolvedFastPath? fastPath = null)
 {
-    public async Task<ChatMessage> HandleAsync(InboundCommand inbound, CancellationToken ct) => (await DispatchAsync(inbound, ct)).Reply;
-
     /// <summary>
-    /// Runs the command in its own transactions (the inbox row is committed first), or, when the context already has a
-    /// transaction (a <see cref="CommandWriter"/> batch), inside it under a savepoint: then nothing is durable until the
-    /// batch commits, and a failing command rolls back only itself.
+    /// Runs the command inside the batch's transaction under a savepoint: nothing is durable until the batch commits,
+    /// and a failing command rolls back only itself.
     /// </summary>
     public async Task<CommandOutcome> DispatchAsync(InboundCommand inbound, CancellationToken ct)
     {
-        // The frontline's `resolved` has a lean way through inside a batch, where a provider registered one.
-        if (fastPath is not null && db.Database.CurrentTransaction is not null && fastPath.TryRun(inbound) is { } fast)
-            return new CommandOutcome(fast, Fresh: true);
+        var batch = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Commands run inside a CommandWriter batch; queue them with CommandWriter.RunAsync.");
+        // The frontline's `resolved` has a lean way through, where a provider registered one.
+        if (fastPath?.TryRun(inbound) is { } fast) return fast;
         var receipt = await inbox.ReceiveAsync(inbound, ct);
-        if (receipt.EarlierReply is { } earlier) return new CommandOutcome(earlier, Fresh: false);
-        if (receipt.InProgress) return new CommandOutcome(Replies.StillWorking, Fresh: false);
-        var reply = db.Database.CurrentTransaction is { } batch
-            ? await RunInBatchAsync(batch, inbound, receipt.Row, ct)
-            : await RunAloneAsync(inbound, receipt.Row, ct);
-        return new CommandOutcome(reply, Fresh: true);
-    }
-
-    async Task<ChatMessage> RunAloneAsync(InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
-    {
-        ChatMessage reply;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            try
-            {
-                reply = await RunAsync(inbound, ct);
-                MarkHandled(row, reply);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return reply;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                reply = Failed(ex, row);
-            }
-            // Nothing the command wrote survives; the inbox row was committed before the transaction began.
-            await tx.RollbackAsync(ct);
-        }
-        return await StoreFailureAsync(row, reply, ct);
+        if (receipt.EarlierReply is { } earlier) return CommandOutcome.Repeat(earlier, receipt.Row.Refusal, receipt.Row.Id);
+        if (receipt.InProgress) return CommandOutcome.StillWorking(receipt.Row.Id);
+        return await RunInBatchAsync(batch, inbound, receipt.Row, ct);
     }
 
     const string Savepoint = "command";
 
-    async Task<ChatMessage> RunInBatchAsync(IDbContextTransaction batch, InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
+    async Task<CommandOutcome> RunInBatchAsync(IDbContextTransaction batch, InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
     {
         // The inbox row is already written in the batch, before the savepoint: it stays whatever the command does.
         await batch.CreateSavepointAsync(Savepoint, ct);
-        ChatMessage reply;
+        CommandOutcome outcome;
         try
         {
-            reply = await RunAsync(inbound, ct);
-            MarkHandled(row, reply);
+            outcome = await RunAsync(inbound, row.Id, ct);
+            MarkHandled(row, outcome);
             await db.SaveChangesAsync(ct);
             await batch.ReleaseSavepointAsync(Savepoint, ct);
-            return reply;
+            return outcome;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            reply = Failed(ex, row);
+            outcome = Failed(ex, row);
         }
         await batch.RollbackToSavepointAsync(Savepoint, ct);
         await batch.ReleaseSavepointAsync(Savepoint, ct);
-        return await StoreFailureAsync(row, reply, ct);
+        return await StoreFailureAsync(row, outcome, ct);
     }
 
-    async Task<ChatMessage> RunAsync(InboundCommand inbound, CancellationToken ct)
+    async Task<CommandOutcome> RunAsync(InboundCommand inbound, long receivedId, CancellationToken ct)
     {
         var speaker = await members.EnsureSpeakerAsync(inbound, ct);
         var ctx = await ContextForAsync(speaker, inbound, ct);
-        return await RunAsync(inbound.Text, ctx, ct);
+        return await RunAsync(inbound.Text, ctx, receivedId, ct);
     }
 
-    ChatMessage Failed(Exception ex, ReceivedCommand row)
+    CommandOutcome Failed(Exception ex, ReceivedCommand row)
     {
-        if (ex is CommandRejectedException rejected) return Replies.Problem(rejected.Message, rejected.Usage);
+        if (ex is CommandRejectedException rejected) return CommandOutcome.Refused(rejected.Message, rejected.Usage, row.Id);
         log.LogError(ex, "Command {DeliveryId} failed", row.DeliveryId);
-        return Replies.NothingRecorded;
+        return CommandOutcome.Failed(row.Id);
     }
 
     /// <summary>After a rollback: forget what the command changed in memory, then answer the inbox row with the problem.</summary>
-    async Task<ChatMessage> StoreFailureAsync(ReceivedCommand row, ChatMessage reply, CancellationToken ct)
+    async Task<CommandOutcome> StoreFailureAsync(ReceivedCommand row, CommandOutcome outcome, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        MarkHandled(row, reply);
+        MarkHandled(row, outcome);
         await db.SaveChangesAsync(ct);
-        return reply;
+        return outcome;
     }
 
-    async Task<ChatMessage> RunAsync(string text, CommandContext ctx, CancellationToken ct)
+    async Task<CommandOutcome> RunAsync(string text, CommandContext ctx, long receivedId, CancellationToken ct)
     {
         var parsed = CommandParser.Parse(text, new ParseContext(ctx.Today));
-        if (parsed.Command is not { } command) return Replies.Problem(parsed.Error!, parsed.Usage);
+        if (parsed.Command is not { } command) return CommandOutcome.Refused(parsed.Error!, parsed.Usage, receivedId);
         var required = RolePolicy.Required(command);
         if (ctx.Speaker.Role < required)
             throw new CommandRejectedException(
                 $"Only {RolePolicy.Describe(required)} can do that; you are {Replies.RoleName(ctx.Speaker.Role)}. Ask the CCO if you need a different role.");
-        return await handlers.RunAsync(command, ctx, ct);
+        return CommandOutcome.Done(await handlers.RunAsync(command, ctx, ct), receivedId);
     }
 
     async Task<CommandContext> ContextForAsync(Member speaker, InboundCommand inbound, CancellationToken ct)
@@ -132,13 +101,17 @@ public sealed class CommandDispatcher(
     }
 
     /// <summary>Answers the inbox row in this unit of work, without reading it again (it may have been detached meanwhile).</summary>
-    void MarkHandled(ReceivedCommand row, ChatMessage reply)
+    void MarkHandled(ReceivedCommand row, CommandOutcome outcome)
     {
         var entry = db.Entry(row);
         if (entry.State == EntityState.Detached) entry.State = EntityState.Unchanged;
         row.HandledAt = clock.UtcNow();
-        row.ReplyJson = MessageJson.Serialize(reply);
+        row.ReplyJson = MessageJson.Serialize(outcome.Reply);
+        row.Refusal = outcome.Refusal is { Length: > MaxRefusal } text ? text[..MaxRefusal] : outcome.Refusal;
         entry.Property(r => r.HandledAt).IsModified = true;
         entry.Property(r => r.ReplyJson).IsModified = true;
+        entry.Property(r => r.Refusal).IsModified = true;
     }
+
+    const int MaxRefusal = 2000;
 }

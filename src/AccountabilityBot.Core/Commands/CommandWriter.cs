@@ -13,9 +13,10 @@ namespace AccountabilityBot.Core.Commands;
 /// <see cref="MaxBatch"/>), runs each under its own savepoint inside one transaction, commits once, and
 /// only then answers the callers. So a command is durable before anyone is told it was done, a failing command rolls
 /// back only itself (and is answered with the problem), a duplicate delivery is answered from the inbox, and a crash
-/// before the commit loses only commands nobody was answered for.
+/// before the commit loses only commands nobody was answered for. A command the database cannot take is answered
+/// <see cref="OutcomeKind.NotStored"/>, never with an exception.
 /// </summary>
-public sealed class CommandWriter(IServiceScopeFactory scopes, ILogger<CommandWriter> log)
+public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages shownOnce, ILogger<CommandWriter> log)
 {
     public const int MaxBatch = 64;
 
@@ -27,6 +28,7 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ILogger<CommandWr
     /// <summary>Test seam: runs with the batch size after every command of a batch ran, just before the commit.</summary>
     internal Func<int, Task>? BeforeCommit { get; set; }
 
+    /// <summary>Queues the command; completes once it is durable (or known not to be stored).</summary>
     public Task<CommandOutcome> RunAsync(InboundCommand inbound)
     {
         var pending = new Pending(inbound, new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -74,7 +76,8 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ILogger<CommandWr
         }
         catch (Exception ex)
         {
-            batch[0].Done.TrySetException(ex);
+            log.LogError(ex, "Command {DeliveryId} could not be stored", batch[0].Inbound.DeliveryId);
+            batch[0].Done.TrySetResult(CommandOutcome.NotStored(ex));
         }
     }
 
@@ -98,8 +101,15 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ILogger<CommandWr
         return outcomes;
     }
 
-    static void Complete(List<Pending> batch, List<CommandOutcome> outcomes)
+    void Complete(List<Pending> batch, List<CommandOutcome> outcomes)
     {
-        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (inbound, outcome) = (batch[i].Inbound, outcomes[i]);
+            // The one place an answer with a secret shown once is kept, by its delivery, for a follow-up that delivers
+            // it later (see StoredReplies); the inbox row holds only its stored form.
+            if (outcome.Fresh && inbound.DeliveryId is { } delivery) shownOnce.KeepReply(inbound.Platform, delivery, outcome.Reply);
+            batch[i].Done.TrySetResult(outcome);
+        }
     }
 }

@@ -17,6 +17,11 @@ public sealed class ReceivedCommand
     /// <summary>The reply as stored JSON, so a retry gets the same answer.</summary>
     public string? ReplyJson { get; set; }
     /// <summary>
+    /// Why the command was not carried out (refused, or failed and rolled back), in one line; null when it was. A
+    /// repeat of the delivery is then answered as a refusal too, without reading the reply.
+    /// </summary>
+    public string? Refusal { get; set; }
+    /// <summary>
     /// What is still to be done after the platform was acknowledged (run the command, deliver the answer), as JSON
     /// without credentials, for whoever finishes it after a crash; null once done or when nothing was left to do.
     /// </summary>

@@ -43,7 +43,8 @@ public interface IResolutionFastStore
 /// </summary>
 public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider clock, BotSettings settings, ILogger<ResolvedFastPath> log)
 {
-    public ChatMessage? TryRun(InboundCommand inbound)
+    /// <returns>The command done (the lean path answers nothing else); null to run it the full way.</returns>
+    public CommandOutcome? TryRun(InboundCommand inbound)
     {
         try
         {
@@ -70,7 +71,7 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
     }
 
     /// <summary>Writes the command under a savepoint; null (and nothing kept) for a delivery stored before.</summary>
-    ChatMessage? Record(InboundCommand inbound, CommandContext ctx, ResolvedCommand command)
+    CommandOutcome? Record(InboundCommand inbound, CommandContext ctx, ResolvedCommand command)
     {
         store.Begin();
         try
@@ -88,7 +89,7 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
             row.ReplyJson = MessageJson.Serialize(reply);
             store.Answer(row);
             store.Release();
-            return reply;
+            return CommandOutcome.Done(reply, row.Id);
         }
         catch
         {

@@ -8,7 +8,11 @@ namespace AccountabilityBot.Web.Jobs;
 /// message text or credentials. Hangfire only gives it a worker; the inbox lease decides who finishes it, and the
 /// inbox sweep takes it over after a crash, long before Hangfire would offer the job again.
 /// </summary>
-public sealed class FollowUpQueue(IBackgroundJobClient jobs)
+public sealed class FollowUpQueue(IBackgroundJobClient jobs) : IFollowUpQueue
 {
-    public void Enqueue(long receivedId) => jobs.Enqueue<FollowUps>(f => f.RunAsync(receivedId, CancellationToken.None));
+    public void Enqueue(long receivedId, TimeSpan? delay = null)
+    {
+        if (delay is { } wait) jobs.Schedule<FollowUps>(f => f.RunAsync(receivedId, CancellationToken.None), wait);
+        else jobs.Enqueue<FollowUps>(f => f.RunAsync(receivedId, CancellationToken.None));
+    }
 }

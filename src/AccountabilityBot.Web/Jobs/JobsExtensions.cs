@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Cadence;
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Persistence;
@@ -39,7 +40,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
         builder.AddJobsDashboard();
-        builder.Services.AddSingleton<FollowUpQueue>();
+        builder.Services.AddSingleton<IFollowUpQueue, FollowUpQueue>();
         builder.Services.AddHostedService<InboxSweep>();
         return builder;
     }

@@ -6,15 +6,18 @@ using Hangfire.Storage.Monitoring;
 namespace AccountabilityBot.Web.Jobs;
 
 /// <summary>
-/// Builds before December 2026 gave Slack's jobs whole payloads as arguments (the verification token, a
-/// response_url). None of today's jobs is of those types. At start-up each such job that will never run again (failed,
-/// or its method is gone) is deleted and expired at once, so the store forgets it at its next expiration pass instead
-/// of keeping it for ever. One that can still run is left to run: it may be an acknowledged event not yet answered,
-/// and once done it expires within a day like any other.
+/// Jobs of kinds earlier builds queued and this one no longer does: builds before December 2026 gave Slack's jobs whole
+/// payloads as arguments (the verification token, a response_url), and Teams' replies and card notes had jobs of their
+/// own before they became inbox follow-ups. At start-up each such job that will never run again (failed, or its method
+/// is gone) is deleted and expired at once, so the store forgets it at its next expiration pass instead of keeping it
+/// for ever (or failing it at every start). One that can still run is left to run: it may be an acknowledged event not
+/// yet answered, and once done it expires within a day like any other. What a removed job was to do, the inbox sweep
+/// does from the row's follow-up.
 /// </summary>
 public static class LegacyJobArguments
 {
-    static readonly string[] PayloadJobTypes = ["AccountabilityBot.Web.Slack.SlackEventJob", "AccountabilityBot.Web.Slack.SlackReplyJob"];
+    static readonly string[] RetiredJobTypes =
+        ["AccountabilityBot.Web.Slack.SlackEventJob", "AccountabilityBot.Web.Slack.SlackReplyJob", "AccountabilityBot.Web.Teams.TeamsReplyJob"];
     const int Page = 1000;
 
     /// <summary>Once the host has started, beside the first requests: nothing waits for it.</summary>
@@ -23,7 +26,7 @@ public static class LegacyJobArguments
         app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
         {
             try { Forget(app.Services.GetRequiredService<JobStorage>(), app.Logger); }
-            catch (Exception ex) { app.Logger.LogWarning(ex, "Could not look for jobs an earlier build left with Slack payloads"); }
+            catch (Exception ex) { app.Logger.LogWarning(ex, "Could not look for jobs of kinds an earlier build left"); }
         }));
         return app;
     }
@@ -41,7 +44,7 @@ public static class LegacyJobArguments
             expire.ExpireJob(id, TimeSpan.Zero);
             expire.Commit();
         }
-        log.LogWarning("Removed {Count} jobs left by an earlier build that kept Slack payloads as job arguments", ids.Count);
+        log.LogWarning("Removed {Count} jobs of kinds an earlier build left (Slack payloads as arguments, or methods this build no longer has)", ids.Count);
     }
 
     static List<string> Find(IMonitoringApi monitor)
@@ -54,7 +57,7 @@ public static class LegacyJobArguments
             .. monitor.Queues().SelectMany(q => monitor.EnqueuedJobs(q.Name, 0, Page))
                 .Select(j => (j.Key, TypeOf(j.Value.Job, j.Value.InvocationData), j.Value.Job is not null)),
         ];
-        return [.. jobs.Where(j => !j.WillRun && j.Type is { } type && PayloadJobTypes.Any(t => type.StartsWith(t, StringComparison.Ordinal)))
+        return [.. jobs.Where(j => !j.WillRun && j.Type is { } type && RetiredJobTypes.Any(t => type.StartsWith(t, StringComparison.Ordinal)))
             .Select(j => j.Id).Distinct()];
     }
 

@@ -43,20 +43,15 @@ public static class LocalChannelApi
             DeliveryId: string.IsNullOrWhiteSpace(request.Id) ? null : request.Id, UserName: request.User!.Trim());
         // Through the group-commit writer, like Slack's commands: durable before answered, and it finishes even if the
         // caller hangs up.
-        ChatMessage reply;
-        try
-        {
-            reply = (await writer.RunAsync(inbound)).Reply;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
+        var outcome = await writer.RunAsync(inbound);
+        if (outcome.Kind == OutcomeKind.NotStored)
         {
             // Not stored (the database down, or busy past its timeout): 503 with the reason, and the page puts the
             // text back in the box to send again.
-            log.LogError(e, "Local message from {User} failed before it was stored", user);
-            return Results.Problem(Replies.NothingRecordedText, statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Not recorded");
+            log.LogError(outcome.Error, "Local message from {User} failed before it was stored", user);
+            return Results.Problem(outcome.Refusal, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded");
         }
-        return Results.Ok(new LocalReplyResponse(LocalReply.Of(reply)));
+        return Results.Ok(new LocalReplyResponse(LocalReply.Of(outcome.Reply)));
     }
 
     static async Task<IResult> GetAsync(string? channel, LocalTranscript transcript, CancellationToken ct) =>

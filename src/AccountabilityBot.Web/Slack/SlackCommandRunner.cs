@@ -30,10 +30,10 @@ public enum SlackAckWith
 /// </summary>
 public sealed class SlackCommandRunner(
     IServiceScopeFactory scopes, CommandWriter writer, SlackPeople people, FollowUps followUps, SlackResponseUrls responseUrls,
-    ShownOnceMessages shownOnce, IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
+    IOptions<SlackSettings> options, ILogger<SlackCommandRunner> log)
 {
-    /// <returns>The answer for the acknowledgement; null when it follows later.</returns>
-    public async Task<ChatMessage?> RunAsync(InboundCommand inbound, SlackReplyTarget target, SlackAckWith ack)
+    /// <returns>What the command came to, when its answer goes in the acknowledgement; null when the answer follows later.</returns>
+    public async Task<CommandOutcome?> RunAsync(InboundCommand inbound, SlackReplyTarget target, SlackAckWith ack)
     {
         var later = inbound with { DeliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N"), FollowUp = FollowUpOf(target) };
         // Not the request's token: the command must finish even if Slack hangs up. An answer that may follow is stored
@@ -52,44 +52,39 @@ public sealed class SlackCommandRunner(
             _ = FollowUpAsync(work, accepted, later, target);
             return null;
         }
-        catch (Exception) when (work.IsCompleted)
+        if (outcome.Kind == OutcomeKind.NotStored)
         {
-            LogNotStored(work, inbound);
-            if (ack != SlackAckWith.Nothing) return Replies.NothingRecorded;
-            _ = DeliverAsync(Replies.NothingRecorded, target);
+            if (ack != SlackAckWith.Nothing) return outcome;
+            _ = DeliverAsync(outcome.Reply, target);
             return null;
         }
-        if (ack == SlackAckWith.Answer) return outcome.Reply;
-        if (ack == SlackAckWith.Refusal && IsRefusal(outcome.Reply))
+        if (ack == SlackAckWith.Answer) return outcome;
+        if (ack == SlackAckWith.Refusal && outcome.IsRefusal)
         {
             await followUps.DropAsync(ChatPlatform.Slack, later.DeliveryId!, CancellationToken.None); // the modal shows it
-            return outcome.Reply;
+            return outcome;
         }
         Remember(later, target);
-        KeepShownOnce(later, outcome);
         _ = FollowUpAsync(later); // stored with the command: its row carries the follow-up
         return null;
     }
 
-    /// <summary>An answer with a secret shown once is delivered from memory; the inbox keeps only its stored form.</summary>
-    void KeepShownOnce(InboundCommand inbound, CommandOutcome outcome)
-    {
-        if (outcome.Fresh) shownOnce.Keep(SlackFollowUp.ReplyKey(inbound.DeliveryId!), outcome.Reply);
-    }
-
     static readonly TimeSpan AcceptBudget = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>An answer that refuses the command (it starts with the warning sign), as opposed to one that did something.</summary>
-    public static bool IsRefusal(ChatMessage reply) =>
-        reply.Blocks is [TextBlock first, ..] && first.Text.ToPlainText().StartsWith("⚠️", StringComparison.Ordinal);
 
     /// <summary>Runs the command (again, for a follow-up whose first run did not finish: the inbox makes that safe).</summary>
     public async Task<CommandOutcome> CommandAsync(InboundCommand inbound)
     {
         // users.info (once per person) is a network call: made before queueing for the writer, so it holds nobody up.
-        var described = await people.DescribeAsync(inbound, CancellationToken.None);
+        InboundCommand described;
+        try { described = await people.DescribeAsync(inbound, CancellationToken.None); }
+        catch (Exception ex)
+        {
+            // Who it is can wait; the command runs as far as the inbox knows them, or is not stored if the database is down.
+            log.LogWarning(ex, "Slack user {User} could not be looked up for delivery {DeliveryId}", inbound.UserId, inbound.DeliveryId);
+            described = inbound;
+        }
         // Commands arriving together share one durable commit; a copy of a delivery already stored (a retry, a
-        // double-click) comes back not Fresh, answered from the inbox, and is never delivered again.
+        // double-click) comes back a Repeat, answered from the inbox, and is never delivered again.
         return await writer.RunAsync(described);
     }
 
@@ -118,26 +113,23 @@ public sealed class SlackCommandRunner(
     /// <summary>After an ack that came first: the inbox follow-up answers it; without one, nothing recorded is said from here.</summary>
     async Task FollowUpAsync(Task<CommandOutcome> work, Task<long?> accepted, InboundCommand inbound, SlackReplyTarget target)
     {
-        CommandOutcome? outcome = null;
+        var outcome = await work;
         long? id = null;
-        try { outcome = await work; }
-        catch (Exception) { LogNotStored(work, inbound); }
         try { id = await accepted; }
         catch (Exception ex) { log.LogWarning(ex, "Slack delivery {DeliveryId}: its follow-up could not be stored at the first try", inbound.DeliveryId); }
         try
         {
             // This delivery's own first answer, committed (without the follow-up) just before the follow-up came, or
             // after a first try that failed.
-            if (id is null && outcome is { Fresh: true }) id = await AcceptAsync(inbound, evenIfHandled: true);
+            if (id is null && outcome.Fresh) id = await AcceptAsync(inbound, evenIfHandled: true);
         }
         catch (Exception ex)
         {
             log.LogError(ex, "Slack delivery {DeliveryId} could not be kept in the inbox; answering it from here", inbound.DeliveryId);
         }
-        if (outcome is not null) KeepShownOnce(inbound, outcome);
         if (id is not null) await FollowUpAsync(inbound);
         // Nothing of it was stored, so a retry is safe: say so rather than leave "working on it" unanswered.
-        else if (outcome is null) await DeliverAsync(Replies.NothingRecorded, target);
+        else if (outcome.Kind == OutcomeKind.NotStored) await DeliverAsync(outcome.Reply, target);
         // Recorded, but its follow-up could not be kept: answered from here, as well as can be (no retry after a crash).
         else if (outcome.Fresh) await DeliverAsync(outcome.Reply, target);
     }
@@ -155,7 +147,4 @@ public sealed class SlackCommandRunner(
             log.LogWarning(ex, "Could not tell {User} that nothing was recorded", target.UserId);
         }
     }
-
-    void LogNotStored(Task work, InboundCommand inbound) =>
-        log.LogError(work.Exception, "Slack command {DeliveryId} failed before it was stored", inbound.DeliveryId);
 }

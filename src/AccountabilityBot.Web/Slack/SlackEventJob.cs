@@ -74,10 +74,12 @@ public sealed partial class SlackEventJob(
     async Task CommandAsync(string channel, string user, string text, string eventId, CancellationToken ct)
     {
         var inbound = await people.DescribeAsync(new InboundCommand(ChatPlatform.Slack, channel, user, text, DeliveryId(eventId)), ct);
-        var reply = (await writer.RunAsync(inbound)).Reply;
-        if (ReferenceEquals(reply, Replies.StillWorking)) return; // a racing copy is handling it and will post
+        // Not stored: thrown, so the inbox follow-up runs it again later.
+        var outcome = (await writer.RunAsync(inbound)).ThrowIfNotStored();
+        if (outcome.Kind == OutcomeKind.StillWorking) return; // a racing copy is handling it and will post
+        // A repeat posts nothing new: the outbox key is the event's.
         await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Slack, channel), "slack:reply:" + eventId, "reply"),
-            _ => Task.FromResult(reply), ct);
+            _ => Task.FromResult(outcome.Reply), ct);
     }
 
     static readonly ChatMessage Welcome = new([

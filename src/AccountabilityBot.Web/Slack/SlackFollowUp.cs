@@ -9,14 +9,10 @@ namespace AccountabilityBot.Web.Slack;
 /// command's answer is delivered (the command is run first if it never got that far). The inbox and the outbox keys
 /// make a second run repeat nothing.
 /// </summary>
-public sealed class SlackFollowUp(
-    SlackEventJob events, SlackCommandRunner runner, SlackReplyJob replies, SlackResponseUrls responseUrls, ShownOnceMessages shownOnce)
+public sealed class SlackFollowUp(SlackEventJob events, SlackCommandRunner runner, SlackReplyJob replies, SlackResponseUrls responseUrls, StoredReplies stored)
     : IFollowUpHandler
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
-
-    /// <summary>Where a command's answer that carries a secret shown once waits in memory for its follow-up.</summary>
-    public static string ReplyKey(string deliveryId) => "slack:reply:" + deliveryId;
 
     public async Task FinishAsync(ReceivedCommand row, CancellationToken ct)
     {
@@ -26,12 +22,12 @@ public sealed class SlackFollowUp(
             await events.RunAsync(followUp, ct);
             return;
         }
-        var key = ReplyKey(row.DeliveryId);
-        var reply = shownOnce.Find(key) ?? (row.ReplyJson is { } json
-            ? MessageJson.Deserialize(json)
-            : (await runner.CommandAsync(new InboundCommand(ChatPlatform.Slack, row.ConversationId, row.UserId, row.Text, row.DeliveryId))).Reply);
+        // Its first run never got as far as an answer: run it now (not stored: thrown, so it is tried again later).
+        var reply = stored.Find(row)
+            ?? (await runner.CommandAsync(new InboundCommand(ChatPlatform.Slack, row.ConversationId, row.UserId, row.Text, row.DeliveryId)))
+                .ThrowIfNotStored().Reply;
         // The link lives in memory only: after a restart the answer goes privately in the channel or by DM.
         await replies.DeliverAsync(reply, SlackCommandRunner.TargetOf(followUp) with { ResponseUrl = responseUrls.Take(row.DeliveryId) }, ct);
-        shownOnce.Forget(key);
+        stored.Delivered(row);
     }
 }

@@ -5,16 +5,19 @@ using AccountabilityBot.Core.Messaging;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
-/// The App Home tab: what the member owns. It is the `mine` answer, run through the dispatcher as the member, so it
-/// always matches what they see when they type `/cx mine`.
+/// The App Home tab: what the member owns. It is the `mine` answer, run through the command writer as the member like
+/// any other command, so it always matches what they see when they type `/cx mine`.
 /// </summary>
-public sealed class SlackHome(SlackPeople people, CommandDispatcher dispatcher, SlackWebApi api)
+public sealed class SlackHome(SlackPeople people, CommandWriter writer, SlackWebApi api)
 {
+    /// <param name="deliveryId">One per opening of the tab: a retried event publishes the answer it got the first time.</param>
     public async Task PublishAsync(string user, string deliveryId, CancellationToken ct)
     {
         var inbound = await people.DescribeAsync(new InboundCommand(ChatPlatform.Slack, user, user, "mine", deliveryId), ct);
-        var mine = await dispatcher.HandleAsync(inbound, ct);
-        await api.PublishHomeAsync(user, BlockKit.Home(Compose(mine)), ct);
+        // Not stored: thrown, so the event's follow-up tries again later.
+        var mine = (await writer.RunAsync(inbound)).ThrowIfNotStored();
+        if (mine.Kind == OutcomeKind.StillWorking) return; // a racing copy of this opening publishes it
+        await api.PublishHomeAsync(user, BlockKit.Home(Compose(mine.Reply)), ct);
     }
 
     public static ChatMessage Compose(ChatMessage mine) => new([

@@ -95,11 +95,10 @@ public sealed partial class SlackInbound
         var inbound = new InboundCommand(ChatPlatform.Slack, channel ?? user, user, command,
             DeliveryId: Key("view:", $"{viewId}|{command}"), UserName: payload.Str("user", "name"));
         // A refusal comes back for the modal; any other answer follows, privately in the channel or by DM.
-        if (await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, ResponseUrl: null), SlackAckWith.Refusal) is not { } refusal)
+        if (await runner.RunAsync(inbound, new SlackReplyTarget(channel, user, ResponseUrl: null), SlackAckWith.Refusal) is not { Refusal: { } reason })
             return SlackAck.Empty;
-        // The reason only: the "Try: …" usage that follows it is about typing, not about this form.
-        var reason = refusal.FallbackText.Split('\n')[0];
-        return Errors(errorBlock(reason), reason);
+        // The reason only: the usage that goes with it is about typing, not about this form.
+        return Errors(errorBlock(reason), "⚠️ " + reason);
     }
 
     static SlackAck Errors(string blockId, string message) => new(new JsonObject

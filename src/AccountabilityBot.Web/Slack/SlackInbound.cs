@@ -7,7 +7,6 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Jobs;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -30,7 +29,7 @@ public sealed record SlashCommand(string Text, string UserId, string? UserName, 
 /// One pipeline for both transports (HTTP and Socket Mode): turns slash commands, events and interactions into
 /// inbound commands for the core and decides what to acknowledge with.
 /// </summary>
-public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, FollowUpQueue followUps, AppDbContext db,
+public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi api, Inbox inbox, IFollowUpQueue followUps, AppDbContext db,
     BotSettings settings, ILogger<SlackInbound> log)
 {
     static readonly ChatMessage Working = ChatMessage.Text("⏳ Working on it; the answer follows in a moment.");
@@ -42,8 +41,8 @@ public sealed partial class SlackInbound(SlackCommandRunner runner, SlackWebApi 
         if (text.Length == 0) return new SlackAck(SlackMenu.Body()); // a menu, not a command: nothing to record
         var inbound = new InboundCommand(ChatPlatform.Slack, command.ChannelId, command.UserId, text,
             DeliveryId: command.TriggerId is { Length: > 0 } trigger ? "cmd:" + trigger : null, UserName: command.UserName);
-        var reply = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), SlackAckWith.Answer);
-        return Reply(reply ?? Working);
+        var outcome = await runner.RunAsync(inbound, new SlackReplyTarget(command.ChannelId, command.UserId, command.ResponseUrl), SlackAckWith.Answer);
+        return Reply(outcome?.Reply ?? Working);
     }
 
     /// <param name="retryNum">X-Slack-Retry-Num (HTTP) or retry_attempt (Socket Mode); 0 for a first delivery.</param>

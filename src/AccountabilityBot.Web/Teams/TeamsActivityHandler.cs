@@ -6,11 +6,11 @@ namespace AccountabilityBot.Web.Teams;
 
 /// <summary>
 /// Routes an authenticated activity. Commands run at once (the core stores them first and answers in milliseconds);
-/// the reply goes out through a background job, so the Bot Connector gets its 200 within a couple of seconds
-/// whatever the Connector's own latency or rate limits do to the reply.
+/// the reply is the inbox row's follow-up, finished by a background worker (<see cref="IFollowUpQueue"/>), so the Bot
+/// Connector gets its 200 within a couple of seconds whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
-public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences references, TeamsReplyQueue replies, TeamsPeople people,
-    ConnectorClient connector, ILogger<TeamsActivityHandler> log)
+public sealed class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFollowUpQueue followUps, TeamsReferences references,
+    TeamsPeople people, ConnectorClient connector, ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -52,31 +52,43 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
             deliveryId = a.Id!;
             if (text.Length == 0) return Results.Ok();
         }
+        var target = new TeamsReplyTarget(a.Conversation!.Id!);
+        // A button on a card: once the command ran, the card says who used it.
+        if (a.Value is not null && a.ReplyToId is { Length: > 0 } card)
+            target = target with { CardId = card, CardNote = $"✔ {a.From!.Name ?? "Someone"}: {text}" };
         CommandOutcome outcome;
         try
         {
             await references.RememberAsync(a, active: true, ct);
+            var inbound = TeamsInbound.Command(a, text, deliveryId);
             if (TeamsForms.Requested(text) is { } form)
             {
-                // Showing a form records nothing; what is submitted with it is a command like any other.
-                replies.EnqueueForm(form, a.Conversation!.Id!);
+                // Showing a form records nothing; the request is kept only as its follow-up, which posts the form.
+                if (await inbox.AcceptAsync(inbound with { FollowUp = (target with { Form = form }).ToFollowUp() }, evenIfHandled: false, ct) is { } id)
+                    followUps.Enqueue(id);
                 return Results.Ok();
             }
-            // Through the group-commit writer, like every chat command: durable before answered. Not fresh = Teams
-            // re-sent it, or the card was submitted again.
-            // The reply is the row's follow-up, committed with it, so a crash before it is posted leaves it to the sweep.
-            var inbound = TeamsReplyJob.RepliedIn(TeamsInbound.Command(a, text, deliveryId), a.Conversation!.Id!);
-            outcome = await writer.RunAsync(await people.WithProfileAsync(a, inbound, ct));
+            // Through the group-commit writer, like every chat command: durable before answered. The reply is the
+            // row's follow-up, committed with it, so a crash before it is posted leaves it to the sweep.
+            outcome = await writer.RunAsync(await people.WithProfileAsync(a, inbound with { FollowUp = target.ToFollowUp() }, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await NotStoredAsync(a, e, ct);
+            outcome = CommandOutcome.NotStored(e);
         }
-        var seen = !outcome.Fresh;
-        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen, outcome.Reply);
-        if (!seen && a.Value is not null && a.ReplyToId is { Length: > 0 } card)
-            replies.EnqueueCardNote(a.Conversation!.Id!, card, $"✔ {a.From!.Name ?? "Someone"}: {text}");
+        if (outcome.Kind == OutcomeKind.NotStored) return await NotStoredAsync(a, outcome, ct);
+        FollowUp(outcome);
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// Posts the reply through the row's follow-up. Posting one reply from two workers at once could post it twice, so
+    /// a re-sent delivery's waits and then finds it posted (or posts it, if the first attempt never got that far).
+    /// </summary>
+    void FollowUp(CommandOutcome outcome)
+    {
+        if (outcome.ReceivedId is not { } id) return;
+        followUps.Enqueue(id, outcome.Fresh ? null : TeamsReplyJob.DuplicateDelay);
     }
 
     /// <summary>Action.Execute: the answer is the invoke response, an updated card replacing the one clicked.</summary>
@@ -86,24 +98,29 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
         if (TeamsInbound.CardCommand(TeamsInbound.ExecuteData(a)) is not { } command)
             return InvokeError(StatusCodes.Status400BadRequest, "BadRequest", "This card action carries no command (or an empty answer).");
         var deliveryId = TeamsInbound.CardDeliveryId(a, command);
-        bool seen;
-        ChatMessage reply;
+        var inbound = TeamsInbound.Command(a, command, deliveryId);
+        CommandOutcome outcome;
         try
         {
             await references.RememberAsync(a, active: true, ct);
-            var outcome = await writer.RunAsync(await people.WithProfileAsync(a, TeamsInbound.Command(a, command, deliveryId), ct));
-            (reply, seen) = (outcome.Reply, !outcome.Fresh);
+            outcome = await writer.RunAsync(await people.WithProfileAsync(a, inbound, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Said on the clicked card: the invoke response needs no database.
-            log.LogError(e, "Teams card action {Id} failed before it was stored", a.Id);
-            return CardResponse(AdaptiveCardRenderer.Render(Replies.NothingRecorded)[0]);
+            outcome = CommandOutcome.NotStored(e);
         }
-        var cards = AdaptiveCardRenderer.Render(reply);
+        if (outcome.Kind == OutcomeKind.NotStored)
+        {
+            // Said on the clicked card: the invoke response needs no database.
+            log.LogError(outcome.Error, "Teams card action {Id} failed before it was stored", a.Id);
+            return CardResponse(AdaptiveCardRenderer.Render(outcome.Reply)[0]);
+        }
+        var cards = AdaptiveCardRenderer.Render(outcome.Reply);
         if (cards.Count == 1) return CardResponse(cards[0]);
-        // Too long for one card: post it as messages and say so on the clicked card.
-        replies.Enqueue(deliveryId, a.Conversation!.Id!, seen, reply);
+        // Too long for one card: post it as messages, through a follow-up added to the row, and say so on the clicked card.
+        var accepted = await inbox.AcceptAsync(inbound with { FollowUp = new TeamsReplyTarget(a.Conversation!.Id!).ToFollowUp() },
+            evenIfHandled: outcome.Fresh, ct);
+        if (accepted is { } id) followUps.Enqueue(id, outcome.Fresh ? null : TeamsReplyJob.DuplicateDelay);
         return Results.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", "Done — the answer is posted below."), Activity.Json);
     }
 
@@ -112,10 +129,10 @@ public sealed class TeamsActivityHandler(CommandWriter writer, TeamsReferences r
     /// straight through the Connector, which needs no database, so the sender knows to send it again. If even that
     /// fails, 503 tells the Connector.
     /// </summary>
-    async Task<IResult> NotStoredAsync(Activity a, Exception e, CancellationToken ct)
+    async Task<IResult> NotStoredAsync(Activity a, CommandOutcome outcome, CancellationToken ct)
     {
-        log.LogError(e, "Teams message {Id} failed before it was stored", a.Id);
-        var message = Replies.NothingRecorded;
+        log.LogError(outcome.Error, "Teams message {Id} failed before it was stored", a.Id);
+        var message = outcome.Reply;
         try
         {
             var card = AdaptiveCardRenderer.Render(message)[0].ToTeamsCard();

@@ -34,7 +34,6 @@ public static class TeamsExtensions
         services.AddScoped<TeamsActivityHandler>();
         services.AddSingleton<TeamsPeople>();
         services.AddSingleton<ProfileLookups<TeamsMemberProfile>>();
-        services.AddScoped<TeamsReplyQueue>();
         services.AddScoped<TeamsReplyJob>();
         services.AddScoped<IFollowUpHandler>(sp => sp.GetRequiredService<TeamsReplyJob>());
         services.AddScoped<TeamsChatSender>();

@@ -4,51 +4,40 @@ using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Teams;
 
-/// <summary>Hands a command's reply to the background: posting to the Connector may wait on rate limits.</summary>
-public sealed class TeamsReplyQueue(IBackgroundJobClient jobs, ShownOnceMessages shownOnce)
-{
-    /// <summary>How long a re-sent activity's reply waits, so the first delivery's job has posted (the outbox then skips it).</summary>
-    public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
-
-    /// <param name="reply">The reply as answered; one carrying a secret shown once is posted from memory, not from the inbox's stored form.</param>
-    public void Enqueue(string deliveryId, string conversationId, bool seenBefore, ChatMessage reply)
-    {
-        if (!seenBefore) shownOnce.Keep(TeamsReplyJob.ReplyKey(deliveryId), reply);
-        // Posting the same reply from two jobs at once could post it twice; a re-sent delivery's job runs later and
-        // finds the reply already posted — or posts it, if the first attempt never got that far.
-        if (seenBefore) jobs.Schedule<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None), DuplicateDelay);
-        else jobs.Enqueue<TeamsReplyJob>(job => job.SendAsync(deliveryId, conversationId, CancellationToken.None));
-    }
-
-    public void EnqueueCardNote(string conversationId, string cardActivityId, string note) =>
-        jobs.Enqueue<TeamsReplyJob>(job => job.NoteOnCardAsync(conversationId, cardActivityId, note, CancellationToken.None));
-
-    public void EnqueueForm(string kind, string conversationId) =>
-        jobs.Enqueue<TeamsReplyJob>(job => job.SendFormAsync(kind, conversationId, CancellationToken.None));
-}
-
 /// <summary>
-/// Posts the stored reply to a command through the outbox, keyed by the delivery: Teams re-sending the activity, or
-/// Hangfire retrying this job, never posts the same reply twice. A message's reply is the follow-up of its inbox row
-/// (stored with the command, before the Connector gets its 200), so after a crash the inbox sweep posts it.
+/// Finishes an acknowledged Teams delivery from its inbox row (see <see cref="TeamsReplyTarget"/>): posts the reply
+/// through the outbox, keyed by the delivery, so Teams re-sending the activity or a second run never posts it twice,
+/// then notes the clicked card; or posts the form asked for. The follow-up is stored with the command, before the
+/// Connector gets its 200, so after a crash the inbox sweep finishes it.
 /// </summary>
-public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, FollowUps followUps, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
+public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, StoredReplies stored, TeamsChatSender teams, BotSettings settings, ILogger<TeamsReplyJob> log)
     : IFollowUpHandler
 {
+    /// <summary>How long a re-sent activity's follow-up waits, so the first delivery's has posted (the outbox then skips it).</summary>
+    public static readonly TimeSpan DuplicateDelay = TimeSpan.FromSeconds(30);
+
     public static string ReplyKey(string deliveryId) => "teams:reply:" + deliveryId;
 
     public ChatPlatform Platform => ChatPlatform.Teams;
 
-    /// <summary>A message's follow-up: its reply goes to this conversation (the full id, so a reply in a thread stays there).</summary>
-    public static InboundCommand RepliedIn(InboundCommand inbound, string conversationId) => inbound with { FollowUp = conversationId };
+    public async Task FinishAsync(ReceivedCommand row, CancellationToken ct)
+    {
+        var target = TeamsReplyTarget.Of(row.FollowUp ?? row.ConversationId);
+        if (target.Form is { } form)
+        {
+            await SendFormAsync(form, target.ConversationId, ct);
+            return;
+        }
+        await PostAsync(row, target.ConversationId, ct);
+        if (target is { CardId: { } card, CardNote: { } note }) await NoteOnCardAsync(target.ConversationId, card, note, ct);
+    }
 
     /// <summary>Notes on the clicked card who used which button, once the command behind it has run.</summary>
-    public async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
+    async Task NoteOnCardAsync(string conversationId, string cardActivityId, string note, CancellationToken ct)
     {
         try
         {
@@ -74,29 +63,14 @@ public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, FollowUps foll
         }
     }
 
-    public async Task SendAsync(string deliveryId, string conversationId, CancellationToken ct)
-    {
-        var received = await db.ReceivedCommands.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Platform == ChatPlatform.Teams && r.DeliveryId == deliveryId, ct);
-        if (received?.ReplyJson is null)
-        {
-            log.LogWarning("No stored reply for Teams delivery {DeliveryId}", deliveryId);
-            return;
-        }
-        // The inbox lease decides between this job and the sweep; without a follow-up the outbox key still posts it once.
-        if (received.FollowUp is not null) await followUps.RunAsync(received.Id, ct);
-        else await PostAsync(received, conversationId, ct);
-    }
-
-    public Task FinishAsync(ReceivedCommand row, CancellationToken ct) => PostAsync(row, row.FollowUp ?? row.ConversationId, ct);
-
     async Task PostAsync(ReceivedCommand received, string conversationId, CancellationToken ct)
     {
-        if (received.ReplyJson is not { } json) return;
+        if (stored.Find(received) is not { } reply) return;
         try
         {
             await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(received.DeliveryId), "reply"),
-                _ => Task.FromResult(MessageJson.Deserialize(json)), ct);
+                _ => Task.FromResult(reply), ct);
+            stored.Delivered(received);
         }
         catch (ChatDeliveryException e) when (e.Permanent)
         {

@@ -18,7 +18,12 @@ public sealed class ForgetShownOnceSecretsTests
         var plain = MessageJson.Serialize(ChatMessage.Text("Recorded D-4: mention abk_ in the docs."));
         await using (var db = database.NewContext())
         {
-            db.ReceivedCommands.AddRange(Received("d1", withKey), Received("d2", plain));
+            // In SQL: the entity has columns (Refusal) that later migrations add.
+            foreach (var (id, reply) in new[] { ("d1", withKey), ("d2", plain) })
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "HandledAt", "ReplyJson")
+                    VALUES ('Slack', {id}, 'D1', 'U1', 'apikey create crm', {DateTime.UtcNow}, {DateTime.UtcNow}, {reply})
+                    """);
             db.OutboundMessages.AddRange(Outbound(withKey), Outbound(plain));
             await db.SaveChangesAsync();
             await db.Database.MigrateAsync();
@@ -34,12 +39,6 @@ public sealed class ForgetShownOnceSecretsTests
             Assert.Equal(plain, kept);
         }
     }
-
-    static ReceivedCommand Received(string id, string reply) => new()
-    {
-        Platform = ChatPlatform.Slack, DeliveryId = id, ConversationId = "D1", UserId = "U1", Text = "apikey create crm",
-        ReceivedAt = DateTime.UtcNow, HandledAt = DateTime.UtcNow, ReplyJson = reply,
-    };
 
     static OutboundMessage Outbound(string json) => new() { Platform = ChatPlatform.Slack, ConversationId = "D1", MessageJson = json, CreatedAt = DateTime.UtcNow };
 }

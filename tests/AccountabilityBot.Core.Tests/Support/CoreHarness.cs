@@ -47,12 +47,12 @@ public sealed class CoreHarness : IDisposable
     public async Task<string> SayAsync(string user, string text, string channel = "leadership", string? deliveryId = null) =>
         (await ReplyAsync(user, text, channel, deliveryId)).FallbackText;
 
-    public async Task<ChatMessage> ReplyAsync(string user, string text, string channel = "leadership", string? deliveryId = null)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CommandDispatcher>()
-            .HandleAsync(new InboundCommand(ChatPlatform.Local, channel, user, text, deliveryId, user), CancellationToken.None);
-    }
+    /// <summary>Through the group-commit writer, the route every adapter's commands take.</summary>
+    public async Task<ChatMessage> ReplyAsync(string user, string text, string channel = "leadership", string? deliveryId = null) =>
+        (await OutcomeAsync(user, text, channel, deliveryId)).Reply;
+
+    public Task<CommandOutcome> OutcomeAsync(string user, string text, string channel = "leadership", string? deliveryId = null) =>
+        Writer.RunAsync(new InboundCommand(ChatPlatform.Local, channel, user, text, deliveryId, user));
 
     /// <summary>The group-commit writer the host's adapters queue commands to.</summary>
     public CommandWriter Writer => services.GetRequiredService<CommandWriter>();

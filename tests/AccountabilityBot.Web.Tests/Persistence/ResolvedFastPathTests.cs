@@ -112,6 +112,8 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
 
         Assert.True(first.Fresh);
         Assert.False(retry.Fresh);
+        Assert.Equal((OutcomeKind.Done, OutcomeKind.Repeat), (first.Kind, retry.Kind)); // the lean path answers only a fresh done
+        Assert.NotNull(first.ReceivedId);
         Assert.Equal(MessageJson.Serialize(first.Reply), MessageJson.Serialize(retry.Reply));
         var rows = await StoredAsync(app);
         Assert.Single(rows, r => r.StartsWith("resolution "));

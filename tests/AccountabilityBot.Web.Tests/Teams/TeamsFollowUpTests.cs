@@ -1,4 +1,5 @@
 using System.Net;
+using AccountabilityBot.Web.Teams;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class TeamsFollowUpTests
         {
             Assert.Equal(HttpStatusCode.OK, (await first.PostAsync(TeamsHost.Message("help", conversation: conversation))).StatusCode);
             var row = await first.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync(r => r.ConversationId == conversation));
-            Assert.Equal(conversation, row.FollowUp);
+            Assert.Equal(conversation, TeamsReplyTarget.Of(row.FollowUp!).ConversationId);
             Assert.NotNull(row.ReplyJson);
             Assert.Empty(first.Fake.Posts);
         }

@@ -95,12 +95,12 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
 
-        Assert.Single(await ReceivedAsync());
+        var row = Assert.Single(await ReceivedAsync());
         Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Cold calls twice")));
         await PostedToAsync(conversation);
-        // The re-sent delivery's reply job waits, then finds the reply posted; nothing was posted twice meanwhile.
+        // The re-sent delivery's follow-up waits, then finds the reply posted; nothing was posted twice meanwhile.
         var monitor = host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(id));
+        Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(row.Id));
         Assert.Single(host.Fake.Posts, p => p.Path.Contains(conversation, StringComparison.Ordinal));
     }
 
@@ -160,5 +160,27 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         a["localTimezone"] = "America/Los_Angeles";
         await host.PostAsync(a);
         Assert.Equal("America/Los_Angeles", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:zoned"))).TimeZone);
+    }
+
+    [Fact]
+    public async Task RefusedMessage_IsAnsweredThroughItsFollowUp_AndTheRowKeepsWhy()
+    {
+        var a = TeamsHost.Message("commit Fix it due:2026-02-30", conversation: conversation);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+
+        var post = await PostedToAsync(conversation);
+        Assert.Contains("⚠️", (string?)post.Body!["summary"]);
+        var row = await Eventually.Async(async () => (await ReceivedAsync()) is [{ FollowUp: null } done] ? done : null, what: "the follow-up finished");
+        Assert.NotNull(row.Refusal);
+    }
+
+    [Fact]
+    public async Task FormRequest_PostsTheFormThroughAFollowUp_ThatThenFinishes()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("form decide", conversation: conversation))).StatusCode);
+
+        await PostedToAsync(conversation);
+        var row = await Eventually.Async(async () => (await ReceivedAsync()) is [{ FollowUp: null } done] ? done : null, what: "the follow-up finished");
+        Assert.Null(row.ReplyJson); // showing a form ran no command
     }
 }

@@ -20,7 +20,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.ReceivedCommand",
                 typeof(ReceivedCommand),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -84,6 +84,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 fieldInfo: typeof(ReceivedCommand).GetField("<ReceivedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             receivedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var refusal = runtimeEntityType.AddProperty(
+                "Refusal",
+                typeof(string),
+                propertyInfo: typeof(ReceivedCommand).GetProperty("Refusal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReceivedCommand).GetField("<Refusal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var replyJson = runtimeEntityType.AddProperty(
                 "ReplyJson",

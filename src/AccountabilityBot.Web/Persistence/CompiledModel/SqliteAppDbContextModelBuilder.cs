@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26d76cb4-494c-46b7-9384-7a6e64f0f6be"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("8c4a756b-e17a-4705-8150-3559826b1f55"), entityTypeCount: 23)
         {
         }
 

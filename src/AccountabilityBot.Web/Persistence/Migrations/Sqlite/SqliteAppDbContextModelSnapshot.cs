@@ -614,6 +614,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Refusal")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReplyJson")
                         .HasColumnType("TEXT");
 
