@@ -20,13 +20,7 @@ public sealed partial class Inbox
     public async Task<long?> AcceptAsync(InboundCommand inbound, bool evenIfHandled, CancellationToken ct)
     {
         var row = NewRow(inbound, clock.GetUtcNow().UtcDateTime);
-        var ids = await db.Database.SqlQuery<long>($"""
-            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
-            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt}, {row.FollowUp})
-            ON CONFLICT ("Platform", "DeliveryId") DO UPDATE SET "FollowUp" = excluded."FollowUp"
-            WHERE {evenIfHandled} OR "ReceivedCommands"."HandledAt" IS NULL OR "ReceivedCommands"."FollowUp" IS NOT NULL
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
+        var ids = await db.Database.SqlQuery<long>(InboxStatements.Sql(InboxStatements.Accept, row, evenIfHandled)).ToListAsync(ct);
         return ids is [var id] ? id : null;
     }
 

@@ -27,17 +27,10 @@ public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSett
         var row = NewRow(inbound, clock.GetUtcNow().UtcDateTime);
         var deliveryId = row.DeliveryId;
         // Insert first: a copy of a delivery already stored is rare, so the unique index finds it instead of a read
-        // before every insert. A delivery accepted before the platform was answered and not run yet is run now, with
-        // the command as read from it (an event's text without the bot's mention, say); two runs of one delivery meet
-        // in the writer's transaction, so the second finds the first's answer. Plain SQL, not the change tracker: this
-        // runs for every command, and the row is only written here and answered once (MarkHandled attaches it by its key).
-        var inserted = await db.Database.SqlQuery<long>($"""
-            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
-            VALUES ({row.Platform.ToString()}, {row.DeliveryId}, {row.ConversationId}, {row.UserId}, {row.Text}, {row.ReceivedAt}, {row.FollowUp})
-            ON CONFLICT ("Platform", "DeliveryId") DO UPDATE SET "Text" = excluded."Text"
-            WHERE "ReceivedCommands"."FollowUp" IS NOT NULL AND "ReceivedCommands"."ReplyJson" IS NULL
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
+        // before every insert. Two runs of one delivery meet in the writer's transaction, so the second finds the
+        // first's answer. Plain SQL, not the change tracker: this runs for every command, and the row is only written
+        // here and answered once (MarkHandled attaches it by its key).
+        var inserted = await db.Database.SqlQuery<long>(InboxStatements.Sql(InboxStatements.Receive, row)).ToListAsync(ct);
         if (inserted is [var id])
         {
             row.Id = id;

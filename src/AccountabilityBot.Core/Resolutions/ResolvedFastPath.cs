@@ -22,7 +22,10 @@ public interface IResolutionFastStore
     void Release();
     void RollBack();
 
-    /// <summary>Stores the inbox row and sets its id; false (and nothing stored) if this delivery was stored before.</summary>
+    /// <summary>
+    /// Stores the inbox row with <see cref="InboxStatements.Receive"/>, as the inbox does, and sets its id; false (and
+    /// nothing stored) for a copy of a delivery stored before that is not to run again.
+    /// </summary>
     bool TryReceive(ReceivedCommand row);
     /// <summary>Stores the resolution and returns its new id.</summary>
     int Add(Resolution resolution);
@@ -36,10 +39,12 @@ public interface IResolutionFastStore
 /// <summary>
 /// The frontline's <c>resolved</c> is the one command sent all day long, by every agent, so inside the command writer
 /// it has a lean way through: the same rows and the same reply as <see cref="ResolvedHandler"/>, written with a handful
-/// of prepared statements instead of EF's change tracker and query pipeline (about three times the throughput on the
-/// Slack load bench). It takes the common case only: a known speaker with a time zone and a role that may log, no
-/// journey stage, a delivery not seen before. Anything else, or any failure (rolled back to its savepoint), returns
-/// null, and the dispatcher runs the command the full way, which answers it exactly as before.
+/// of prepared statements instead of EF's change tracker and query pipeline (bench/README.md has what that is worth).
+/// Its rules are the full way's own: the inbox's insert (<see cref="InboxStatements"/>), the member's profile rules
+/// (<see cref="MemberProfile"/>), the handler's resolution, audit entry and reply. It takes the common case only: a
+/// known speaker with a time zone, nothing new in their profile and a role that may log, no journey stage, a delivery
+/// not answered before. Anything else, or any failure (rolled back to its savepoint), returns null, and the dispatcher
+/// runs the command the full way, which answers it exactly as before.
 /// </summary>
 public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider clock, BotSettings settings, ILogger<ResolvedFastPath> log)
 {

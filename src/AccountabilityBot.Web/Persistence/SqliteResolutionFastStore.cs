@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Resolutions;
@@ -39,14 +40,11 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
     public void Release() => Run($"RELEASE {Savepoint}").ExecuteNonQuery();
     public void RollBack() => Run($"ROLLBACK TO {Savepoint}; RELEASE {Savepoint}").ExecuteNonQuery();
 
+    static readonly string Receive = InboxStatements.WithParameters(InboxStatements.Receive, "$");
+
     public bool TryReceive(ReceivedCommand row)
     {
-        var id = Run("""
-            INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
-            VALUES ($0, $1, $2, $3, $4, $5, $6)
-            ON CONFLICT ("Platform", "DeliveryId") DO NOTHING
-            RETURNING "Id"
-            """, row.Platform.ToString(), row.DeliveryId, row.ConversationId, row.UserId, row.Text, row.ReceivedAt, row.FollowUp).ExecuteScalar();
+        var id = Run(Receive, InboxStatements.Values(row)).ExecuteScalar();
         if (id is null) return false;
         row.Id = (long)id;
         return true;

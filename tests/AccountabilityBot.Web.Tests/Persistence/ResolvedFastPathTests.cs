@@ -22,12 +22,12 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
     /// <summary>Counts the lean store's use, and can fail one of its writes.</summary>
     sealed class WatchedStore(SqliteResolutionFastStore inner) : IResolutionFastStore
     {
-        public static int Taken;
+        public static int Taken, Kept;
         public static bool FailAudit, FailLookup;
         public Member? FindSpeaker(ChatPlatform platform, string userId) =>
             FailLookup ? throw new InvalidOperationException("database is locked") : inner.FindSpeaker(platform, userId);
         public void Begin() { Interlocked.Increment(ref Taken); inner.Begin(); }
-        public void Release() => inner.Release();
+        public void Release() { Interlocked.Increment(ref Kept); inner.Release(); }
         public void RollBack() => inner.RollBack();
         public bool TryReceive(ReceivedCommand row) => inner.TryReceive(row);
         public int Add(Resolution resolution) => inner.Add(resolution);
@@ -44,7 +44,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
 
     BotApplication Start(bool lean)
     {
-        WatchedStore.Taken = 0;
+        WatchedStore.Taken = WatchedStore.Kept = 0;
         WatchedStore.FailAudit = WatchedStore.FailLookup = false;
         var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), services: s =>
         {
@@ -119,6 +119,31 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Single(rows, r => r.StartsWith("resolution "));
         Assert.Single(rows, r => r.StartsWith("inbox "));
         Assert.Equal(1, await app.WithDbAsync(db => db.ResolutionTallies.SumAsync(t => t.Count)));
+    }
+
+    [Fact]
+    public async Task ADeliveryAcceptedBeforeItRan_IsRunOnItsRow_TheSameByBothWays()
+    {
+        // A slow Slack command: its row is stored with its follow-up before Slack's deadline, then the command runs.
+        var results = new List<(List<string> Rows, string? FollowUp, int Kept)>();
+        foreach (var lean in new[] { true, false })
+        {
+            var app = Start(lean);
+            await EnrolJoAsync(app);
+            var accepted = new InboundCommand(ChatPlatform.Slack, "C1", "U1", "resolved \"refund stuck\"", "d-1", UserName: "jo", FollowUp: "{}");
+            await using (var scope = app.Services.CreateAsyncScope())
+                Assert.NotNull(await scope.ServiceProvider.GetRequiredService<Inbox>().AcceptAsync(accepted, evenIfHandled: false, CancellationToken.None));
+            var outcome = await SendAsync(app, "resolved \"refund stuck\"", "d-1");
+
+            Assert.Equal(OutcomeKind.Done, outcome.Kind);
+            var followUp = await app.WithDbAsync(db => db.ReceivedCommands.Select(r => r.FollowUp).SingleAsync());
+            results.Add((await StoredAsync(app), followUp, WatchedStore.Kept));
+        }
+
+        Assert.Equal((1, 0), (results[0].Kept, results[1].Kept)); // the lean way ran it on the accepted row
+        Assert.Equal(results[1].Rows, results[0].Rows);
+        Assert.Equal(("{}", "{}"), (results[0].FollowUp, results[1].FollowUp)); // its answer still follows
+        Assert.Single(results[0].Rows, r => r.StartsWith("resolution "));
     }
 
     [Fact]
