@@ -29,14 +29,13 @@ public sealed class HelpHandler : ICommandHandler<HelpCommand>
     {
         if (command.Verb is { } verb)
         {
-            var help = CommandCatalog.Find(verb);
-            return Task.FromResult(help is null
-                ? Replies.Problem($"There is no command called '{verb}'.", "help")
-                : new ChatMessage([
-                    new HeaderBlock(help.Verb),
-                    new TextBlock(help.Description),
-                    new FieldsBlock([new Field("Form", help.Usage), new Field("Example", help.Example)]),
-                ]));
+            // The parser checks the verb; a command made another way is refused like any other mistake.
+            var help = CommandCatalog.Find(verb) ?? throw new CommandRejectedException($"There is no command called '{verb}'.", "help");
+            return Task.FromResult(new ChatMessage([
+                new HeaderBlock(help.Verb),
+                new TextBlock(help.Description),
+                new FieldsBlock([new Field("Form", help.Usage), new Field("Example", help.Example)]),
+            ]));
         }
         return Task.FromResult(new ChatMessage([
             new HeaderBlock("What I can do"),
