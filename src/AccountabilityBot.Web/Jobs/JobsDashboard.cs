@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Jobs;

@@ -10,7 +10,7 @@ using static AccountabilityBot.Core.Tests.Commands.ParserTestContext;
 
 namespace AccountabilityBot.Core.Tests.Commands;
 
-/// <summary>Stories, settings and the no-argument verbs. Cadence schedules are in <see cref="CadenceParseTests"/>.</summary>
+/// <summary>Stories, settings and the no-argument verbs. Cadence schedules are in <see cref="AccountabilityBot.Core.Tests.Cadence.CadenceParseTests"/>.</summary>
 public sealed class ParserAdminExampleTests
 {
     public static TheoryData<string, ChatCommand> Examples => new()

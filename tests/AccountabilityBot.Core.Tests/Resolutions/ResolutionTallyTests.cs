@@ -1,10 +1,7 @@
 using AccountabilityBot.Core.Demo;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Tests.Support;
-using AccountabilityBot.Web.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Core.Tests.Resolutions;

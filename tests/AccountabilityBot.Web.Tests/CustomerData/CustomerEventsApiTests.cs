@@ -156,13 +156,13 @@ public sealed class SignedWebhookTests : IAsyncLifetime
     {
         var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
         var now = BotApplication.Thursday.ToUnixTimeSeconds();
-        const string body = """{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":100}""";
+        const string Body = """{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":100}""";
         // Not even JSON, but unsigned: 401, not 400, so nothing was parsed.
         var unsigned = await client.PostAsync("/api/v1/customer-events", new StringContent("{oops", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed("{oops", now, "v1=00"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(body, now - 301))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(body, now - 10))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(Body, now - 301))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(Body, now - 10))).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.CustomerEvents.CountAsync()));
     }
 

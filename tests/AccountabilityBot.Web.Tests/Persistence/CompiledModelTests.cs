@@ -3,7 +3,6 @@ using AccountabilityBot.Web.Persistence.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AccountabilityBot.Web.Tests.Persistence;
 

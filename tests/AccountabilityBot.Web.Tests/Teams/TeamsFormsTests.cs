@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Web.Teams;
 
