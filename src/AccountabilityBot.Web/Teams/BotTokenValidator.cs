@@ -107,7 +107,8 @@ public sealed class BotTokenValidator(TeamsSettings settings, BotSigningKeys met
         if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value)) return [];
         var list = value switch
         {
-            JsonElement { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList(),
+            JsonElement { ValueKind: JsonValueKind.Array } e =>
+                e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList(),
             IEnumerable<object> items => items.Select(i => i?.ToString() ?? "").ToList(),
             _ => [],
         };

@@ -21,7 +21,11 @@ public sealed class CustomerEventsApiTests : IAsyncLifetime
 
     static readonly object[] TwoEvents =
     [
-        new { date = "2026-11-02", type = "won", customerId = "C-1", customerName = "ACME Dental", customerGroup = "Clinics", annualValue = 36000, externalId = "crm-1" },
+        new
+        {
+            date = "2026-11-02", type = "won", customerId = "C-1", customerName = "ACME Dental", customerGroup = "Clinics", annualValue = 36000,
+            externalId = "crm-1",
+        },
         new { date = "2026-11-03", type = "lost", customerName = "Bright Smiles", annualValue = "12,000", reason = "price", story = "They left." },
     ];
 
@@ -145,7 +149,10 @@ public sealed class SignedWebhookTests : IAsyncLifetime
 
     static HttpRequestMessage Signed(string body, long timestamp, string? signature = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customer-events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customer-events")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(RequestSignature.SignatureHeader, signature ?? RequestSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
         return request;

@@ -39,7 +39,8 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
         var stop = await Host.App.WithDbAsync(db => db.StopItems.OrderBy(s => s.Id).LastAsync(s => s.Title == "Cold calls"));
         Assert.Contains($"S-{stop.Id}", body["value"]!.ToJsonString());
         CardSchema.AssertValid(body["value"]!.AsObject());
-        Assert.Equal("Rido", (await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId.StartsWith("29:1uMVvhoAyfTqdMsyvHL0")))).DisplayName);
+        var rido = await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId.StartsWith("29:1uMVvhoAyfTqdMsyvHL0")));
+        Assert.Equal("Rido", rido.DisplayName);
     }
 
     [Fact]
@@ -104,7 +105,8 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
             a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
         }));
         await Host.PostAsync(TeamsHost.Message("form resolved", conversation: conversation));
-        var form = await Eventually.Async(() => Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))));
+        var form = await Eventually.Async(() =>
+            Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))));
         var card = form.Body!["attachments"]![0]!["content"]!.AsObject();
         CardSchema.AssertValid(card);
         Assert.Equal(0, await RunHereAsync()); // showing a form records nothing

@@ -21,7 +21,8 @@ public sealed class TeamsFormSubmissionTests(TeamsFormFixture fixture) : IClassF
     async Task<JsonObject> AskForAsync(string text)
     {
         await Host.PostAsync(TeamsHost.Message(text, conversation: conversation));
-        var posted = await Eventually.Async(() => Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))),
+        var posted = await Eventually.Async(() =>
+                Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))),
             what: "the form card");
         return posted.Body!["attachments"]![0]!["content"]!.AsObject();
     }

@@ -82,7 +82,8 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         var post = await PostedToAsync(conversation);
         Assert.Matches(@"abk\\*_[0-9a-f]{16}", post.Body!.ToJsonString()); // the card escapes markdown's underscores
         var reply = Assert.Single(await ReceivedAsync()).ReplyJson;
-        var stored = await Host.App.WithDbAsync(db => db.OutboundMessages.Where(o => o.ConversationId == conversation).Select(o => o.MessageJson).SingleAsync());
+        var stored = await Host.App.WithDbAsync(db =>
+            db.OutboundMessages.Where(o => o.ConversationId == conversation).Select(o => o.MessageJson).SingleAsync());
         Assert.DoesNotContain("abk_", reply);
         Assert.DoesNotContain("abk_", stored);
     }

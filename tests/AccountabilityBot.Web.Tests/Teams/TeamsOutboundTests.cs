@@ -91,7 +91,8 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
         var before = host.Fake.Calls.Count;
         var removed = await Assert.ThrowsAsync<ChatDeliveryException>(() => InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IChatSender>().SendAsync(new ChatAddress(ChatPlatform.Teams, Channel), ChatMessage.Text("hello"), CancellationToken.None);
+            await sp.GetRequiredService<IChatSender>()
+                .SendAsync(new ChatAddress(ChatPlatform.Teams, Channel), ChatMessage.Text("hello"), CancellationToken.None);
             return 0;
         }));
         Assert.Equal(("bot_removed", true), (removed.PlatformError, removed.Permanent));
