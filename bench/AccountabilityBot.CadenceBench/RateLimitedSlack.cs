@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 /// <summary>
 /// A loopback Slack Web API that answers after a network-like delay and enforces Slack's posting limits: one message a

@@ -9,7 +9,6 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Reviews;
 using AccountabilityBot.CustomerBench;
-using AccountabilityBot.Web.CustomerData;
 using AccountabilityBot.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 

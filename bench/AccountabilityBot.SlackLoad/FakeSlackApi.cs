@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-
 /// <summary>A loopback stand-in for Slack's Web API: users.info knows every user, auth.test names the bot, everything else answers ok.</summary>
 sealed class FakeSlackApi : IAsyncDisposable
 {

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

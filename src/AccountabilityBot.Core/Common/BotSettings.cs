@@ -8,7 +8,8 @@ public sealed class BotSettings
     public const string SectionName = "Bot";
 
     /// <summary>Symbol shown before money; all values are in this one currency.</summary>
-    [Required(ErrorMessage = "Bot:CurrencySymbol must be set, e.g. $ or €."), MaxLength(4, ErrorMessage = "Bot:CurrencySymbol must be at most 4 characters, e.g. $ or CHF.")]
+    [Required(ErrorMessage = "Bot:CurrencySymbol must be set, e.g. $ or €.")]
+    [MaxLength(4, ErrorMessage = "Bot:CurrencySymbol must be at most 4 characters, e.g. $ or CHF.")]
     public string CurrencySymbol { get; set; } = "$";
 
     /// <summary>IANA zone used until the CCO sets the cadence, and for members without their own.</summary>

@@ -45,9 +45,15 @@ public sealed class CustomerEventHandler(AppDbContext db, Records records, BotSe
             ("group", Replies.Text(customer.Group?.Name)),
             ("on", Replies.Date(ev.OccurredOn))));
         if (ev.Story is { } story)
-            reply = reply with { Blocks = [.. reply.Blocks, new ContextBlock($"Their story is {Refs.Of(Refs.LostStory, story.Id)}; leadership will hear it in a coming review.")] };
+        {
+            var told = new ContextBlock($"Their story is {Refs.Of(Refs.LostStory, story.Id)}; leadership will hear it in a coming review.");
+            reply = reply with { Blocks = [.. reply.Blocks, told] };
+        }
         else if (command.Kind == CustomerEventKind.Lost)
-            reply = reply with { Blocks = [.. reply.Blocks, new ContextBlock($"Tell their story so leaders hear it: `story \"{customer.Name}\" \"what happened...\"`")] };
+        {
+            var ask = new ContextBlock($"Tell their story so leaders hear it: `story \"{customer.Name}\" \"what happened...\"`");
+            reply = reply with { Blocks = [.. reply.Blocks, ask] };
+        }
         return reply;
     }
 

@@ -1,4 +1,3 @@
-using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -12,7 +12,8 @@ internal static class DemoPrompts
         new()
         {
             Member = cast["maria"], Question = Question, AskedAt = dates.At(7, 14),
-            Answer = "We got a vet practice's missing order to them before their first appointment. We'll stop promising next-day when stock is not in the warehouse.",
+            Answer = "We got a vet practice's missing order to them before their first appointment. " +
+                "We'll stop promising next-day when stock is not in the warehouse.",
             AnsweredAt = dates.At(6, 9, 15),
         },
         new()

@@ -2,7 +2,10 @@ using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Core.Demo;
 
-/// <summary>Lost-customer stories told as a customer's life (worded to fit any of the four groups), one per reason in <see cref="DemoEvents.LostReasons"/>.</summary>
+/// <summary>
+/// Lost-customer stories told as a customer's life (worded to fit any of the four groups), one per reason in
+/// <see cref="DemoEvents.LostReasons"/>.
+/// </summary>
 internal static class DemoStories
 {
     static readonly string[] Narratives =

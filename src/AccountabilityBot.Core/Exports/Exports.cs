@@ -17,7 +17,9 @@ public static class Exports
     public static IReadOnlyList<ExportDefinition> All { get; } =
     [
         new("decisions", ["ref", "decided_at", "decided_by", "text", "owner", "due", "prompted_by"], Decisions),
-        new("commitments", ["ref", "title", "owner", "stage", "due", "status", "created_at", "closed_at", "event_at", "event", "event_status", "new_due", "note", "by"], Commitments),
+        new("commitments",
+            ["ref", "title", "owner", "stage", "due", "status", "created_at", "closed_at", "event_at", "event", "event_status", "new_due", "note", "by"],
+            Commitments),
         new("stop-list", ["ref", "title", "status", "owner", "why", "proposed_at", "agreed_at", "review_on", "reviewed_at"], StopList),
         new("resolutions", ["ref", "at", "by", "what", "customer", "stage", "cost"], Resolutions),
     ];
@@ -50,7 +52,11 @@ public static class Exports
     static async IAsyncEnumerable<string?[]> StopList(AppDbContext db)
     {
         await foreach (var s in db.StopItems.AsNoTracking().Include(s => s.Owner).OrderBy(s => s.Id).AsAsyncEnumerable())
-            yield return ["S-" + s.Id, s.Title, s.Status.ToString(), s.Owner?.DisplayName, s.Rationale, Instant(s.ProposedAt), Instant(s.AgreedAt), Day(s.ReviewOn), Instant(s.ReviewedAt)];
+            yield return
+            [
+                "S-" + s.Id, s.Title, s.Status.ToString(), s.Owner?.DisplayName, s.Rationale,
+                Instant(s.ProposedAt), Instant(s.AgreedAt), Day(s.ReviewOn), Instant(s.ReviewedAt),
+            ];
     }
 
     static async IAsyncEnumerable<string?[]> Resolutions(AppDbContext db)

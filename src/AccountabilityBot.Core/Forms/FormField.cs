@@ -1,4 +1,3 @@
-using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.Forms;

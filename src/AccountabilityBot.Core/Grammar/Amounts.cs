@@ -20,8 +20,8 @@ internal static class Amounts
         if (multiplier != 1m) s = s[..^1];
         if (s.Length == 0 || !ValidGrouping(s)) return Bad(label, out problem);
 
-        const NumberStyles style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
-        if (!decimal.TryParse(s, style, CultureInfo.InvariantCulture, out var number))
+        const NumberStyles Style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands;
+        if (!decimal.TryParse(s, Style, CultureInfo.InvariantCulture, out var number))
         {
             // Digits that overflow decimal are still "a number", just far too big.
             if (s.Replace(",", "").Split('.')[0] is { Length: > 20 } whole && whole.All(char.IsAsciiDigit)) return TooLarge(label, out problem);

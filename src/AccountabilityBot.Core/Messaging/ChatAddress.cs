@@ -2,7 +2,7 @@ using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Core.Messaging;
 
-/// <summary>Where a post goes: a conversation on one platform, or a member's direct conversation (<see cref="DirectTo"/>).</summary>
+/// <summary>Where a post goes: a conversation on one platform, or a member's direct conversation (<see cref="DirectTo(ChatPlatform, string)"/>).</summary>
 public sealed record ChatAddress(ChatPlatform Platform, string ConversationId)
 {
     const string PersonMark = "@";

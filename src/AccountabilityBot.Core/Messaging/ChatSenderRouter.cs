@@ -13,7 +13,10 @@ public interface IPlatformChatSender
     /// <param name="tag">The outbox's key for the post; a platform that can attach it to the message does, for <see cref="HasPostedAsync"/>.</param>
     Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct);
 
-    /// <summary>Whether a message tagged <paramref name="tag"/> reached the conversation since <paramref name="since"/>; null when the platform cannot say.</summary>
+    /// <summary>
+    /// Whether a message tagged <paramref name="tag"/> reached the conversation since <paramref name="since"/>; null when
+    /// the platform cannot say.
+    /// </summary>
     Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct) => Task.FromResult<bool?>(null);
 
     /// <summary>The conversation id of a 1:1 chat with the user (opening it if needed), for nudges and prompts.</summary>

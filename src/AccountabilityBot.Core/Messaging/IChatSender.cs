@@ -8,7 +8,7 @@ public interface IChatSender
     Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, CancellationToken ct) => SendAsync(to, message, tag: null, ct);
 
     /// <summary>Sends a message carrying <paramref name="tag"/> (the outbox's key for it) where the platform can keep one.</summary>
-    /// <returns>The conversation it went to (a <see cref="ChatAddress.DirectTo"/> address resolved).</returns>
+    /// <returns>The conversation it went to (a <see cref="ChatAddress.DirectTo(ChatPlatform, string)"/> address resolved).</returns>
     Task<ChatAddress> SendAsync(ChatAddress to, ChatMessage message, string? tag, CancellationToken ct);
 
     /// <summary>

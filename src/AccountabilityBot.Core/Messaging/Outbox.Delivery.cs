@@ -37,7 +37,8 @@ public sealed partial class Outbox
     /// <returns>How many were sent and how many dropped (more may follow with the next sweep).</returns>
     public async Task<(int Sent, int Dropped)> DeliverHeldAsync(ChatPlatform platform, int max, CancellationToken ct)
     {
-        var outcomes = (await DeliverWithinBudgetAsync(await DueAsync(db.OutboundMessages.AsNoTracking().Where(o => o.Platform == platform), max, ct), ct)).Values;
+        var due = await DueAsync(db.OutboundMessages.AsNoTracking().Where(o => o.Platform == platform), max, ct);
+        var outcomes = (await DeliverWithinBudgetAsync(due, ct)).Values;
         return (outcomes.Count(o => o == DeliveryOutcome.Sent), outcomes.Count(o => o == DeliveryOutcome.Dropped));
     }
 

@@ -24,7 +24,8 @@ public sealed partial class Outbox
             {
                 var to = ChatAddress.DirectTo(cco);
                 var message = new ChatMessage([
-                    new TextBlock(RichText.Of(new TextSpan($"⚠️ I couldn't post the {failed.Kind} to {failed.ConversationId} ({failed.Platform}).", Bold: true))),
+                    new TextBlock(RichText.Of(
+                        new TextSpan($"⚠️ I couldn't post the {failed.Kind} to {failed.ConversationId} ({failed.Platform}).", Bold: true))),
                     new TextBlock(reason),
                 ]);
                 var key = $"{FailureReportKind}:{platformError}:{failed.Platform}:{failed.ConversationId}:{cco.Id}";

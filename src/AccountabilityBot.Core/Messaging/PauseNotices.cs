@@ -26,7 +26,8 @@ public sealed class PauseNotices(AppDbContext db, Outbox outbox, PlatformPauses 
         {
             var held = await db.OutboundMessages.CountAsync(o => o.Platform == platform && o.SentAt == null && o.FailedAt == null && o.DroppedAt == null, ct);
             message = new ChatMessage([
-                new TextBlock(RichText.Of(new TextSpan($"⚠️ AccountabilityBot can't reach {platform}: nothing is posted there until it can be reached again.", Bold: true))),
+                new TextBlock(RichText.Of(new TextSpan(
+                    $"⚠️ AccountabilityBot can't reach {platform}: nothing is posted there until it can be reached again.", Bold: true))),
                 new TextBlock(change.Reason),
                 new ContextBlock($"Posts for {platform} are held, not lost ({held} so far). They go out once the bot sees a working " +
                     "installation (checked at start-up and when the setting changes); any whose moment has passed by then are dropped."),
@@ -45,7 +46,8 @@ public sealed class PauseNotices(AppDbContext db, Outbox outbox, PlatformPauses 
         {
             try
             {
-                await outbox.PostOnceAsync(new OutboxPost(to, $"{occasion}:{who}", change.Paused ? PausedKind : ResumedKind), _ => Task.FromResult(message), ct);
+                var post = new OutboxPost(to, $"{occasion}:{who}", change.Paused ? PausedKind : ResumedKind);
+                await outbox.PostOnceAsync(post, _ => Task.FromResult(message), ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

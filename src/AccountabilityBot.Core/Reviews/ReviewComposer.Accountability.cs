@@ -67,7 +67,8 @@ public static partial class ReviewComposer
         }).ToList();
         foreach (var block in Bounded(items)) yield return block;
         if (escalated > 0)
-            yield return new ContextBlock($"🔺 {Format.Count(escalated, "commitment")} overdue by more than {Format.Count(escalateAfterDays, "day")}: escalated to the whole leadership team.");
+            yield return new ContextBlock($"🔺 {Format.Count(escalated, "commitment")} overdue by more than " +
+                $"{Format.Count(escalateAfterDays, "day")}: escalated to the whole leadership team.");
     }
 
     static int Days(OverdueView c, DateOnly today) => today.DayNumber - c.DueOn.DayNumber;

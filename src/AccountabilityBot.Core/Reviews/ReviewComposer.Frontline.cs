@@ -20,7 +20,8 @@ public static partial class ReviewComposer
         var stages = s.Frontline.OrderBy(t => t.Position).ThenBy(t => t.Stage, StringComparer.Ordinal)
             .Select(t => (RichText)$"{t.Stage} — {Format.Count(t.Count, "issue")} resolved · {Format.Money(t.Cost, money)}").ToList();
         foreach (var block in Bounded(stages)) yield return block;
-        yield return new TextBlock($"{Format.Count(s.Frontline.Sum(t => t.Count), "issue")} resolved in total, costing {Format.Money(s.Frontline.Sum(t => t.Cost), money)}.");
+        yield return new TextBlock($"{Format.Count(s.Frontline.Sum(t => t.Count), "issue")} resolved in total, " +
+            $"costing {Format.Money(s.Frontline.Sum(t => t.Cost), money)}.");
 
         var top = s.Contributors.OrderByDescending(c => c.Count).ThenBy(c => c.Who.Name, StringComparer.Ordinal).ToList();
         if (top.Count > 0) yield return new TextBlock(ThankYou(top));

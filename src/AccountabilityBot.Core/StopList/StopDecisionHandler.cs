@@ -25,7 +25,8 @@ public sealed class StopDecisionHandler(AppDbContext db, Records records) : ICom
         if (item.Status == next && command.ReviewOn is null)
             return ChatMessage.Text($"{reference} is already {Describe(next)}; nothing changed.");
         if (command.Action == StopAction.Agree && item.Status != StopItemStatus.Proposed)
-            throw new CommandRejectedException($"{reference} is {Describe(item.Status)}, not proposed; use `stop keep {reference}` or `stop reinstate {reference}`.");
+            throw new CommandRejectedException(
+                $"{reference} is {Describe(item.Status)}, not proposed; use `stop keep {reference}` or `stop reinstate {reference}`.");
         if (command.Action == StopAction.Keep && command.ReviewOn is not null && command.ReviewOn <= ctx.Today)
             throw new CommandRejectedException("The next review date must be after today.");
         if (command.Action != StopAction.Agree && item.Status == StopItemStatus.Proposed)

@@ -1,5 +1,4 @@
 using AccountabilityBot.Core.Commands;
-using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;

@@ -50,7 +50,8 @@ public sealed class StoryHandler(AppDbContext db, Records records, BotSettings s
                 $"I have no lost event for '{customerName}'. Record it first: `lost \"{customerName}\" value:36000 reason:\"...\"`.");
         if (lost.Story is { } told && ctx.Speaker.Role < Role.Executive)
             throw new CommandRejectedException(
-                $"{lost.Customer.Name}'s story is already told ({Refs.Of(Refs.LostStory, told.Id)}); executives can change it with `story {Refs.Of(Refs.LostStory, told.Id)} \"...\"`.");
+                $"{lost.Customer.Name}'s story is already told ({Refs.Of(Refs.LostStory, told.Id)}); " +
+                $"executives can change it with `story {Refs.Of(Refs.LostStory, told.Id)} \"...\"`.");
         lost.Story ??= new LostStory { Narrative = narrative, AuthorId = ctx.Speaker.Id, CreatedAt = ctx.UtcNow };
         lost.Story.Narrative = narrative;
         var reference = await records.SaveWithAuditAsync(ctx, Refs.LostStory, () => lost.Story.Id, "story.told", lost.Customer.Name, ct);

@@ -37,7 +37,8 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
             var message = new ChatMessage(
             [
                 new TextBlock(RichText.Of(new TextSpan(e.Customer, Bold: true),
-                    new TextSpan($" left on {Format.Date(e.OccurredOn)} ({Refs.Of(Refs.Event, e.Id)}, {Format.Money(e.AnnualValue, settings.CurrencySymbol)} a year"
+                    new TextSpan($" left on {Format.Date(e.OccurredOn)} ({Refs.Of(Refs.Event, e.Id)}, "
+                        + $"{Format.Money(e.AnnualValue, settings.CurrencySymbol)} a year"
                         + (string.IsNullOrWhiteSpace(e.Reason) ? ")." : $", \"{e.Reason.Trim()}\").")))),
                 new TextBlock("You own the account. What happened? Leadership hears one lost-customer story each week, in your words."),
                 new ActionsBlock([new ActionButton("Tell their story", $"story \"{e.Customer}\" \"{ActionButton.AnswerSlot}\"", ButtonStyle.Primary,

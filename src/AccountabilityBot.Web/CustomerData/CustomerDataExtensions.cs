@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AccountabilityBot.Core.Customers.Import;
-using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 

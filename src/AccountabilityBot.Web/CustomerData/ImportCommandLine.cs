@@ -24,7 +24,8 @@ public static class ImportCommandLine
             file = Path.Combine(shell, file);
         if (file is null || file == mappingName || !File.Exists(file))
         {
-            Console.Error.WriteLine("Usage: import FILE [--mapping canonical|salesforce|hubspot] [--partial]" + (file is null ? "" : $"\nNo such file: {file}"));
+            Console.Error.WriteLine(
+                "Usage: import FILE [--mapping canonical|salesforce|hubspot] [--partial]" + (file is null ? "" : $"\nNo such file: {file}"));
             return 2;
         }
         if (CsvMapping.Find(mappingName) is not { } mapping)

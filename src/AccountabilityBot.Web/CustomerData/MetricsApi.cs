@@ -33,7 +33,10 @@ public static class MetricsApi
                 group = g.Group, won = Tally(g.Won), renewed = Tally(g.Renewed), lost = Tally(g.Lost), referred = Tally(g.Referred),
                 revenue = g.Won.Value + g.Renewed.Value,
             }),
-            trend = weeks.Select(w => new { from = w.From, to = w.To, won = Tally(w.Won), lost = Tally(w.Lost), net = new { count = w.NetCount, value = w.NetValue } }),
+            trend = weeks.Select(w => new
+            {
+                from = w.From, to = w.To, won = Tally(w.Won), lost = Tally(w.Lost), net = new { count = w.NetCount, value = w.NetValue },
+            }),
         });
     }
 

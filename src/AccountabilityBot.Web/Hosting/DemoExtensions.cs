@@ -1,5 +1,5 @@
-using AccountabilityBot.Core.Demo;
 using AccountabilityBot.Core.Cadence.Posts;
+using AccountabilityBot.Core.Demo;
 
 namespace AccountabilityBot.Web.Hosting;
 

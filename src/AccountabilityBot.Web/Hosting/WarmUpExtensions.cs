@@ -92,7 +92,8 @@ public static class WarmUpExtensions
             return null; // no file yet, or no migration history in it
         }
         await using var read = real.CreateCommand();
-        read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END";
+        read.CommandText = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' " +
+            "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END";
         var statements = new List<string>();
         await using var rows = await read.ExecuteReaderAsync();
         while (await rows.ReadAsync()) statements.Add(rows.GetString(0));

@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Jobs;
@@ -37,7 +36,8 @@ public static class JobsDashboard
         else if (app.Environment.IsDevelopment())
             app.UseHangfireDashboard(Path, options);
         else
-            app.Logger.LogInformation("The job dashboard is off: it has no sign-in. Set Jobs:DashboardUrl (e.g. http://127.0.0.1:5099) to serve it on a port of its own.");
+            app.Logger.LogInformation("The job dashboard is off: it has no sign-in. " +
+                "Set Jobs:DashboardUrl (e.g. http://127.0.0.1:5099) to serve it on a port of its own.");
         return app;
     }
 

@@ -1,7 +1,6 @@
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
-using Hangfire.Storage.Monitoring;
 
 namespace AccountabilityBot.Web.Jobs;
 

@@ -30,7 +30,8 @@ public static class LocalChannelApi
     static async Task<IResult> PostAsync(HttpRequest http, CommandWriter writer, ILogger<LocalTranscript> log)
     {
         // Read and checked here rather than bound: binding would let text that is not UTF-8 and a key given twice through.
-        var (request, problem) = await JsonInput.ReadAsync<LocalMessageRequest>(http, RequestBody.MaxBytes, JsonSerializerOptions.Web, http.HttpContext.RequestAborted);
+        var (request, problem) = await JsonInput.ReadAsync<LocalMessageRequest>(
+            http, RequestBody.MaxBytes, JsonSerializerOptions.Web, http.HttpContext.RequestAborted);
         if (problem is not null) return problem;
         if (request is null) return Problem("Send JSON like {\"user\":\"ana\",\"channel\":\"leadership\",\"text\":\"help\"}.");
         var user = request.User?.Trim().ToLowerInvariant();

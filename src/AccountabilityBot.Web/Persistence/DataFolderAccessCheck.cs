@@ -20,7 +20,8 @@ public sealed class DataFolderAccessCheck : IValidateOptions<DatabaseSettings>
             if (!Directory.Exists(at)) continue;
             try
             {
-                using (new FileStream(Path.Combine(at, $".write-check-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+                var probe = Path.Combine(at, $".write-check-{Guid.NewGuid():N}");
+                using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
                 return ValidateOptionsResult.Success;
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)

@@ -15,7 +15,9 @@ public sealed class DataFolderMoveCheck(IConfiguration config, IHostEnvironment 
             return ValidateOptionsResult.Skip;
         var before = Path.GetFullPath(configured);
         var now = PersistenceExtensions.Resolve(configured, host.ContentRootPath);
-        return before != now && File.Exists(Path.Combine(before, PersistenceExtensions.FileName)) && !File.Exists(Path.Combine(now, PersistenceExtensions.FileName))
+        return before != now
+            && File.Exists(Path.Combine(before, PersistenceExtensions.FileName))
+            && !File.Exists(Path.Combine(now, PersistenceExtensions.FileName))
             ? ValidateOptionsResult.Fail($"Database:DataDirectory: the database is in {before}, but a relative data folder is now taken from the bot's " +
                 $"folder ({now}). Set Database:DataDirectory={before} to keep using it, or move the folder there.")
             : ValidateOptionsResult.Success;

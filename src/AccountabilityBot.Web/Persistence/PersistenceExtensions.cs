@@ -17,7 +17,8 @@ public static class PersistenceExtensions
         builder.Services.AddSettings<DatabaseSettings>(DatabaseSettings.SectionName)
             .PostConfigure<IHostEnvironment>((s, host) => s.DataDirectory = Resolve(s.DataDirectory, host.ContentRootPath))
             .Validate<IConfiguration>((_, config) => IsReadable(config.GetConnectionString("Accountability")),
-                "ConnectionStrings:Accountability is not a SQLite connection string; use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
+                "ConnectionStrings:Accountability is not a SQLite connection string; " +
+                "use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderMoveCheck>();
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderAccessCheck>();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();

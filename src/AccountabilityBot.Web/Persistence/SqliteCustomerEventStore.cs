@@ -61,7 +61,8 @@ public sealed class SqliteCustomerEventStore(AppDbContext db, TimeProvider clock
             setCustomerGroup = Command("UPDATE \"Customers\" SET \"GroupId\" = $group WHERE \"Id\" = $id", "$group", "$id");
             // One row per statement on purpose: a multi-row upsert needs a statement journal, which made imports slower.
             upsertEvent = Command(
-                "INSERT INTO \"CustomerEvents\" (\"CustomerId\", \"Kind\", \"OccurredOn\", \"AnnualValue\", \"Reason\", \"ReferredBy\", \"ExternalId\", \"RecordedAt\") " +
+                "INSERT INTO \"CustomerEvents\" " +
+                "(\"CustomerId\", \"Kind\", \"OccurredOn\", \"AnnualValue\", \"Reason\", \"ReferredBy\", \"ExternalId\", \"RecordedAt\") " +
                 "VALUES ($customer, $kind, $on, $value, $reason, $by, $ext, $at) " +
                 "ON CONFLICT (\"ExternalId\") DO UPDATE SET \"CustomerId\" = excluded.\"CustomerId\", \"Kind\" = excluded.\"Kind\", " +
                 "\"OccurredOn\" = excluded.\"OccurredOn\", \"AnnualValue\" = excluded.\"AnnualValue\", \"Reason\" = excluded.\"Reason\", " +
@@ -134,7 +135,9 @@ public sealed class SqliteCustomerEventStore(AppDbContext db, TimeProvider clock
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var c in (SqliteCommand?[])[insertGroup, upsertCustomerById, findCustomerByName, insertCustomer, setCustomerGroup, upsertEvent, findEvent, upsertStory])
+            SqliteCommand?[] commands =
+                [insertGroup, upsertCustomerById, findCustomerByName, insertCustomer, setCustomerGroup, upsertEvent, findEvent, upsertStory];
+            foreach (var c in commands)
                 c?.Dispose();
             if (!committed) await transaction.RollbackAsync();
             await transaction.DisposeAsync();

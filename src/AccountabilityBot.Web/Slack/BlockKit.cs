@@ -45,7 +45,8 @@ public static class BlockKit
         FieldsBlock f => f.Fields.Chunk(FieldsPerSection).Select(chunk => new JsonObject
         {
             ["type"] = "section",
-            ["fields"] = new JsonArray([.. chunk.Select(x => (JsonNode)Mrkdwn(SlackMrkdwn.Trim($"*{SlackMrkdwn.Escape(x.Label)}*\n{SlackMrkdwn.Render(x.Value)}", FieldMax)))]),
+            ["fields"] = new JsonArray([.. chunk.Select(x =>
+                (JsonNode)Mrkdwn(SlackMrkdwn.Trim($"*{SlackMrkdwn.Escape(x.Label)}*\n{SlackMrkdwn.Render(x.Value)}", FieldMax)))]),
         }),
         ActionsBlock a => a.Buttons.Select(b => Button(b, buttons.Next++)).OfType<JsonObject>().Chunk(ButtonsPerActions)
             .Select(row => new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. row]) }),

@@ -5,7 +5,8 @@ namespace AccountabilityBot.Web.Slack;
 /// <summary>Slack's `ok:false` error codes as delivery failures: whether a retry can help, and what the CCO should do.</summary>
 public static class SlackErrors
 {
-    static readonly HashSet<string> Transient = ["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "connection_failed", "http_error"];
+    static readonly HashSet<string> Transient =
+        ["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "connection_failed", "http_error"];
 
     /// <summary>Errors about the bot's token itself, not one call: the app was uninstalled or its token revoked or never valid.</summary>
     static readonly HashSet<string> TokenRefused = ["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "team_disabled"];
@@ -18,11 +19,14 @@ public static class SlackErrors
         var advice = error switch
         {
             "not_in_channel" => $"Invite the bot to {where}: in that channel type `/invite @AccountabilityBot`.",
-            "channel_not_found" => $"Slack can't find {where}; it was deleted, or it is private and the bot is not in it. Invite the bot, or bind another channel with `/cx channel leadership` typed there.",
+            "channel_not_found" => $"Slack can't find {where}; it was deleted, or it is private and the bot is not in it. " +
+                "Invite the bot, or bind another channel with `/cx channel leadership` typed there.",
             "is_archived" => $"{Capital(where)} is archived. Unarchive it, or bind another channel with `/cx channel leadership` typed there.",
-            "invalid_auth" or "not_authed" => "Slack rejected the bot token. Copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page into Slack:BotToken and restart the bot.",
+            "invalid_auth" or "not_authed" => "Slack rejected the bot token. Copy the Bot User OAuth Token (xoxb-…) " +
+                "from the app's OAuth & Permissions page into Slack:BotToken and restart the bot.",
             "token_revoked" or "token_expired" or "account_inactive" or "team_disabled" =>
-                "The bot's Slack token was revoked or the app was uninstalled. Reinstall the app to the workspace, put its new token in Slack:BotToken and restart the bot.",
+                "The bot's Slack token was revoked or the app was uninstalled. " +
+                "Reinstall the app to the workspace, put its new token in Slack:BotToken and restart the bot.",
             "missing_scope" => $"The Slack app lacks a permission that {method} needs. Update the app from manifests/slack/manifest.json and reinstall it.",
             "user_not_found" or "users_not_found" => "Slack has no such user; they may have left the workspace or been deactivated.",
             "user_not_in_channel" => $"That person is not in {where}, so the bot cannot show them a private reply there.",

@@ -13,7 +13,8 @@ public static class SlackExtensions
     {
         builder.Services.AddSettings<SlackSettings>(SlackSettings.SectionName)
             .Validate(s => !s.IsEnabled || s.UsesSocketMode || !string.IsNullOrWhiteSpace(s.SigningSecret),
-                "Slack:SigningSecret is empty while Slack is configured, so requests from Slack could not be verified. Copy it from the app's Basic Information page, or set Slack:AppToken to use Socket Mode.")
+                "Slack:SigningSecret is empty while Slack is configured, so requests from Slack could not be verified. " +
+                "Copy it from the app's Basic Information page, or set Slack:AppToken to use Socket Mode.")
             // Without a bot token /cx still answers inline; only posts, DMs and the Home tab need one.
             .Validate(s => string.IsNullOrWhiteSpace(s.BotToken) || s.BotToken.StartsWith("xoxb-", StringComparison.Ordinal),
                 "Slack:BotToken must be the Bot User OAuth Token starting with xoxb- (OAuth & Permissions page).")

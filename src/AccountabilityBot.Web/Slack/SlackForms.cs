@@ -71,7 +71,8 @@ public static class SlackForms
         return new()
         {
             ["type"] = "static_select",
-            ["options"] = new JsonArray([.. options.Select(o => new JsonObject { ["text"] = BlockKit.Plain(SlackMrkdwn.Trim(o, OptionTextMax)), ["value"] = o })]),
+            ["options"] = new JsonArray([.. options.Select(o =>
+                new JsonObject { ["text"] = BlockKit.Plain(SlackMrkdwn.Trim(o, OptionTextMax)), ["value"] = o })]),
         };
     }
 

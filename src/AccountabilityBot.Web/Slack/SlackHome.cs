@@ -23,6 +23,7 @@ public sealed class SlackHome(SlackPeople people, CommandWriter writer, SlackWeb
     public static ChatMessage Compose(ChatMessage mine) => new([
         .. mine.Blocks,
         new DividerBlock(),
-        new ContextBlock("Type `/cx` in any channel for a menu, `/cx help` for every command, or write to me in the Messages tab. This page refreshes each time you open it."),
+        new ContextBlock("Type `/cx` in any channel for a menu, `/cx help` for every command, or write to me in the Messages tab. " +
+            "This page refreshes each time you open it."),
     ]);
 }

@@ -34,7 +34,10 @@ public sealed class SlackInstallation(
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(StartUpWait);
         try { firstCheck = await CheckAsync(wait.Token); }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { log.LogWarning("Slack did not answer auth.test at start-up; asking again in the background"); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogWarning("Slack did not answer auth.test at start-up; asking again in the background");
+        }
         await base.StartAsync(cancellationToken);
     }
 
@@ -66,7 +69,8 @@ public sealed class SlackInstallation(
     {
         if (string.IsNullOrWhiteSpace(options.CurrentValue.BotToken))
         {
-            pauses.Pause(ChatPlatform.Slack, "Slack:BotToken is not set, so nothing can be posted to Slack. Put the app's Bot User OAuth Token (xoxb-…) there and restart the bot.");
+            pauses.Pause(ChatPlatform.Slack, "Slack:BotToken is not set, so nothing can be posted to Slack. " +
+                "Put the app's Bot User OAuth Token (xoxb-…) there and restart the bot.");
             return false;
         }
         await using var scope = scopes.CreateAsyncScope();

@@ -6,7 +6,10 @@ namespace AccountabilityBot.Web.Slack;
 public static class SlackJson
 {
     /// <summary>Web defaults without \uXXXX escapes for non-ASCII, so lengths match Slack's character limits.</summary>
-    public static readonly JsonSerializerOptions Relaxed = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Relaxed = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string? Str(this JsonElement e, params string[] path)
     {

@@ -19,7 +19,11 @@ public static class SlackMenu
             new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*What would you like to record?*" } },
             Actions(FormCatalog.All.Select(f => Button(f.MenuLabel, SlackForms.ActionPrefix + f.Name, f.Name))),
             Actions(Lookups.Select((l, i) => Button(l.Label, $"{BlockKit.RunAction}_menu{i}", l.Command))),
-            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = "Or type it: `/cx help` lists every command." }) }),
+            new JsonObject
+            {
+                ["type"] = "context",
+                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = "Or type it: `/cx help` lists every command." }),
+            }),
     };
 
     static JsonObject Actions(IEnumerable<JsonObject> buttons) => new() { ["type"] = "actions", ["elements"] = new JsonArray([.. buttons]) };

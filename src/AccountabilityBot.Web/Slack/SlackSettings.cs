@@ -42,5 +42,6 @@ public sealed class SlackSettings
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 
     public static bool IsEnabledIn(IConfiguration config) =>
-        !string.IsNullOrWhiteSpace(config[SectionName + ":" + nameof(BotToken)]) || !string.IsNullOrWhiteSpace(config[SectionName + ":" + nameof(SigningSecret)]);
+        !string.IsNullOrWhiteSpace(config[SectionName + ":" + nameof(BotToken)])
+        || !string.IsNullOrWhiteSpace(config[SectionName + ":" + nameof(SigningSecret)]);
 }

@@ -39,7 +39,8 @@ public sealed class SlackSocketMode(IServiceScopeFactory scopes, ILogger<SlackSo
                 var reason = await new SlackSocketConnection(socket, scopes, log).RunAsync(stop);
                 if (reason == "socket_mode_disabled")
                 {
-                    log.LogError("Slack says Socket Mode is turned off for this app; turn it on (Socket Mode page) or remove Slack:AppToken and use request URLs.");
+                    log.LogError("Slack says Socket Mode is turned off for this app; " +
+                        "turn it on (Socket Mode page) or remove Slack:AppToken and use request URLs.");
                     return;
                 }
                 log.LogInformation("Socket Mode connection closed ({Reason}); reconnecting", reason);

@@ -63,7 +63,8 @@ public sealed partial class SlackWebApi
     // response_url answers plain "ok" (or JSON); 404 means it expired (30 minutes) or was used five times.
     static JsonElement ResponseUrlResult(HttpStatusCode status, string text, string? channel) =>
         (int)status >= 400 || text.Contains("expired_url") || text.Contains("used_url")
-            ? throw new Core.Messaging.ChatDeliveryException("expired_url", permanent: true, "The reply link Slack gave expired; the answer goes by direct message instead.")
+            ? throw new Core.Messaging.ChatDeliveryException("expired_url", permanent: true,
+                "The reply link Slack gave expired; the answer goes by direct message instead.")
             : JsonDocument.Parse("{\"ok\":true}").RootElement;
 
     static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1));

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +15,8 @@ public sealed record SlackUser(string Id, string Name, string? Email, string? Ti
     public static SlackUser? From(JsonElement user)
     {
         static string? Get(JsonElement e, string name) =>
-            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
+            e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+            && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } s ? s : null;
         if (Get(user, "id") is not { } id) return null;
         var profile = user.TryGetProperty("profile", out var p) ? p : default;
         var name = Get(profile, "display_name") ?? Get(profile, "real_name") ?? Get(user, "real_name") ?? Get(user, "name") ?? id;
@@ -31,7 +31,8 @@ public sealed record SlackUser(string Id, string Name, string? Email, string? Ti
 /// refuses the bot token (app uninstalled, token revoked), Slack is paused: no call with the token is made until
 /// <see cref="CheckTokenAsync"/> finds one that works.
 /// </summary>
-public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSettings> options, SlackChannelPacer pacer, PlatformPauses pauses, ILogger<SlackWebApi> log)
+public sealed partial class SlackWebApi(
+    HttpClient http, IOptionsMonitor<SlackSettings> options, SlackChannelPacer pacer, PlatformPauses pauses, ILogger<SlackWebApi> log)
 {
     SlackSettings Settings => options.CurrentValue;
 
@@ -54,12 +55,14 @@ public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSe
     /// conversations.history from <paramref name="oldest"/> on, newest first, metadata included, a page at a time (the
     /// bot's own recent posts: asked only about a post whose sender died mid-send).
     /// </summary>
-    public async IAsyncEnumerable<JsonElement> HistoryAsync(string channel, DateTime oldest, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<JsonElement> HistoryAsync(
+        string channel, DateTime oldest, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var args = new Dictionary<string, string>
         {
             ["channel"] = channel, ["include_all_metadata"] = "true", ["limit"] = HistoryPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["oldest"] = (new DateTimeOffset(oldest, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0).ToString("F6", System.Globalization.CultureInfo.InvariantCulture),
+            ["oldest"] = (new DateTimeOffset(oldest, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0)
+                .ToString("F6", System.Globalization.CultureInfo.InvariantCulture),
         };
         for (var page = 0; page < MaxHistoryPages; page++)
         {
@@ -118,7 +121,10 @@ public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSe
     public async Task<Uri> OpenSocketAsync(CancellationToken ct)
     {
         var result = await SendAsync("apps.connections.open", () =>
-            Authorized(new HttpRequestMessage(HttpMethod.Post, "apps.connections.open") { Content = new FormUrlEncodedContent([]) }, Settings.AppToken), null, ct);
+            Authorized(
+                new HttpRequestMessage(HttpMethod.Post, "apps.connections.open") { Content = new FormUrlEncodedContent([]) },
+                Settings.AppToken),
+            null, ct);
         return new Uri(result.GetProperty("url").GetString()!);
     }
 
@@ -147,7 +153,8 @@ public sealed partial class SlackWebApi(HttpClient http, IOptionsMonitor<SlackSe
         catch (ChatDeliveryException ex) when (ex.NotInstalled)
         {
             if (token == Settings.BotToken && pauses.Pause(ChatPlatform.Slack, ex.Advice))
-                log.LogWarning("Slack refused the bot token ({Error}) in {Method}; nothing is sent to Slack until a working token is seen", ex.PlatformError, method);
+                log.LogWarning("Slack refused the bot token ({Error}) in {Method}; nothing is sent to Slack until a working token is seen",
+                    ex.PlatformError, method);
             throw;
         }
     }

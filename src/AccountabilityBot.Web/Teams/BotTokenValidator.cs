@@ -29,10 +29,10 @@ public sealed class BotTokenValidator(TeamsSettings settings, BotSigningKeys met
     /// <summary>Checks the token alone (before the body is trusted enough to read).</summary>
     public async Task<BotAuthResult> AuthenticateAsync(string? authorization, CancellationToken ct)
     {
-        const string scheme = "Bearer ";
-        if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith(scheme, StringComparison.Ordinal))
+        const string Scheme = "Bearer ";
+        if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith(Scheme, StringComparison.Ordinal))
             return BotAuthResult.Unauthorized("No Bearer token");
-        var raw = authorization[scheme.Length..].Trim();
+        var raw = authorization[Scheme.Length..].Trim();
         // Cheap checks first, so junk and foreign tokens never cost a trip for the signing keys.
         if (!handler.CanReadToken(raw) || Read(raw) is not { } unverified) return BotAuthResult.Unauthorized("Malformed token");
         if (!string.Equals(unverified.Issuer, settings.Issuer, StringComparison.Ordinal)) return BotAuthResult.Unauthorized("Wrong issuer");
@@ -107,7 +107,8 @@ public sealed class BotTokenValidator(TeamsSettings settings, BotSigningKeys met
         if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value)) return [];
         var list = value switch
         {
-            JsonElement { ValueKind: JsonValueKind.Array } e => e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList(),
+            JsonElement { ValueKind: JsonValueKind.Array } e =>
+                e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList(),
             IEnumerable<object> items => items.Select(i => i?.ToString() ?? "").ToList(),
             _ => [],
         };

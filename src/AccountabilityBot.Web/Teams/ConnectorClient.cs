@@ -19,7 +19,8 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
     public const string HttpClientName = "teams-connector";
 
     public async Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
-        (await CallAsync<ResourceResponse>(HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, conversationId, ct))?.Id;
+        (await CallAsync<ResourceResponse>(
+            HttpMethod.Post, serviceUrl, $"v3/conversations/{Esc(conversationId)}/activities", activity, conversationId, ct))?.Id;
 
     /// <summary>Replaces a message the bot posted (e.g. a card after a button was used).</summary>
     public Task UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
@@ -116,7 +117,9 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
                 throw new ChatDeliveryException("outcome_unknown", permanent: true,
-                    "Teams did not answer after the post was sent, so it may or may not have arrived; it was not sent again to avoid a duplicate. Check the conversation.", inner: e);
+                    "Teams did not answer after the post was sent, so it may or may not have arrived; " +
+                    "it was not sent again to avoid a duplicate. Check the conversation.",
+                    inner: e);
             }
             using (response)
             {

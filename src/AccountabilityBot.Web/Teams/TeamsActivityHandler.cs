@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Commands;
-using AccountabilityBot.Core.Messaging;
 
 namespace AccountabilityBot.Web.Teams;
 

@@ -49,7 +49,8 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
                 await db.SaveChangesAsync(ct);
             }
         }
-        catch (ChatDeliveryException e) when (e.PlatformError is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
+        catch (ChatDeliveryException e) when (e.PlatformError
+            is "BotNotInConversationRoster" or "ConversationBlockedByUser" or "MessageWritesBlocked" or "ConversationNotFound")
         {
             // Stop posting there until Teams tells us the bot is back (installationUpdate).
             conversation.IsActive = false;

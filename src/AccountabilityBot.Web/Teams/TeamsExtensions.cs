@@ -22,10 +22,12 @@ public static class TeamsExtensions
         services.AddHttpClient(BotSigningKeys.HttpClientName);
         services.AddHttpClient(BotTokenProvider.HttpClientName);
         services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton(sp => new BotSigningKeys(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
+        services.AddSingleton(sp =>
+            new BotSigningKeys(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
         services.AddSingleton<BotTokenValidator>();
         // Token lifetimes and pacing follow the real clock, not the business clock tests move around.
-        services.AddSingleton(sp => new BotTokenProvider(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
+        services.AddSingleton(sp =>
+            new BotTokenProvider(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
         services.AddSingleton(_ => new ConversationRateLimiter(TimeProvider.System));
         services.AddSingleton(_ => new ConnectorRetryPolicy(TimeProvider.System));
         services.AddSingleton<ConnectorClient>();

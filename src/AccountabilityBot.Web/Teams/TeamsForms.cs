@@ -76,7 +76,10 @@ public static class TeamsForms
         if (field.Required) input["errorMessage"] ??= RequiredMessage(field);
         yield return input;
         if (field.Hint is { } hint)
-            yield return new JsonObject { ["type"] = "TextBlock", ["text"] = hint, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None" };
+            yield return new JsonObject
+            {
+                ["type"] = "TextBlock", ["text"] = hint, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small", ["spacing"] = "None",
+            };
     }
 
     static JsonObject Input(FormField field, FormContext context) => field.Kind switch

@@ -75,7 +75,8 @@ public static class TeamsInbound
         return i < 0 ? text : text[..i] + replacement + text[(i + tag.Length)..];
     }
 
-    static string NameInside(string tag) => tag.Replace("<at>", "", StringComparison.OrdinalIgnoreCase).Replace("</at>", "", StringComparison.OrdinalIgnoreCase);
+    static string NameInside(string tag) =>
+        tag.Replace("<at>", "", StringComparison.OrdinalIgnoreCase).Replace("</at>", "", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The grammar reads &lt;@id|Name&gt; as one word; a name must not close it early.</summary>
     static string SafeName(string name) => new string(name.Where(c => c is not ('<' or '>' or '|' or '"' or '\n' or '\r')).ToArray()).Trim();

@@ -4,7 +4,6 @@ using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Teams;
 

@@ -40,5 +40,6 @@ public sealed class ForgetShownOnceSecretsTests
         }
     }
 
-    static OutboundMessage Outbound(string json) => new() { Platform = ChatPlatform.Slack, ConversationId = "D1", MessageJson = json, CreatedAt = DateTime.UtcNow };
+    static OutboundMessage Outbound(string json) =>
+        new() { Platform = ChatPlatform.Slack, ConversationId = "D1", MessageJson = json, CreatedAt = DateTime.UtcNow };
 }

@@ -24,7 +24,8 @@ public sealed class NudgePostsTests
         }
         await h.EnsureCadenceAsync();
 
-        for (var tick = new DateTimeOffset(2026, 10, 23, 0, 0, 0, TimeSpan.Zero); tick < new DateTimeOffset(2026, 10, 28, 0, 0, 0, TimeSpan.Zero); tick = tick.AddMinutes(15))
+        var until = new DateTimeOffset(2026, 10, 28, 0, 0, 0, TimeSpan.Zero);
+        for (var tick = new DateTimeOffset(2026, 10, 23, 0, 0, 0, TimeSpan.Zero); tick < until; tick = tick.AddMinutes(15))
         {
             h.Clock.SetUtcNow(tick);
             await h.RunCadenceAsync("nudges");

@@ -141,7 +141,8 @@ public sealed class CommandOutcomeTests
 
     sealed class ExplodingDecision : SaveChangesInterceptor
     {
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
             eventData.Context!.ChangeTracker.Entries<Decision>().Any(e => e.Entity.Text == "explode")
                 ? throw new InvalidOperationException("simulated write failure")
                 : base.SavingChangesAsync(eventData, result, ct);

@@ -165,7 +165,8 @@ public sealed class CommandWriterTests
     /// <summary>A write that fails inside the database layer, as a full disk or a broken constraint would.</summary>
     sealed class ExplodingResolution : SaveChangesInterceptor
     {
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
             eventData.Context!.ChangeTracker.Entries<Resolution>().Any(e => e.Entity.What == "explode")
                 ? throw new InvalidOperationException("simulated write failure")
                 : base.SavingChangesAsync(eventData, result, ct);

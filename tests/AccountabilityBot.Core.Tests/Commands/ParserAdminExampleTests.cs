@@ -10,7 +10,10 @@ using static AccountabilityBot.Core.Tests.Commands.ParserTestContext;
 
 namespace AccountabilityBot.Core.Tests.Commands;
 
-/// <summary>Stories, settings and the no-argument verbs. Cadence schedules are in <see cref="CadenceParseTests"/>.</summary>
+/// <summary>
+/// Stories, settings and the no-argument verbs. Cadence schedules are in
+/// <see cref="AccountabilityBot.Core.Tests.Cadence.CadenceParseTests"/>.
+/// </summary>
 public sealed class ParserAdminExampleTests
 {
     public static TheoryData<string, ChatCommand> Examples => new()
@@ -24,7 +27,8 @@ public sealed class ParserAdminExampleTests
         { "story", new StoryCommand(null, null, null, false) },
         { "story L-5", new StoryCommand(5, null, null, false) },
         { "story l5 \"They left after three missed deliveries\"", new StoryCommand(5, null, "They left after three missed deliveries", false) },
-        { "story \"ACME Dental\" \"Three missed deliveries.\nThen silence.\"", new StoryCommand(null, "ACME Dental", "Three missed deliveries.\nThen silence.", false) },
+        { "story \"ACME Dental\" \"Three missed deliveries.\nThen silence.\"",
+            new StoryCommand(null, "ACME Dental", "Three missed deliveries.\nThen silence.", false) },
         { "story pick L-5", new StoryCommand(5, null, null, true) },
 
         { "cadence", new CadenceShowCommand() },

@@ -26,12 +26,14 @@ public sealed class ParserExampleTests
         { "resolved \"Refunded shipping for a late delivery\" customer:\"ACME Dental\" stage:Delivery cost:25",
             new ResolvedCommand("Refunded shipping for a late delivery", "ACME Dental", "Delivery", 25m) },
         { "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries in October...\"",
-            new CustomerEventCommand(CustomerEventKind.Lost, "ACME Dental", 36000m, "missed deliveries", "Three missed deliveries in October...", null, null, null) },
+            new CustomerEventCommand(
+                CustomerEventKind.Lost, "ACME Dental", 36000m, "missed deliveries", "Three missed deliveries in October...", null, null, null) },
 
         // Prefixes, case, smart quotes, odd spaces.
         { "/cx decide Ship it", new DecideCommand("Ship it", null, null, null) },
         { "cx DECIDE   ship   it", new DecideCommand("ship it", null, null, null) },
-        { "decide \u201CSmart quoted title\u201D owner:<@U123ABC|maria>", new DecideCommand("Smart quoted title", MemberRef.ById("U123ABC", "maria"), null, null) },
+        { "decide \u201CSmart quoted title\u201D owner:<@U123ABC|maria>",
+            new DecideCommand("Smart quoted title", MemberRef.ById("U123ABC", "maria"), null, null) },
         { "decide Pause\u00A0hiring owner:<@U1> re:l5", new DecideCommand("Pause hiring", MemberRef.ById("U1"), null, "L-5") },
         { "decide Pause hiring owner:me re:s-3", new DecideCommand("Pause hiring", MemberRef.Self, null, "S-3") },
         { "decide Don't chase invoices before day 30 re:E-1", new DecideCommand("Don't chase invoices before day 30", null, null, "E-1") },

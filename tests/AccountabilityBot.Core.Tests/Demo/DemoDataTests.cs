@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using AccountabilityBot.Core.Demo;
 using AccountabilityBot.Core.Domain;
-using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -23,8 +23,13 @@ public sealed class FormCommandTests
             new DecideCommand("Waive the fee for outage customers owner:@tom", MemberRef.ByName("maria"), D(2026, 12, 15), "L-5")),
         ["resolved"] = (new() { ["what"] = "Refunded shipping", ["customer"] = "ACME Dental", ["stage"] = "Delivery", ["cost"] = "18.5" },
             new ResolvedCommand("Refunded shipping", "ACME Dental", "Delivery", 18.5m)),
-        ["lost"] = (new() { ["customer"] = "ACME \"Dental\"", ["value"] = "36000", ["reason"] = "missed deliveries", ["story"] = "Three missed deliveries.\nNobody called." },
-            new CustomerEventCommand(CustomerEventKind.Lost, "ACME 'Dental'", 36000m, "missed deliveries", "Three missed deliveries. Nobody called.", null, null, null)),
+        ["lost"] = (new()
+            {
+                ["customer"] = "ACME \"Dental\"", ["value"] = "36000", ["reason"] = "missed deliveries",
+                ["story"] = "Three missed deliveries.\nNobody called.",
+            },
+            new CustomerEventCommand(
+                CustomerEventKind.Lost, "ACME 'Dental'", 36000m, "missed deliveries", "Three missed deliveries. Nobody called.", null, null, null)),
         ["stop"] = (new() { ["title"] = "Manager approval for small refunds", ["why"] = "It slows\nevery refund" },
             new StopProposeCommand("Manager approval for small refunds", null, null, "It slows every refund")),
         ["story"] = (new() { ["customer"] = "ACME Dental", ["text"] = "Three missed deliveries, and \"nobody\" called." },

@@ -58,7 +58,8 @@ public sealed class OutboxTests
         Assert.Equal(("@maria", "maria"), (to.ConversationId, to.PersonId));
         Assert.Null(Leadership.PersonId);
 
-        await h.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(new OutboxPost(to, "nudge:1", "nudges"), _ => Text("due today"), CancellationToken.None));
+        await h.WithScopeAsync(sp =>
+            sp.GetRequiredService<Outbox>().PostOnceAsync(new OutboxPost(to, "nudge:1", "nudges"), _ => Text("due today"), CancellationToken.None));
 
         Assert.Equal("dm:maria", Assert.Single(h.Sent.Posts).Conversation);
         await using var db = h.Db();

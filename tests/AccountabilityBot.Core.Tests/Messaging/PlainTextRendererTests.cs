@@ -12,7 +12,8 @@ public sealed class PlainTextRendererTests
     static readonly ChatMessage EveryBlock = new(
     [
         new HeaderBlock("Weekly customer review"),
-        new TextBlock(RichText.Of(new TextSpan("Owner "), Ana, new TextSpan(", due "), new DateSpan(new DateOnly(2026, 12, 15)), new TextSpan(" — bold", Bold: true))),
+        new TextBlock(RichText.Of(
+            new TextSpan("Owner "), Ana, new TextSpan(", due "), new DateSpan(new DateOnly(2026, 12, 15)), new TextSpan(" — bold", Bold: true))),
         new FieldsBlock([new("Won", "3 customers"), new("Lost on", RichText.Of(new DateSpan(new DateOnly(2026, 11, 18))))]),
         new ListBlock(["First", RichText.Of(new LinkSpan("https://example.com/l/5", "L-5"), new TextSpan(" story"))]),
         new DividerBlock(),

@@ -1,10 +1,7 @@
 using AccountabilityBot.Core.Demo;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Tests.Support;
-using AccountabilityBot.Web.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Core.Tests.Resolutions;
@@ -56,7 +53,10 @@ public sealed class ResolutionTallyTests
         using var database = new TestDatabase(migrateTo: "OutboxLeasesAndSlackDirectChannels");
         await using (var db = database.NewContext())
         {
-            var member = new Member { Platform = ChatPlatform.Local, PlatformUserId = "jo", DisplayName = "jo", Role = Role.Frontline, JoinedAt = DateTime.UtcNow };
+            var member = new Member
+            {
+                Platform = ChatPlatform.Local, PlatformUserId = "jo", DisplayName = "jo", Role = Role.Frontline, JoinedAt = DateTime.UtcNow,
+            };
             db.Members.Add(member);
             await db.SaveChangesAsync();
             // Raw inserts: the entity model already has the tally table, which this schema does not have yet.

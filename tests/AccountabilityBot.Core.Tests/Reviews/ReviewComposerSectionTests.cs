@@ -1,11 +1,11 @@
 using AccountabilityBot.Core.Commands;
-using AccountabilityBot.Core.Decisions;
-using AccountabilityBot.Core.StopList;
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Decisions;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Reviews;
+using AccountabilityBot.Core.StopList;
 using static AccountabilityBot.Core.Tests.Reviews.SnapshotBuilder;
 
 namespace AccountabilityBot.Core.Tests.Reviews;

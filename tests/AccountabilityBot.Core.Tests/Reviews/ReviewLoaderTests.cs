@@ -82,7 +82,9 @@ public sealed partial class ReviewLoaderTests : IDisposable
         var s = await LoadAsync();
 
         Assert.Equal(["Blocked for weeks", "Due yesterday"], s.Overdue.Select(c => c.Title));
-        Assert.Equal(new OverdueView(blockedId, "Blocked for weeks", new Person(ChatPlatform.Slack, "U-Ana", "Ana"), Sep(20), "Onboard", CommitmentStatus.Blocked), s.Overdue[0]);
+        Assert.Equal(
+            new OverdueView(blockedId, "Blocked for weeks", new Person(ChatPlatform.Slack, "U-Ana", "Ana"), Sep(20), "Onboard", CommitmentStatus.Blocked),
+            s.Overdue[0]);
     }
 
     [Fact]

@@ -34,7 +34,10 @@ static class SnapshotBuilder
         Decisions = [new DecisionView(12, "Refund setup fees", Ana, Ben, "L-5")],
         Frontline = [new StageTally("No stage", int.MaxValue, 1, 0m), new StageTally("Get help", 6, 3, 249.5m), new StageTally("Onboard", 3, 1, 40m)],
         Contributors = [new Contributor(Ben, 1), new Contributor(Ana, 4)],
-        Answers = [new AnswerView(Ana, "Which customer's life did your team improve?", "Acme's renewal.", new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc))],
+        Answers =
+        [
+            new AnswerView(Ana, "Which customer's life did your team improve?", "Acme's renewal.", new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc)),
+        ],
     };
 
     public static string[] Lines(ChatMessage m) => PlainTextRenderer.Render(m).Split('\n');

@@ -77,7 +77,8 @@ public sealed class CoreHarness : IDisposable
     /// <summary>The default cadence (review Monday 08:00, nudges 09:00, …) in the team's zone.</summary>
     public Task EnsureCadenceAsync() => WithScopeAsync(async sp =>
     {
-        await AccountabilityBot.Core.Cadence.CadenceDefaults.EnsureAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<BotSettings>(), CancellationToken.None);
+        await AccountabilityBot.Core.Cadence.CadenceDefaults.EnsureAsync(
+            sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<BotSettings>(), CancellationToken.None);
         return 0;
     });
 

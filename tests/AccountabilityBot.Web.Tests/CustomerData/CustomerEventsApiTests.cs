@@ -21,7 +21,11 @@ public sealed class CustomerEventsApiTests : IAsyncLifetime
 
     static readonly object[] TwoEvents =
     [
-        new { date = "2026-11-02", type = "won", customerId = "C-1", customerName = "ACME Dental", customerGroup = "Clinics", annualValue = 36000, externalId = "crm-1" },
+        new
+        {
+            date = "2026-11-02", type = "won", customerId = "C-1", customerName = "ACME Dental", customerGroup = "Clinics", annualValue = 36000,
+            externalId = "crm-1",
+        },
         new { date = "2026-11-03", type = "lost", customerName = "Bright Smiles", annualValue = "12,000", reason = "price", story = "They left." },
     ];
 
@@ -145,7 +149,10 @@ public sealed class SignedWebhookTests : IAsyncLifetime
 
     static HttpRequestMessage Signed(string body, long timestamp, string? signature = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customer-events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customer-events")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add(RequestSignature.SignatureHeader, signature ?? RequestSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
         return request;
@@ -156,13 +163,13 @@ public sealed class SignedWebhookTests : IAsyncLifetime
     {
         var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
         var now = BotApplication.Thursday.ToUnixTimeSeconds();
-        const string body = """{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":100}""";
+        const string Body = """{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":100}""";
         // Not even JSON, but unsigned: 401, not 400, so nothing was parsed.
         var unsigned = await client.PostAsync("/api/v1/customer-events", new StringContent("{oops", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed("{oops", now, "v1=00"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(body, now - 301))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(body, now - 10))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Signed(Body, now - 301))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Signed(Body, now - 10))).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.CustomerEvents.CountAsync()));
     }
 

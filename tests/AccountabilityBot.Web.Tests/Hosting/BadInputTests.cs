@@ -42,7 +42,8 @@ public sealed class BadInputHost : IAsyncLifetime
     {
         ApiKey = await ApiClient.CreateKeyAsync(App);
         var ok = await App.WithKey(ApiKey).PostAsync("/api/v1/customer-events",
-            new StringContent("""{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":1000,"externalId":"e-1"}""", Encoding.UTF8, "application/json"));
+            new StringContent(
+                """{"date":"2026-11-02","type":"won","customerName":"ACME","annualValue":1000,"externalId":"e-1"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -78,9 +79,13 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
 
     // One body shape every JSON endpoint reads: the customer event's fields, the local message's, a Slack event
     // envelope's and a Teams activity's; X marks where the malformed part goes.
-    const string Shape = """{"type":"message","date":"2026-11-02","customerName":"X","annualValue":1000,"externalId":"e-2","reason":"price","user":"ana","channel":"leadership","text":"X","event":{"type":"app_mention","text":"X","user":"UANA","channel":"CLEAD"}}""";
+    const string Shape =
+        """{"type":"message","date":"2026-11-02","customerName":"X","annualValue":1000""" +
+        ""","externalId":"e-2","reason":"price","user":"ana","channel":"leadership","text":"X","event":""" +
+        """{"type":"app_mention","text":"X","user":"UANA","channel":"CLEAD"}}""";
 
-    static byte[] With(byte[] x) => [.. Encoding.UTF8.GetBytes(Shape[..Shape.IndexOf('X')]), .. x, .. Encoding.UTF8.GetBytes(Shape[(Shape.IndexOf('X') + 1)..])];
+    static byte[] With(byte[] x) =>
+        [.. Encoding.UTF8.GetBytes(Shape[..Shape.IndexOf('X')]), .. x, .. Encoding.UTF8.GetBytes(Shape[(Shape.IndexOf('X') + 1)..])];
 
     static readonly (string Name, byte[] Body)[] MalformedJson =
     [
@@ -93,10 +98,14 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
         ("an escaped lone surrogate", With("\\ud800"u8.ToArray())),
         ("invalid UTF-8 in a key", [.. "{\"da"u8, 0xFE, .. "te\":\"2026-11-02\",\"type\":\"won\",\"text\":\"help\"}"u8]),
         ("invalid UTF-8 in the date", [.. "{\"date\":\"2026-11-"u8, 0xFF, .. "02\",\"type\":\"won\",\"customerName\":\"A\",\"annualValue\":1}"u8]),
-        ("invalid UTF-8 in the external id", [.. "{\"date\":\"2026-11-02\",\"type\":\"won\",\"customerName\":\"A\",\"annualValue\":1,\"externalId\":\""u8, 0x80, .. "\"}"u8]),
-        ("invalid UTF-8 in the reason", [.. "{\"date\":\"2026-11-02\",\"type\":\"lost\",\"customerName\":\"A\",\"annualValue\":1,\"reason\":\""u8, 0xC1, 0xBF, .. "\"}"u8]),
+        ("invalid UTF-8 in the external id",
+            [.. "{\"date\":\"2026-11-02\",\"type\":\"won\",\"customerName\":\"A\",\"annualValue\":1,\"externalId\":\""u8, 0x80, .. "\"}"u8]),
+        ("invalid UTF-8 in the reason",
+            [.. "{\"date\":\"2026-11-02\",\"type\":\"lost\",\"customerName\":\"A\",\"annualValue\":1,\"reason\":\""u8, 0xC1, 0xBF, .. "\"}"u8]),
         ("a NUL inside a string", With([0x00])),
-        ("the same key twice", Encoding.UTF8.GetBytes("""{"type":"won","type":"lost","date":"2026-11-02","customerName":"A","annualValue":1,"user":"ana","user":"tom","channel":"leadership","text":"help"}""")),
+        ("the same key twice", Encoding.UTF8.GetBytes(
+            """{"type":"won","type":"lost","date":"2026-11-02","customerName":"A","annualValue":1""" +
+            ""","user":"ana","user":"tom","channel":"leadership","text":"help"}""")),
         ("truncated", Encoding.UTF8.GetBytes(Shape[..40])),
         ("empty", []),
         ("whitespace only", " \r\n "u8.ToArray()),
@@ -106,11 +115,15 @@ public sealed class BadInputTests(BadInputHost host) : IClassFixture<BadInputHos
         ("a JSON number", "42"u8.ToArray()),
         ("an array of numbers", "[1,2,3]"u8.ToArray()),
         ("null", "null"u8.ToArray()),
-        ("wrong types everywhere", Encoding.UTF8.GetBytes("""{"type":["won"],"date":true,"customerName":{"a":1},"annualValue":"x","user":1,"channel":false,"text":[],"event":"x","from":"x","conversation":7}""")),
+        ("wrong types everywhere", Encoding.UTF8.GetBytes(
+            """{"type":["won"],"date":true,"customerName":{"a":1},"annualValue":"x","user":1""" +
+            ""","channel":false,"text":[],"event":"x","from":"x","conversation":7}""")),
         ("nested 2,000 deep", Encoding.UTF8.GetBytes(new string('[', 2000) + new string(']', 2000))),
         ("nested objects 100 deep", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100))),
-        ("a number too large for any type", Encoding.UTF8.GetBytes("""{"type":"message","date":"2026-11-02","customerName":"A","annualValue":1e400,"user":"ana","channel":"leadership","text":"help","id":1e400}""")),
-        ("500 digits", Encoding.UTF8.GetBytes($$"""{"type":"message","annualValue":{{new string('9', 500)}},"text":{{new string('9', 500)}},"user":"ana","channel":"leadership"}""")),
+        ("a number too large for any type", Encoding.UTF8.GetBytes(
+            """{"type":"message","date":"2026-11-02","customerName":"A","annualValue":1e400,"user":"ana","channel":"leadership","text":"help","id":1e400}""")),
+        ("500 digits", Encoding.UTF8.GetBytes(
+            $$"""{"type":"message","annualValue":{{new string('9', 500)}},"text":{{new string('9', 500)}},"user":"ana","channel":"leadership"}""")),
         ("a byte order mark", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Shape)]),
         ("UTF-16", Encoding.Unicode.GetBytes(Shape)),
         ("trailing garbage", Encoding.UTF8.GetBytes(Shape + "}}")),

@@ -93,7 +93,9 @@ public sealed class BodyLimitTests(KestrelHost host) : IClassFixture<KestrelHost
             _ when path.StartsWith("/api/v1/customer-events/import", StringComparison.Ordinal) =>
                 (Encoding.UTF8.GetBytes(Pad(ApiClient.Header + "\n2026-11-02,won,,Padded Co,,1000,,,\"", "\",,G-1\n")), "text/csv"),
             "/api/v1/customer-events" =>
-                (Encoding.UTF8.GetBytes(Pad("""{"date":"2026-11-02","type":"won","customerName":"Padded Co","annualValue":1000,"externalId":"p-1","story":" """, "\"}")), "application/json"),
+                (Encoding.UTF8.GetBytes(
+                    Pad("""{"date":"2026-11-02","type":"won","customerName":"Padded Co","annualValue":1000,"externalId":"p-1","story":" """, "\"}")),
+                "application/json"),
             "/local/messages" => (Encoding.UTF8.GetBytes(Pad("""{"user":"ana","channel":"leadership","text":"help","note":" """, "\"}")), "application/json"),
             _ => (Encoding.UTF8.GetBytes(Pad("command=%2Fcx&text=help&pad=", "")), "application/x-www-form-urlencoded"),
         };

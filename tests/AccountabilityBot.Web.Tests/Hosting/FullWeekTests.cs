@@ -27,9 +27,12 @@ public sealed class FullWeekTests : IAsyncLifetime
         await app.SayAsync("ana", "role @tom executive");
         Assert.Contains("C-1", (await app.SayAsync("tom", "commit Fix the onboarding email sequence due:friday stage:Onboard")).Text);
         Assert.Contains("C-2", (await app.SayAsync("maria", "commit Call every lost dental clinic owner:@maria due:2026-12-11")).Text);
-        await app.SayAsync("maria", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries in October, and nobody called.\"");
-        Assert.Contains("D-1", (await app.SayAsync("maria", "decide Waive the cancellation fee for customers hit by the October outage owner:@maria due:2026-12-15 re:L-1")).Text);
-        Assert.Contains("R-1", (await app.SayAsync("jo", "resolved \"Refunded shipping for a late delivery\" customer:\"ACME Dental\" stage:Delivery cost:25", channel: "frontline")).Text);
+        await app.SayAsync("maria",
+            "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries in October, and nobody called.\"");
+        Assert.Contains("D-1", (await app.SayAsync("maria",
+            "decide Waive the cancellation fee for customers hit by the October outage owner:@maria due:2026-12-15 re:L-1")).Text);
+        Assert.Contains("R-1", (await app.SayAsync("jo",
+            "resolved \"Refunded shipping for a late delivery\" customer:\"ACME Dental\" stage:Delivery cost:25", channel: "frontline")).Text);
 
         // Monday 08:00 in New York: tom's Friday commitment is now three days overdue.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.Zero));

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Hosting;

@@ -23,7 +23,8 @@ public sealed class WarmUpTests
 
         // The first real speaker is the first member, and so the CCO: the warm-up's speaker never existed.
         var reply = await host.CommandAsync("help", user: "UANA");
-        Assert.Contains("UANA", await host.App.WithDbAsync(db => db.Members.Where(m => m.Role == AccountabilityBot.Core.Domain.Role.Cco).Select(m => m.PlatformUserId).ToListAsync()));
+        Assert.Contains("UANA", await host.App.WithDbAsync(db =>
+            db.Members.Where(m => m.Role == AccountabilityBot.Core.Domain.Role.Cco).Select(m => m.PlatformUserId).ToListAsync()));
         Assert.NotNull(reply["blocks"]);
     }
 

@@ -1,4 +1,3 @@
-using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Tests.Support;
 using Hangfire;

@@ -100,7 +100,8 @@ public sealed class LocalChannelTests : IAsyncLifetime
         await app.SayAsync("ana", "help");
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ReceivedCommands\""));
 
-        var response = await app.CreateClient().PostAsJsonAsync("/local/messages", new { user = "ana", channel = "leadership", text = "stop propose \"Cold calls\"" });
+        var response = await app.CreateClient().PostAsJsonAsync("/local/messages",
+            new { user = "ana", channel = "leadership", text = "stop propose \"Cold calls\"" });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();

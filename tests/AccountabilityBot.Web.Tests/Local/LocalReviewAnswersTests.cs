@@ -25,7 +25,8 @@ public sealed class LocalReviewAnswersTests : IAsyncLifetime
 
         await app.SayAsync("ana", "cadence review send");
 
-        var review = await Eventually.Async(async () => (await app.TranscriptAsync("leadership")).LastOrDefault(i => i.From == "bot" && i.Text.StartsWith("Weekly customer review", StringComparison.Ordinal)),
+        var review = await Eventually.Async(async () => (await app.TranscriptAsync("leadership"))
+                .LastOrDefault(i => i.From == "bot" && i.Text.StartsWith("Weekly customer review", StringComparison.Ordinal)),
             what: "the review posted to leadership");
         Assert.Contains("We called Acme back the same day.", review.Text);
     }

@@ -3,7 +3,6 @@ using AccountabilityBot.Web.Persistence.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AccountabilityBot.Web.Tests.Persistence;
 
@@ -43,10 +42,12 @@ public sealed class CompiledModelTests
     [
         .. model.GetEntityTypes().SelectMany(e => new[] { $"{e.Name} -> {e.GetTableName()}" }
             .Concat(e.GetProperties().Select(p =>
-                $"{e.Name}.{p.Name}: {p.GetColumnName()} {p.ClrType.Name} null={p.IsNullable} max={p.GetMaxLength()} conv={p.GetTypeMapping().Converter?.GetType().Name}"))
+                $"{e.Name}.{p.Name}: {p.GetColumnName()} {p.ClrType.Name} null={p.IsNullable} max={p.GetMaxLength()} " +
+                $"conv={p.GetTypeMapping().Converter?.GetType().Name}"))
             .Concat(e.GetKeys().Select(k => $"{e.Name} key({string.Join(",", k.Properties.Select(p => p.Name))}) primary={k.IsPrimaryKey()}"))
             .Concat(e.GetIndexes().Select(i => $"{e.Name} index({string.Join(",", i.Properties.Select(p => p.Name))}) unique={i.IsUnique}"))
-            .Concat(e.GetForeignKeys().Select(f => $"{e.Name} fk({string.Join(",", f.Properties.Select(p => p.Name))}) -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}")))
+            .Concat(e.GetForeignKeys().Select(f =>
+                $"{e.Name} fk({string.Join(",", f.Properties.Select(p => p.Name))}) -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}")))
             .Order(StringComparer.Ordinal),
     ];
 }

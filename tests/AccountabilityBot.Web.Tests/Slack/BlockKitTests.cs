@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Web.Slack;
@@ -15,24 +13,44 @@ public sealed class BlockKitTests
     static readonly ChatMessage EveryBlock = new(
     [
         new HeaderBlock("Weekly customer review"),
-        new TextBlock(RichText.Of(new TextSpan("Owner "), Ana, new TextSpan(", due "), new DateSpan(new DateOnly(2026, 12, 15)), new TextSpan(" bold ", Bold: true))),
+        new TextBlock(RichText.Of(
+            new TextSpan("Owner "), Ana, new TextSpan(", due "), new DateSpan(new DateOnly(2026, 12, 15)), new TextSpan(" bold ", Bold: true))),
         new FieldsBlock([new("Won", "3 customers"), new("Lost on", RichText.Of(new DateSpan(new DateOnly(2026, 11, 18))))]),
-        new ListBlock(["Fees & <refunds>", RichText.Of(new LinkSpan("https://example.com/l/5", "L-5"), new TextSpan(" story"), new MentionSpan(ChatPlatform.Teams, "29:x", "Tom"))]),
+        new ListBlock(
+        [
+            "Fees & <refunds>",
+            RichText.Of(new LinkSpan("https://example.com/l/5", "L-5"), new TextSpan(" story"), new MentionSpan(ChatPlatform.Teams, "29:x", "Tom")),
+        ]),
         new DividerBlock(),
         new ActionsBlock([new("Keep it stopped", "stop keep S-3", ButtonStyle.Primary), new("Reinstate", "stop reinstate S-3", ButtonStyle.Danger),
             new("Record a decision", "decide {answer} re:L-5", AskFor: "What did leadership decide?")]),
         new ContextBlock("Small print"),
     ]);
 
-    const string Golden = """
-        {"text":"Weekly customer review\nOwner @Ana, due Tue 15 Dec 2026 bold \nWon: 3 customers\nLost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print","blocks":[{"type":"header","text":{"type":"plain_text","text":"Weekly customer review","emoji":true}},{"type":"section","text":{"type":"mrkdwn","text":"Owner <@U1>, due <!date^1797336000^{date_short_pretty}|Tue 15 Dec 2026> *bold* "}},{"type":"section","fields":[{"type":"mrkdwn","text":"*Won*\n3 customers"},{"type":"mrkdwn","text":"*Lost on*\n<!date^1795003200^{date_short_pretty}|Wed 18 Nov 2026>"}]},{"type":"section","text":{"type":"mrkdwn","text":"• Fees &amp; &lt;refunds&gt;\n• <https://example.com/l/5|L-5> story@Tom"}},{"type":"divider"},{"type":"actions","elements":[{"type":"button","text":{"type":"plain_text","text":"Keep it stopped","emoji":true},"action_id":"cx_run_0","value":"stop keep S-3","style":"primary"},{"type":"button","text":{"type":"plain_text","text":"Reinstate","emoji":true},"action_id":"cx_run_1","value":"stop reinstate S-3","style":"danger"},{"type":"button","text":{"type":"plain_text","text":"Record a decision","emoji":true},"action_id":"cx_ask_2","value":"{\"q\":\"What did leadership decide?\",\"c\":\"decide {answer} re:L-5\"}"}]},{"type":"context","elements":[{"type":"mrkdwn","text":"Small print"}]}]}
-        """;
+    // One block a line: the pieces join with nothing between them.
+    const string Golden =
+        """{"text":"Weekly customer review\nOwner @Ana, due Tue 15 Dec 2026 bold \nWon: 3 customers\n""" +
+        """Lost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print","blocks":[""" +
+        """{"type":"header","text":{"type":"plain_text","text":"Weekly customer review","emoji":true}},""" +
+        """{"type":"section","text":{"type":"mrkdwn","text":"Owner <@U1>, due <!date^1797336000^{date_short_pretty}|Tue 15 Dec 2026> *bold* "}},""" +
+        """{"type":"section","fields":[{"type":"mrkdwn","text":"*Won*\n3 customers"},""" +
+        """{"type":"mrkdwn","text":"*Lost on*\n<!date^1795003200^{date_short_pretty}|Wed 18 Nov 2026>"}]},""" +
+        """{"type":"section","text":{"type":"mrkdwn","text":"• Fees &amp; &lt;refunds&gt;\n• <https://example.com/l/5|L-5> story@Tom"}},{"type":"divider"},""" +
+        """{"type":"actions","elements":[""" +
+        """{"type":"button","text":{"type":"plain_text","text":"Keep it stopped","emoji":true}""" +
+        ""","action_id":"cx_run_0","value":"stop keep S-3","style":"primary"},""" +
+        """{"type":"button","text":{"type":"plain_text","text":"Reinstate","emoji":true}""" +
+        ""","action_id":"cx_run_1","value":"stop reinstate S-3","style":"danger"},""" +
+        """{"type":"button","text":{"type":"plain_text","text":"Record a decision","emoji":true}""" +
+        ""","action_id":"cx_ask_2","value":"{\"q\":\"What did leadership decide?\",\"c\":\"decide {answer} re:L-5\"}"}]},""" +
+        """{"type":"context","elements":[{"type":"mrkdwn","text":"Small print"}]}]}""";
 
     [Fact]
     public void Message_EveryBlockType_MatchesGolden()
     {
         var rendered = BlockKit.Message(EveryBlock);
-        Assert.Equal(Golden, rendered.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        Assert.Equal(Golden, rendered.ToJsonString(relaxed));
         BlockKitLimits.AssertWithin(rendered["blocks"]!.AsArray());
     }
 
@@ -64,8 +82,10 @@ public sealed class BlockKitTests
         var blocks = new List<MessageBlock> { new HeaderBlock("Weekly customer review " + new string('=', 300)) };
         blocks.Add(new TextBlock(new string('w', 10_000) + " & <done>"));
         blocks.Add(new FieldsBlock([.. Enumerable.Range(1, 25).Select(i => new Field($"Group {i}", new string('v', 2500)))]));
-        blocks.Add(new ListBlock([.. Enumerable.Range(1, 400).Select(i => (RichText)$"C-{i} Call every lost clinic in the northern region before the renewal window closes")]));
-        blocks.Add(new ActionsBlock([.. Enumerable.Range(1, 30).Select(i => new ActionButton($"Own the follow-up for the story of customer number {i} please now", $"commit Follow up L-{i} due:friday"))]));
+        blocks.Add(new ListBlock(
+            [.. Enumerable.Range(1, 400).Select(i => (RichText)$"C-{i} Call every lost clinic in the northern region before the renewal window closes")]));
+        blocks.Add(new ActionsBlock([.. Enumerable.Range(1, 30).Select(i =>
+            new ActionButton($"Own the follow-up for the story of customer number {i} please now", $"commit Follow up L-{i} due:friday"))]));
         for (var i = 0; i < 60; i++) blocks.Add(new ContextBlock($"Line {i}"));
 
         var rendered = BlockKit.Message(new ChatMessage(blocks));

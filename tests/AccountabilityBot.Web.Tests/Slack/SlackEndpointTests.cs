@@ -65,7 +65,8 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Commands_MissingHeadersOrEmptyBody_Are401()
     {
-        var unsigned = await host.Client.PostAsync("/slack/commands", new StringContent(SlackHost.CommandBody("help"), Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var unsigned = await host.Client.PostAsync("/slack/commands",
+            new StringContent(SlackHost.CommandBody("help"), Encoding.UTF8, "application/x-www-form-urlencoded"));
         var empty = await host.Client.PostAsync("/slack/commands", new StringContent("", Encoding.UTF8, "application/x-www-form-urlencoded"));
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (unsigned.StatusCode, empty.StatusCode));
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AccountabilityBot.Core.Commitments;
 using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Web.Slack;
 

@@ -85,7 +85,8 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         var stages = view["blocks"]![3]!["element"]!["options"]!.AsArray().Select(o => (string)o!["value"]!);
         Assert.Equal(JourneyStage.Defaults, stages); // read from the database as the modal opened
 
-        var response = await host.InteractAsync(Form(view, ("title", "value", "Call every \"lost\" clinic"), ("due", "selected_date", "2026-12-04"), ("owner", "selected_user", "UTOM")));
+        var response = await host.InteractAsync(Form(view,
+            ("title", "value", "Call every \"lost\" clinic"), ("due", "selected_date", "2026-12-04"), ("owner", "selected_user", "UTOM")));
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var commitment = await host.App.WithDbAsync(db => db.Commitments.Include(c => c.Owner).SingleAsync());
         Assert.Equal(("Call every 'lost' clinic", new DateOnly(2026, 12, 4), "UTOM"), (commitment.Title, commitment.DueOn, commitment.Owner.PlatformUserId));
@@ -131,7 +132,8 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         await host.CommandAsync("lost \"ACME Dental\" value:36000");
         await host.InteractAsync(Click(SlackForms.ActionPrefix + "story", "story"));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
-        var response = await host.InteractAsync(Form(view, ("customer", "value", "ACME Dental"), ("text", "value", "Three missed \"deliveries\".\nNobody called.")));
+        var response = await host.InteractAsync(Form(view,
+            ("customer", "value", "ACME Dental"), ("text", "value", "Three missed \"deliveries\".\nNobody called.")));
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var story = await host.App.WithDbAsync(db => db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).SingleAsync());
         Assert.Equal(("ACME Dental", "Three missed 'deliveries'. Nobody called."), (story.Event.Customer.Name, story.Narrative));

@@ -37,8 +37,13 @@ public sealed class SlackManifestTests
         Assert.True(m.GetProperty("settings").GetProperty("interactivity").GetProperty("is_enabled").GetBoolean());
         Assert.True(m.GetProperty("features").GetProperty("app_home").GetProperty("home_tab_enabled").GetBoolean());
         var scopes = m.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot").EnumerateArray().Select(s => s.GetString()).ToHashSet();
-        Assert.Equal(["commands", "chat:write", "app_mentions:read", "channels:history", "groups:history", "im:history", "im:write", "users:read", "users:read.email", "channels:read", "groups:read"], scopes);
-        var events = m.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events").EnumerateArray().Select(s => s.GetString()).ToHashSet();
+        Assert.Equal(
+        [
+            "commands", "chat:write", "app_mentions:read", "channels:history", "groups:history", "im:history", "im:write", "users:read",
+            "users:read.email", "channels:read", "groups:read",
+        ], scopes);
+        var events = m.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events")
+            .EnumerateArray().Select(s => s.GetString()).ToHashSet();
         Assert.Equal(["app_home_opened", "app_mention", "message.im", "member_joined_channel", "tokens_revoked", "app_uninstalled", "user_change"], events);
     }
 }

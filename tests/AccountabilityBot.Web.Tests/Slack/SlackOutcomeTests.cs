@@ -65,7 +65,8 @@ public sealed class SlackOutcomeTests : IAsyncLifetime
         await host.CommandAsync("help");
         await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ReceivedCommands\""));
 
-        var body = JsonNode.Parse(await (await host.InteractAsync(SlackHost.Submission("UANA", AnswerModal("decide {answer}"), "Waive the fee"))).Content.ReadAsStringAsync())!;
+        var response = await host.InteractAsync(SlackHost.Submission("UANA", AnswerModal("decide {answer}"), "Waive the fee"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Contains("nothing was recorded", ModalError(body));
     }

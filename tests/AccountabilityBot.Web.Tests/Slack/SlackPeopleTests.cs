@@ -111,7 +111,10 @@ public sealed class SlackPeopleTests : IAsyncLifetime
         profile["profile"]!["display_name"] = name;
         profile["profile"]!["email"] = email;
         var envelope = FakeSlack.Fixture("event_callback_message_im.json");
-        envelope["event"] = new JsonObject { ["type"] = "user_change", ["user"] = profile.DeepClone(), ["cache_ts"] = 1726133700, ["event_ts"] = "1726133700.000100" };
+        envelope["event"] = new JsonObject
+        {
+            ["type"] = "user_change", ["user"] = profile.DeepClone(), ["cache_ts"] = 1726133700, ["event_ts"] = "1726133700.000100",
+        };
         envelope["event_id"] = eventId;
         return envelope;
     }

@@ -21,7 +21,9 @@ public sealed class SlackSignatureTests
     [Fact]
     public void IsValid_JsonBodyVector_Accepts() =>
         Assert.True(SlackSignature.IsValid(Secret, Timestamp, "v0=f9bd80929259f3f6d5fe3a3186c453c89cd1ad4862815a15837584f31c993652",
-            Encoding.UTF8.GetBytes("""{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"""), At));
+            Encoding.UTF8.GetBytes(
+                """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"""),
+            At));
 
     [Fact]
     public void IsValid_TamperedBody_Rejects() =>

@@ -42,7 +42,8 @@ public sealed class SlackUninstallTests : IAsyncLifetime
         var held = await host.App.WithDbAsync(db => db.OutboundMessages.Where(o => o.Platform == ChatPlatform.Slack).ToListAsync());
         Assert.Equal(["reply", "review"], held.Select(o => o.Kind).Order());
         Assert.All(held, o => Assert.Equal((false, 0), (o.IsFinished, o.Attempts)));
-        var notice = await Eventually.Async(async () => (await host.App.TranscriptAsync("leadership")).FirstOrDefault(i => i.Text.Contains("can't reach Slack")),
+        var notice = await Eventually.Async(async () =>
+                (await host.App.TranscriptAsync("leadership")).FirstOrDefault(i => i.Text.Contains("can't reach Slack")),
             what: "the notice on the local page");
         Assert.Contains("Reinstall the app", notice.Text);
 
@@ -73,7 +74,9 @@ public sealed class SlackUninstallTests : IAsyncLifetime
         Assert.Single(host.Slack.Calls, c => c.Method == "chat.postMessage"); // the one that found out
         var soon = host.App.Clock.GetUtcNow().UtcDateTime.AddHours(1);
         await host.App.WithScopeAsync(sp => sp.GetRequiredService<Outbox>().PostOnceAsync(
-            new OutboxPost(new ChatAddress(ChatPlatform.Slack, "CLEAD"), "nudge:test", "nudges", NotAfter: soon), _ => Task.FromResult(ChatMessage.Text("due this morning")), CancellationToken.None));
+            new OutboxPost(new ChatAddress(ChatPlatform.Slack, "CLEAD"), "nudge:test", "nudges", NotAfter: soon),
+            _ => Task.FromResult(ChatMessage.Text("due this morning")),
+            CancellationToken.None));
 
         // Restarted while still uninstalled: auth.test says so at start-up, and nothing else is asked of Slack.
         var slack = host.Slack;
@@ -92,7 +95,8 @@ public sealed class SlackUninstallTests : IAsyncLifetime
         host = new SlackHost(new Dictionary<string, string?>(WithLocalPage) { ["Slack:BotToken"] = "xoxb-reinstalled" },
             BotApplication.Thursday.AddHours(2.5), folder, slack);
         host.App.CreateClient();
-        await Eventually.Async(async () => await host.App.WithDbAsync(db => db.OutboundMessages.AnyAsync(o => o.Kind == "nudges" && o.DroppedAt != null)) ? "dropped" : null,
+        await Eventually.Async(async () =>
+                await host.App.WithDbAsync(db => db.OutboundMessages.AnyAsync(o => o.Kind == "nudges" && o.DroppedAt != null)) ? "dropped" : null,
             what: "the stale nudge dropped");
         await Eventually.Async(() => Task.FromResult(slack.PostedTo("CLEAD").Count == 1 ? "sent" : null), what: "the held review");
         await Task.Delay(600);

@@ -105,8 +105,10 @@ public sealed class SlackWebApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenDirect_UsesConversationsOpenOncePerUser()
     {
-        var address = await WithSenderAsync((sender, _) => sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("one"), CancellationToken.None));
-        var again = await WithSenderAsync((sender, _) => sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("two"), CancellationToken.None));
+        var address = await WithSenderAsync((sender, _) =>
+            sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("one"), CancellationToken.None));
+        var again = await WithSenderAsync((sender, _) =>
+            sender.SendAsync(ChatAddress.DirectTo(ChatPlatform.Slack, "U9"), ChatMessage.Text("two"), CancellationToken.None));
         Assert.Equal(("DU9", "DU9"), (address.ConversationId, again.ConversationId));
         Assert.Equal("U9", (string?)Assert.Single(host.Slack.Of("conversations.open")).Args["users"]);
     }
@@ -206,7 +208,11 @@ public sealed class SlackPostLookupTests : IAsyncLifetime
     public async Task TaggedPost_CarriesItsKeyAsMetadata_AndIsFoundInHistory()
     {
         var since = host.App.Clock.GetUtcNow().UtcDateTime;
-        await WithSenderAsync(async s => { await s.SendAsync(leadership, ChatMessage.Text("review"), "review:2026-11-26:Slack:CLEAD", CancellationToken.None); return 0; });
+        await WithSenderAsync(async s =>
+        {
+            await s.SendAsync(leadership, ChatMessage.Text("review"), "review:2026-11-26:Slack:CLEAD", CancellationToken.None);
+            return 0;
+        });
 
         var metadata = Assert.Single(host.Slack.Of("chat.postMessage")).Args["metadata"]!;
         Assert.Equal(SlackChatSender.PostEventType, (string?)metadata["event_type"]);

@@ -34,9 +34,14 @@ public sealed class SlackWeekTests : IAsyncLifetime
         await host.CommandAsync("role <@UMARIA|maria> executive");
         await host.CommandAsync("role <@UTOM|tom> executive");
         Assert.Contains("C-1", (string?)(await host.CommandAsync("commit Fix the onboarding email sequence due:friday stage:Onboard", user: "UTOM"))["text"]);
-        Assert.Contains("C-2", (string?)(await host.CommandAsync("commit Call every lost dental clinic owner:<@UMARIA|maria> due:2026-12-11", user: "UMARIA"))["text"]);
-        await host.CommandAsync("lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries in October, and nobody called.\"", user: "UMARIA");
-        Assert.Contains("D-1", (string?)(await host.CommandAsync("decide Waive the cancellation fee for customers hit by the October outage owner:<@UMARIA|maria> due:2026-12-15 re:L-1", user: "UMARIA"))["text"]);
+        Assert.Contains("C-2",
+            (string?)(await host.CommandAsync("commit Call every lost dental clinic owner:<@UMARIA|maria> due:2026-12-11", user: "UMARIA"))["text"]);
+        await host.CommandAsync(
+            "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" story:\"Three missed deliveries in October, and nobody called.\"",
+            user: "UMARIA");
+        var decided = await host.CommandAsync(
+            "decide Waive the cancellation fee for customers hit by the October outage owner:<@UMARIA|maria> due:2026-12-15 re:L-1", user: "UMARIA");
+        Assert.Contains("D-1", (string?)decided["text"]);
         var dm = FakeSlack.Fixture("event_callback_message_im.json");
         dm["event"]!["user"] = "UJO";
         dm["event"]!["channel"] = "DJO";
@@ -47,7 +52,8 @@ public sealed class SlackWeekTests : IAsyncLifetime
         // Monday 08:00 in New York: the review goes to #leadership through chat.postMessage, as Block Kit.
         host.App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 13, 0, 0, TimeSpan.Zero));
         host.App.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CadenceJob>(j => j.RunAsync("review", CancellationToken.None));
-        var review = await Eventually.Async(async () => host.Slack.Of("chat.postMessage").FirstOrDefault(c => (string?)c.Args["channel"] == "CLEAD"), what: "the review");
+        var review = await Eventually.Async(async () => host.Slack.Of("chat.postMessage").FirstOrDefault(c => (string?)c.Args["channel"] == "CLEAD"),
+            what: "the review");
         var blocks = review.Args["blocks"]!.AsArray();
         BlockKitLimits.AssertWithin(blocks);
         var shown = blocks.ToJsonString(AccountabilityBot.Web.Slack.SlackJson.Relaxed);
@@ -55,11 +61,13 @@ public sealed class SlackWeekTests : IAsyncLifetime
         Assert.Contains("ACME Dental", (string?)review.Args["text"]);
 
         // Maria answers the story's "record a decision" button: a modal, then the decision is recorded against L-1.
-        var ask = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? []).First(e => ((string?)e!["action_id"])?.StartsWith("cx_ask") == true && ((string)e["value"]!).Contains("decide"))!;
+        var ask = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? [])
+            .First(e => ((string?)e!["action_id"])?.StartsWith("cx_ask") == true && ((string)e["value"]!).Contains("decide"))!;
         await host.InteractAsync(Click("UMARIA", (string)ask["action_id"]!, (string)ask["value"]!, (string)review.Args["channel"]!));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
         await host.InteractAsync(SlackHost.Submission("UMARIA", view, "Call ACME's office manager this week", "VWEEK"));
-        var decision = await Eventually.Async(() => host.App.WithDbAsync(db => db.Decisions.OrderBy(d => d.Id).Skip(1).FirstOrDefaultAsync()), what: "the second decision");
+        var decision = await Eventually.Async(() => host.App.WithDbAsync(db => db.Decisions.OrderBy(d => d.Id).Skip(1).FirstOrDefaultAsync()),
+            what: "the second decision");
         Assert.Equal("Call ACME's office manager this week", decision.Text);
         Assert.True(await host.App.WithDbAsync(db => db.AuditTrail.AnyAsync(a => a.Subject == "D-2" && a.Platform == ChatPlatform.Slack)));
 

@@ -81,7 +81,8 @@ public sealed class FakeSlack : HttpMessageHandler
         var method = request.RequestUri.Segments[^1];
         if (BeforeAnswer is { } before) await before(method);
         if (Interlocked.Decrement(ref FailNext) >= 0)
-            return Record(method, token, args, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
+            return Record(method, token, args,
+                new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("upstream unavailable") });
         if (method == "users.info" && BeforeUserInfo is { } slow) await slow();
         var answer = Answer(method, token, args);
         var call = Record(method, token, args, answer, await ErrorOf(answer));
@@ -135,7 +136,9 @@ public sealed class FakeSlack : HttpMessageHandler
     HttpResponseMessage Answer(string method, string? token, JsonObject args)
     {
         if (method == "apps.connections.open")
-            return token == AppToken ? Ok(new JsonObject { ["ok"] = true, ["url"] = SocketUrl?.ToString() }) : Json(Fixture("web_auth_test_error_invalid_auth.json"));
+            return token == AppToken
+                ? Ok(new JsonObject { ["ok"] = true, ["url"] = SocketUrl?.ToString() })
+                : Json(Fixture("web_auth_test_error_invalid_auth.json"));
         if (token is not null && revoked.ContainsKey(token)) return Ok(new JsonObject { ["ok"] = false, ["error"] = "token_revoked" });
         if (token != ValidToken) return Json(Fixture("web_auth_test_error_invalid_auth.json"));
         var channel = (string?)args["channel"];
@@ -175,7 +178,10 @@ public sealed class FakeSlack : HttpMessageHandler
                 return Ok(new JsonObject
                 {
                     ["ok"] = true,
-                    ["channel"] = new JsonObject { ["id"] = channel, ["is_member"] = !ChannelsWithoutBot.Contains(channel!), ["is_im"] = channel!.StartsWith('D') },
+                    ["channel"] = new JsonObject
+                    {
+                        ["id"] = channel, ["is_member"] = !ChannelsWithoutBot.Contains(channel!), ["is_im"] = channel!.StartsWith('D'),
+                    },
                 });
             case "conversations.open":
                 var opened = Fixture("web_conversations_open_ok.json");

@@ -39,7 +39,10 @@ public sealed class LoopbackSlack : IAsyncDisposable
     {
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://slack.test" + http.Request.Path)) { Content = new ByteArrayContent(body.ToArray()) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("https://slack.test" + http.Request.Path))
+        {
+            Content = new ByteArrayContent(body.ToArray()),
+        };
         if (http.Request.ContentType is { } type) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
         if (http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth) request.Headers.Authorization = AuthenticationHeaderValue.Parse(auth);
         using var response = await slack.SendAsync(request, http.RequestAborted);

@@ -42,7 +42,8 @@ public sealed class SlackHost : IAsyncDisposable
     }
 
     /// <summary>A request signed as Slack signs it: v0 HMAC-SHA256 over "v0:{timestamp}:{body}".</summary>
-    public static HttpRequestMessage Signed(string path, string body, string secret, DateTimeOffset at, string contentType = "application/x-www-form-urlencoded") =>
+    public static HttpRequestMessage Signed(
+        string path, string body, string secret, DateTimeOffset at, string contentType = "application/x-www-form-urlencoded") =>
         Signed(path, Encoding.UTF8.GetBytes(body), secret, at, contentType);
 
     /// <summary>The same for raw bytes, which need not be UTF-8 (Slack signs bytes, not text).</summary>
@@ -79,7 +80,10 @@ public sealed class SlackHost : IAsyncDisposable
         {
             ["values"] = new JsonObject { ["answer"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = answer } } },
         };
-        return new JsonObject { ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() }, ["view"] = submitted };
+        return new JsonObject
+        {
+            ["type"] = "view_submission", ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() }, ["view"] = submitted,
+        };
     }
 
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>

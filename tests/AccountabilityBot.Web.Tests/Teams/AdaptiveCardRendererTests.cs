@@ -96,7 +96,8 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void AskForButton_OpensAnInput_WhoseSubmitNamesIt_AndTheAnswerFillsTheCommand()
     {
-        var actions = AdaptiveCardRenderer.Render(EveryBlock)[0].Card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!;
+        var actions = AdaptiveCardRenderer.Render(EveryBlock)[0].Card["body"]!.AsArray()
+            .Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!;
         var show = actions[2]!;
         Assert.Equal("Action.ShowCard", show["type"]!.GetValue<string>());
         var input = show["card"]!["body"]![0]!;
@@ -121,7 +122,8 @@ public sealed class AdaptiveCardRendererTests
 
     static void AssertGolden(string name, JsonObject actual, [CallerFilePath] string source = "")
     {
-        var text = actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var text = actual.ToJsonString(indented) + "\n";
         var path = Path.Combine(Path.GetDirectoryName(source)!, "Golden", name);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") File.WriteAllText(path, text);
         Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Teams", "Golden", name)).ReplaceLineEndings("\n"), text);

@@ -21,7 +21,10 @@ public sealed class ConnectorClientTests
         services.AddHttpClient();
         fake.Install(services);
         http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
-        settings = new TeamsSettings { AppId = FakeBotFramework.AppId, AppPassword = FakeBotFramework.AppPassword, TokenEndpoint = fake.Settings["Teams:TokenEndpoint"] };
+        settings = new TeamsSettings
+        {
+            AppId = FakeBotFramework.AppId, AppPassword = FakeBotFramework.AppPassword, TokenEndpoint = fake.Settings["Teams:TokenEndpoint"],
+        };
     }
 
     ConnectorClient Client(TimeSpan? maxWait = null) => new(http, new BotTokenProvider(http, settings, TimeProvider.System),
@@ -37,7 +40,8 @@ public sealed class ConnectorClientTests
         var attempts = 0;
         fake.Fault = _ => ++attempts == 1 ? new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout") : null;
 
-        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() => Client().SendToConversationAsync(ServiceUrl, "a:chat", Message(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Client().SendToConversationAsync(ServiceUrl, "a:chat", Message(), CancellationToken.None));
 
         Assert.Equal(("outcome_unknown", true), (e.PlatformError, e.Permanent));
         Assert.Equal(1, attempts);
@@ -66,9 +70,11 @@ public sealed class ConnectorClientTests
     [Fact]
     public async Task RetryAfterLongerThanWeHoldAWorker_IsHandedBackAsTransientWithTheWait()
     {
-        fake.Next.Enqueue(FakeBotFramework.Json(HttpStatusCode.TooManyRequests, FakeBotFramework.Fixture("connector_error_too_many_requests_http429.json"), TimeSpan.FromMinutes(2)));
+        fake.Next.Enqueue(FakeBotFramework.Json(
+            HttpStatusCode.TooManyRequests, FakeBotFramework.Fixture("connector_error_too_many_requests_http429.json"), TimeSpan.FromMinutes(2)));
 
-        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() => Client().SendToConversationAsync(ServiceUrl, "a:chat", Message(), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            Client().SendToConversationAsync(ServiceUrl, "a:chat", Message(), CancellationToken.None));
 
         Assert.Equal(("TooManyRequests", false, TimeSpan.FromMinutes(2)), (e.PlatformError, e.Permanent, e.RetryAfter));
         Assert.Single(fake.Calls);
@@ -123,7 +129,8 @@ public sealed class ConnectorClientTests
     public async Task WrongSecret_IsAPermanentErrorThatNeverShowsTheSecret()
     {
         settings.AppPassword = "wrong-secret";
-        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() => new BotTokenProvider(http, settings, TimeProvider.System).GetTokenAsync(CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
+            new BotTokenProvider(http, settings, TimeProvider.System).GetTokenAsync(CancellationToken.None));
         Assert.Equal(("invalid_client", true), (e.PlatformError, e.Permanent));
         Assert.DoesNotContain("wrong-secret", e.Message);
         Assert.Contains("Teams:AppPassword", e.Advice);

@@ -55,7 +55,8 @@ public sealed class FakeBotFramework
     public void Install(IServiceCollection services) =>
         services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(() => new Forward(this)));
 
-    public IEnumerable<ConnectorCall> Posts => Calls.Where(c => c.Method == "POST" && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Status == 200);
+    public IEnumerable<ConnectorCall> Posts =>
+        Calls.Where(c => c.Method == "POST" && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Status == 200);
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json, TimeSpan? retryAfter = null)
     {
@@ -82,7 +83,8 @@ public sealed class FakeBotFramework
         {
             Interlocked.Increment(ref TokenRequests);
             var form = await request.Content!.ReadAsStringAsync();
-            return form.Contains("client_secret=" + Uri.EscapeDataString(AppPassword), StringComparison.Ordinal) && form.Contains("grant_type=client_credentials", StringComparison.Ordinal)
+            return form.Contains("client_secret=" + Uri.EscapeDataString(AppPassword), StringComparison.Ordinal)
+                && form.Contains("grant_type=client_credentials", StringComparison.Ordinal)
                 ? Json(HttpStatusCode.OK, $$"""{"token_type":"Bearer","expires_in":3600,"ext_expires_in":3600,"access_token":"{{AccessToken}}"}""")
                 : Json(HttpStatusCode.Unauthorized, """{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided."}""");
         }
@@ -118,21 +120,26 @@ public sealed class FakeBotFramework
             var user = body?["members"]?[0]?["id"]?.GetValue<string>() ?? "";
             if (NotInstalled.ContainsKey(user))
                 return Json(HttpStatusCode.Forbidden, Fixture("connector_error_bot_not_in_conversation_roster_http403.json"));
-            if (body?["channelData"]?["tenant"]?["id"] is null) return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Tenant id is required"}}""");
+            if (body?["channelData"]?["tenant"]?["id"] is null)
+                return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Tenant id is required"}}""");
             var created = JsonNode.Parse(Fixture("connector_create_conversation_response.json"))!;
             created["id"] = "a:dm-" + user;
             return Json(HttpStatusCode.OK, created.ToJsonString());
         }
         if (segments is ["v3", "conversations", _, "activities", ..])
         {
-            if (body?["type"]?.GetValue<string>() != "message") return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Activity type required"}}""");
-            foreach (var card in (body["attachments"]?.AsArray() ?? []).Where(x => x?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive"))
+            if (body?["type"]?.GetValue<string>() != "message")
+                return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Activity type required"}}""");
+            var cards = (body["attachments"]?.AsArray() ?? []).Where(x => x?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive");
+            foreach (var card in cards)
                 if (CardSchema.Errors(card!["content"]!.AsObject()) is { } errors)
                 {
                     InvalidCards.Enqueue(errors);
                     return Json(HttpStatusCode.BadRequest, """{"error":{"code":"BadArgument","message":"Invalid Adaptive Card"}}""");
                 }
-            var id = segments.Length > 4 && request.Method == HttpMethod.Put ? segments[4] : Interlocked.Increment(ref ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = segments.Length > 4 && request.Method == HttpMethod.Put
+                ? segments[4]
+                : Interlocked.Increment(ref ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Json(HttpStatusCode.OK, $$"""{"id":"{{id}}"}""");
         }
         if (request.Method == HttpMethod.Get && segments is ["v3", "conversations", _, "members", _])

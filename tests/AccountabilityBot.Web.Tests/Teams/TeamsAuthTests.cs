@@ -7,8 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
 /// <summary>One host for every rejected request: none of them may store anything, so they cannot disturb each other.</summary>
+[Collection(WebTests.Name)]
 public sealed class TeamsAuthTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
     TeamsHost Host => fixture.Host;
@@ -49,7 +49,8 @@ public sealed class TeamsAuthTests(TeamsHostFixture fixture) : IClassFixture<Tea
     public async Task AlgNone_Is401()
     {
         var a = Message();
-        await AssertRejectedAsync(await Host.PostAsync(a, "Bearer " + TokenMinter.Unsigned(Host.Now, FakeBotFramework.AppId, a["serviceUrl"]!.GetValue<string>())));
+        var unsigned = TokenMinter.Unsigned(Host.Now, FakeBotFramework.AppId, a["serviceUrl"]!.GetValue<string>());
+        await AssertRejectedAsync(await Host.PostAsync(a, "Bearer " + unsigned));
     }
 
     [Fact]
@@ -128,7 +129,10 @@ public sealed class TeamsAuthTests(TeamsHostFixture fixture) : IClassFixture<Tea
     [Fact]
     public async Task ValidTokenButBodyNotJson_Is400_NothingStored()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+        };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Host.TokenFor(Message()));
         await AssertRejectedAsync(await Host.App.CreateClient().SendAsync(request), HttpStatusCode.BadRequest);
     }

@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 [Collection(WebTests.Name)]
 public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
-    TeamsHost host => fixture.Host;
+    TeamsHost Host => fixture.Host;
     readonly string conversation = "a:" + Guid.NewGuid().ToString("N");
 
     JsonObject Execute(JsonObject data, string id)
@@ -21,36 +21,37 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
         return a;
     }
 
-    Task<int> ReceivedHereAsync() => host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.ConversationId == conversation));
+    Task<int> ReceivedHereAsync() => Host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.ConversationId == conversation));
 
     /// <summary>Commands run here: a form asked for is kept in the inbox only as the follow-up that posts it.</summary>
-    Task<int> RunHereAsync() => host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.ConversationId == conversation && r.ReplyJson != null));
+    Task<int> RunHereAsync() => Host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.ConversationId == conversation && r.ReplyJson != null));
 
     [Fact]
     public async Task ActionExecute_AnswersWithAnUpdatedCard_InTheInvokeResponse()
     {
-        var response = await host.PostAsync(Execute(new JsonObject { ["command"] = "stop propose \"Cold calls\"" }, "f:1"));
+        var response = await Host.PostAsync(Execute(new JsonObject { ["command"] = "stop propose \"Cold calls\"" }, "f:1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
-        var stop = await host.App.WithDbAsync(db => db.StopItems.OrderBy(s => s.Id).LastAsync(s => s.Title == "Cold calls"));
+        var stop = await Host.App.WithDbAsync(db => db.StopItems.OrderBy(s => s.Id).LastAsync(s => s.Title == "Cold calls"));
         Assert.Contains($"S-{stop.Id}", body["value"]!.ToJsonString());
         CardSchema.AssertValid(body["value"]!.AsObject());
-        Assert.Equal("Rido", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId.StartsWith("29:1uMVvhoAyfTqdMsyvHL0")))).DisplayName);
+        var rido = await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId.StartsWith("29:1uMVvhoAyfTqdMsyvHL0")));
+        Assert.Equal("Rido", rido.DisplayName);
     }
 
     [Fact]
     public async Task SameCardSubmittedTwice_OneRecord_SameCardBothTimes()
     {
         var data = new JsonObject { ["command"] = "stop propose \"Surprise invoices\"" };
-        var first = await (await host.PostAsync(Execute(data, "f:1"))).Content.ReadAsStringAsync();
-        var second = await (await host.PostAsync(Execute(data.DeepClone().AsObject(), "f:2"))).Content.ReadAsStringAsync();
+        var first = await (await Host.PostAsync(Execute(data, "f:1"))).Content.ReadAsStringAsync();
+        var second = await (await Host.PostAsync(Execute(data.DeepClone().AsObject(), "f:2"))).Content.ReadAsStringAsync();
 
         Assert.Equal(first, second);
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Surprise invoices")));
+        Assert.Equal(1, await Host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Surprise invoices")));
         Assert.Equal(1, await ReceivedHereAsync());
     }
 
@@ -62,7 +63,7 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
     {
         var a = Execute(new JsonObject(), "f:bad");
         a["value"] = JsonNode.Parse(value);
-        var response = await host.PostAsync(a);
+        var response = await Host.PostAsync(a);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -87,24 +88,25 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
             };
             return a;
         }
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-1"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Submit("s-2"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(Submit("s-1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(Submit("s-2"))).StatusCode);
 
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Charging 'restocking' fees")));
+        Assert.Equal(1, await Host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Charging 'restocking' fees")));
         Assert.Equal("stop propose \"Charging 'restocking' fees\"",
-            (await host.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync(r => r.ConversationId == conversation))).Text);
+            (await Host.App.WithDbAsync(db => db.ReceivedCommands.SingleAsync(r => r.ConversationId == conversation))).Text);
     }
 
     [Fact]
     public async Task ResolvedForm_ShownOnRequest_SubmittedOnce_IsOneResolution()
     {
-        await host.PostAsync(TeamsHost.Activity("conversation_update_bot_added_personal.json").Also(a =>
+        await Host.PostAsync(TeamsHost.Activity("conversation_update_bot_added_personal.json").Also(a =>
         {
             a["conversation"]!["id"] = conversation;
             a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
         }));
-        await host.PostAsync(TeamsHost.Message("form resolved", conversation: conversation));
-        var form = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))));
+        await Host.PostAsync(TeamsHost.Message("form resolved", conversation: conversation));
+        var form = await Eventually.Async(() =>
+            Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))));
         var card = form.Body!["attachments"]![0]!["content"]!.AsObject();
         CardSchema.AssertValid(card);
         Assert.Equal(0, await RunHereAsync()); // showing a form records nothing
@@ -115,10 +117,10 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
             a["replyToId"] = "form-message-1";
             a["value"] = new JsonObject { ["form"] = "resolved", ["what"] = "Re-shipped a lost parcel", ["stage"] = "Delivery", ["cost"] = 18.5 };
         });
-        await host.PostAsync(Submit("r-1"));
-        await host.PostAsync(Submit("r-2"));
+        await Host.PostAsync(Submit("r-1"));
+        await Host.PostAsync(Submit("r-2"));
 
-        var resolution = await host.App.WithDbAsync(db => db.Resolutions.Include(r => r.Stage).SingleAsync(r => r.What == "Re-shipped a lost parcel"));
+        var resolution = await Host.App.WithDbAsync(db => db.Resolutions.Include(r => r.Stage).SingleAsync(r => r.What == "Re-shipped a lost parcel"));
         Assert.Equal((18.5m, "Delivery"), (resolution.Cost, resolution.Stage!.Name));
     }
 
@@ -126,18 +128,18 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
     public async Task InstallIntoTeam_StoresTheReference_UninstallStopsPostingThere()
     {
         var install = TeamsHost.Activity("installation_update_add_team.json");
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(install)).StatusCode);
-        const string channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
-        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel));
-        Assert.Equal((channel, "https://smba.trafficmanager.net/amer/", "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"),
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(install)).StatusCode);
+        const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
+        var stored = await Host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == Channel));
+        Assert.Equal((Channel, "https://smba.trafficmanager.net/amer/", "b28fdbfd-2b78-4f93-b0f8-8881793f0f8f"),
             (stored.ConversationId, stored.ServiceUrl, stored.TenantId));
         Assert.Equal(("19:zFLSDFWsesfzcmKArqKJ-65aOXJz@sgf462H2wz41@thread.tacv2", "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", true),
             (stored.TeamId, stored.ChannelId, stored.IsActive));
 
         var uninstall = TeamsHost.Activity("installation_update_add_team.json");
         uninstall["action"] = "remove";
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(uninstall)).StatusCode);
-        Assert.False((await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel))).IsActive);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(uninstall)).StatusCode);
+        Assert.False((await Host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == Channel))).IsActive);
     }
 
     [Theory]
@@ -148,8 +150,8 @@ public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixtu
         var a = TeamsHost.Activity(fixture);
         // The docs' examples name the bot as recipient; it is among the members added.
         a["recipient"]!["id"] = a["membersAdded"]![0]!["id"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
-        var stored = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == conversationId));
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
+        var stored = await Host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == conversationId));
         Assert.Equal((conversationId, type, true), (stored.ConversationId, stored.ConversationType, stored.IsActive));
     }
 }

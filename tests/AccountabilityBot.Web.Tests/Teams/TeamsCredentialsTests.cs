@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-/// <summary>The bot's Teams credentials refused (client secret revoked or expired): posts are held and Teams is not called until a restart finds them working.</summary>
+/// <summary>
+/// The bot's Teams credentials refused (client secret revoked or expired): posts are held and Teams is not called until a
+/// restart finds them working.
+/// </summary>
 [Collection(WebTests.Name)]
 public sealed class TeamsCredentialsTests : IAsyncLifetime
 {
@@ -25,8 +28,10 @@ public sealed class TeamsCredentialsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Activity("installation_update_add_team.json"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.InChannel(Channel, "1759881511856", User, "rido", "channel leadership"))).StatusCode);
         Assert.True(host.App.Services.GetRequiredService<PlatformPauses>().IsPaused(ChatPlatform.Teams)); // start-up's check found out
-        await Eventually.Async(async () => await host.App.WithDbAsync(db => db.OutboundMessages.AnyAsync(o => o.Kind == "reply")) ? "claimed" : null, what: "the reply, held");
-        Assert.Equal(1, await host.InScopeAsync(sp => sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.ReviewPosts>().RunAsync(CancellationToken.None)));
+        await Eventually.Async(async () => await host.App.WithDbAsync(db => db.OutboundMessages.AnyAsync(o => o.Kind == "reply")) ? "claimed" : null,
+            what: "the reply, held");
+        Assert.Equal(1, await host.InScopeAsync(sp =>
+            sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.ReviewPosts>().RunAsync(CancellationToken.None)));
         await Task.Delay(600);
 
         Assert.Empty(host.Fake.Calls); // nothing reached the Connector

@@ -15,18 +15,19 @@ public sealed class TeamsFormFixture : TeamsHostFixture
 [Collection(WebTests.Name)]
 public sealed class TeamsFormSubmissionTests(TeamsFormFixture fixture) : IClassFixture<TeamsFormFixture>
 {
-    TeamsHost host => fixture.Host;
+    TeamsHost Host => fixture.Host;
     readonly string conversation = "a:" + Guid.NewGuid().ToString("N");
 
     async Task<JsonObject> AskForAsync(string text)
     {
-        await host.PostAsync(TeamsHost.Message(text, conversation: conversation));
-        var posted = await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))),
+        await Host.PostAsync(TeamsHost.Message(text, conversation: conversation));
+        var posted = await Eventually.Async(() =>
+                Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith(conversation + "/activities", StringComparison.Ordinal))),
             what: "the form card");
         return posted.Body!["attachments"]![0]!["content"]!.AsObject();
     }
 
-    Task SubmitAsync(JsonObject values) => host.PostAsync(TeamsHost.Message("", conversation: conversation).Also(a =>
+    Task SubmitAsync(JsonObject values) => Host.PostAsync(TeamsHost.Message("", conversation: conversation).Also(a =>
     {
         a.Remove("text");
         a["replyToId"] = "form-message-1";
@@ -49,7 +50,7 @@ public sealed class TeamsFormSubmissionTests(TeamsFormFixture fixture) : IClassF
             ["story"] = "Two missed installs.\nThen a \"final\" invoice.",
         });
 
-        var lost = await Eventually.Async(() => host.App.WithDbAsync(db => db.CustomerEvents.Include(e => e.Customer).Include(e => e.Story)
+        var lost = await Eventually.Async(() => Host.App.WithDbAsync(db => db.CustomerEvents.Include(e => e.Customer).Include(e => e.Story)
             .SingleOrDefaultAsync(e => e.Customer.Name == "Bluebird Clinic")), what: "the lost customer");
         Assert.Equal((CustomerEventKind.Lost, 48000m, null, "Two missed installs. Then a 'final' invoice."),
             (lost.Kind, lost.AnnualValue, lost.Reason, lost.Story?.Narrative));
@@ -62,7 +63,7 @@ public sealed class TeamsFormSubmissionTests(TeamsFormFixture fixture) : IClassF
         CardSchema.AssertValid(card);
         await SubmitAsync(new JsonObject { ["form"] = "stop", ["title"] = "Cold calls on Fridays", ["why"] = "Nobody answers" });
 
-        var stop = await Eventually.Async(() => host.App.WithDbAsync(db => db.StopItems.SingleOrDefaultAsync(s => s.Title == "Cold calls on Fridays")),
+        var stop = await Eventually.Async(() => Host.App.WithDbAsync(db => db.StopItems.SingleOrDefaultAsync(s => s.Title == "Cold calls on Fridays")),
             what: "the proposed stop");
         Assert.Equal("Nobody answers", stop.Rationale);
     }

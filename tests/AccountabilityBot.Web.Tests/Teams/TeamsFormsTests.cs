@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Forms;
 using AccountabilityBot.Web.Teams;
 
@@ -60,12 +59,14 @@ public sealed class TeamsFormsTests
         "commit \"Fix the 'welcome' emails\" due:2026-12-04 stage:\"Get help\"")]
     [InlineData("""{"form":"commit","title":"No date"}""", null)]
     [InlineData("""{"form":"commit","title":"Call them","due":"2026-12-04","owner":"maria"}""", "commit \"Call them\" due:2026-12-04 owner:@maria")]
-    [InlineData("""{"form":"decide","text":"Waive the fee\nfor outage customers","due":"","re":"L-5"}""", "decide \"Waive the fee for outage customers\" re:L-5")]
+    [InlineData("""{"form":"decide","text":"Waive the fee\nfor outage customers","due":"","re":"L-5"}""",
+        "decide \"Waive the fee for outage customers\" re:L-5")]
     [InlineData("""{"form":"resolved","what":"Refunded shipping","customer":"ACME Dental","cost":"25"}""",
         "resolved \"Refunded shipping\" customer:\"ACME Dental\" cost:25")]
     [InlineData("""{"form":"story","customer":"ACME Dental","text":"Three missed deliveries."}""", "story \"ACME Dental\" \"Three missed deliveries.\"")]
     [InlineData("""{"form":"cadence","kind":"review","days":"mon","time":"08:00","zone":"Europe/London"}""", "cadence review mon 08:00 Europe/London")]
-    [InlineData("""{"form":"lost","customer":"ACME Dental","value":36000,"story":"Nobody called."}""", "lost \"ACME Dental\" value:36000 story:\"Nobody called.\"")]
+    [InlineData("""{"form":"lost","customer":"ACME Dental","value":36000,"story":"Nobody called."}""",
+        "lost \"ACME Dental\" value:36000 story:\"Nobody called.\"")]
     [InlineData("""{"form":"stop","title":"Cold calls"}""", "stop propose \"Cold calls\"")]
     [InlineData("""{"form":"launch-missiles"}""", null)]
     [InlineData("""{"command":"done C-7"}""", null)]

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Web.Tests.Support;
@@ -28,7 +27,8 @@ public sealed class TeamsHost : IAsyncDisposable
     public static JsonObject Activity(string fixture) => JsonNode.Parse(FakeBotFramework.Fixture(fixture))!.AsObject();
 
     /// <summary>A valid Bot Connector token for this activity, which <paramref name="edit"/> may spoil.</summary>
-    public string TokenFor(JsonObject activity, Action<SecurityTokenDescriptor>? edit = null, SecurityKey? key = null, string algorithm = SecurityAlgorithms.RsaSha256) =>
+    public string TokenFor(
+        JsonObject activity, Action<SecurityTokenDescriptor>? edit = null, SecurityKey? key = null, string algorithm = SecurityAlgorithms.RsaSha256) =>
         Fake.Keys.Mint(Now, FakeBotFramework.AppId, activity["serviceUrl"]?.GetValue<string>(), edit, key, algorithm);
 
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, Action<SecurityTokenDescriptor>? edit = null) =>

@@ -63,7 +63,9 @@ public sealed class TeamsInboundTests
     [Theory]
     [InlineData(403, """{"error":{"code":"BotNotInConversationRoster"}}""", "BotNotInConversationRoster", true)]
     [InlineData(429, """{"error":{"code":"TooManyRequests"}}""", "TooManyRequests", false)]
-    [InlineData(403, """{"errorCode":209,"message":"{\"subCode\":\"MessageWritesBlocked\",\"details\":\"Thread is blocked from message writes.\"}"}""", "MessageWritesBlocked", true)]
+    [InlineData(403,
+        """{"errorCode":209,"message":"{\"subCode\":\"MessageWritesBlocked\",\"details\":\"Thread is blocked from message writes.\"}"}""",
+        "MessageWritesBlocked", true)]
     [InlineData(502, "<html>Bad gateway</html>", "http_502", false)]
     [InlineData(500, """{"error":{"code":"ServiceError","message":"oops"}}""", "ServiceError", true)]
     public void ConnectorErrors_MapToPermanentOrRetryable(int status, string body, string code, bool permanent)

@@ -19,14 +19,14 @@ public sealed class TeamsMessageFixture : TeamsHostFixture
 [Collection(WebTests.Name)]
 public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixture<TeamsMessageFixture>
 {
-    TeamsHost host => fixture.Host;
+    TeamsHost Host => fixture.Host;
     readonly string conversation = "a:" + Guid.NewGuid().ToString("N");
 
-    Task<List<ReceivedCommand>> ReceivedAsync(string? conversationId = null) => host.App.WithDbAsync(db =>
+    Task<List<ReceivedCommand>> ReceivedAsync(string? conversationId = null) => Host.App.WithDbAsync(db =>
         db.ReceivedCommands.Where(r => r.ConversationId == (conversationId ?? conversation)).OrderBy(r => r.Id).ToListAsync());
 
     Task<ConnectorCall> PostedToAsync(string conversationId) => Eventually.Async(() =>
-        Task.FromResult(host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal))),
+        Task.FromResult(Host.Fake.Posts.FirstOrDefault(p => p.Path.EndsWith($"/v3/conversations/{conversationId}/activities", StringComparison.Ordinal))),
         what: "the reply posted to the Connector");
 
     [Fact]
@@ -35,12 +35,12 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
         var a = TeamsHost.Activity("message_personal_docs.json");
         a["text"] = "help";
         var id = a["conversation"]!["id"]!.GetValue<string>();
-        var response = await host.PostAsync(a);
+        var response = await Host.PostAsync(a);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var row = Assert.Single(await ReceivedAsync(id));
         Assert.Equal(("1485983408511", "help"), (row.DeliveryId, row.Text));
-        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == row.UserId));
+        var member = await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == row.UserId));
         Assert.Equal(("Megan Bowen", ChatPlatform.Teams), (member.DisplayName, member.Platform));
 
         var post = await PostedToAsync(id);
@@ -52,11 +52,11 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     [Fact]
     public async Task TokenExpiredWithinSkew_IsAccepted()
     {
-        var response = await host.PostAsync(TeamsHost.Message("help", conversation: conversation), d =>
+        var response = await Host.PostAsync(TeamsHost.Message("help", conversation: conversation), d =>
         {
-            d.NotBefore = host.Now.UtcDateTime.AddHours(-1);
+            d.NotBefore = Host.Now.UtcDateTime.AddHours(-1);
             d.IssuedAt = d.NotBefore;
-            d.Expires = host.Now.UtcDateTime.AddMinutes(-4);
+            d.Expires = Host.Now.UtcDateTime.AddMinutes(-4);
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(await ReceivedAsync());
@@ -65,10 +65,10 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     [Fact]
     public async Task RotatedKey_PublishedAfterStartup_IsAcceptedAfterARefresh()
     {
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("help", conversation: conversation))).StatusCode);
-        host.Fake.Keys.Rotate = true;
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(TeamsHost.Message("help", conversation: conversation))).StatusCode);
+        Host.Fake.Keys.Rotate = true;
         var a = TeamsHost.Message("help", conversation: conversation);
-        var response = await host.PostAsync(a, "Bearer " + host.TokenFor(a, key: host.Fake.Keys.Rotated));
+        var response = await Host.PostAsync(a, "Bearer " + Host.TokenFor(a, key: Host.Fake.Keys.Rotated));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await ReceivedAsync()).Count);
     }
@@ -77,12 +77,13 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     public async Task ApiKeyCreate_KeyIsPostedToTheCco_ButStoredNowhere()
     {
         var a = TeamsHost.Message("apikey create teams-crm", userId: TeamsMessageFixture.Rido, name: "Rido", conversation: conversation);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
 
         var post = await PostedToAsync(conversation);
         Assert.Matches(@"abk\\*_[0-9a-f]{16}", post.Body!.ToJsonString()); // the card escapes markdown's underscores
         var reply = Assert.Single(await ReceivedAsync()).ReplyJson;
-        var stored = await host.App.WithDbAsync(db => db.OutboundMessages.Where(o => o.ConversationId == conversation).Select(o => o.MessageJson).SingleAsync());
+        var stored = await Host.App.WithDbAsync(db =>
+            db.OutboundMessages.Where(o => o.ConversationId == conversation).Select(o => o.MessageJson).SingleAsync());
         Assert.DoesNotContain("abk_", reply);
         Assert.DoesNotContain("abk_", stored);
     }
@@ -92,16 +93,16 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     {
         var id = "dup-" + Guid.NewGuid().ToString("N");
         var a = TeamsHost.Message("stop propose \"Cold calls twice\"", id: id, conversation: conversation);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
 
         var row = Assert.Single(await ReceivedAsync());
-        Assert.Equal(1, await host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Cold calls twice")));
+        Assert.Equal(1, await Host.App.WithDbAsync(db => db.StopItems.CountAsync(s => s.Title == "Cold calls twice")));
         await PostedToAsync(conversation);
         // The re-sent delivery's follow-up waits, then finds the reply posted; nothing was posted twice meanwhile.
-        var monitor = host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var monitor = Host.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         Assert.Contains(monitor.ScheduledJobs(0, 100), j => j.Value.Job.Args.Contains(row.Id));
-        Assert.Single(host.Fake.Posts, p => p.Path.Contains(conversation, StringComparison.Ordinal));
+        Assert.Single(Host.Fake.Posts, p => p.Path.Contains(conversation, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,17 +110,17 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     {
         var a = TeamsHost.Activity("message_channel_mention_thread_reply.json");
         a["text"] = "<at>ridotest</at> channel leadership";
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
 
-        const string channel = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
-        Assert.Equal("channel leadership", Assert.Single(await ReceivedAsync(channel)).Text);
-        var binding = await host.App.WithDbAsync(db => db.ChannelBindings.SingleAsync(b => b.ConversationId.StartsWith("19:6848757105754c8981c67612732d9aa7")));
-        Assert.Equal((ChatPlatform.Teams, channel, ChannelPurpose.Leadership), (binding.Platform, binding.ConversationId, binding.Purpose));
-        var reference = await host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == channel));
+        const string Channel = "19:6848757105754c8981c67612732d9aa7@thread.tacv2";
+        Assert.Equal("channel leadership", Assert.Single(await ReceivedAsync(Channel)).Text);
+        var binding = await Host.App.WithDbAsync(db => db.ChannelBindings.SingleAsync(b => b.ConversationId.StartsWith("19:6848757105754c8981c67612732d9aa7")));
+        Assert.Equal((ChatPlatform.Teams, Channel, ChannelPurpose.Leadership), (binding.Platform, binding.ConversationId, binding.Purpose));
+        var reference = await Host.App.WithDbAsync(db => db.Set<TeamsConversation>().SingleAsync(c => c.ConversationId == Channel));
         Assert.Equal(("19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2", "50612dbb-0237-4969-b378-8d42590f9c00", "channel"),
             (reference.TeamId, reference.TenantId, reference.ConversationType));
         // The reply goes into the thread the command came from.
-        await PostedToAsync(channel + ";messageid=1759881511856");
+        await PostedToAsync(Channel + ";messageid=1759881511856");
     }
 
     [Fact]
@@ -133,10 +134,10 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
             ["type"] = "mention", ["text"] = "<at>Maria Lopez</at>",
             ["mentioned"] = new JsonObject { ["id"] = "29:maria-id", ["name"] = "Maria Lopez" },
         });
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
 
         Assert.Equal("role <@29:maria-id|Maria Lopez> executive", Assert.Single(await ReceivedAsync("19:groupChatId@thread.v2")).Text);
-        var maria = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:maria-id"));
+        var maria = await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:maria-id"));
         Assert.Equal(("Maria Lopez", Role.Executive), (maria.DisplayName, maria.Role));
     }
 
@@ -144,13 +145,13 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     public async Task NewSpeaker_EmailFromTheConnectorsMemberLookup()
     {
         static bool LookupOfUserOne(ConnectorCall c) => c.Method == "GET" && c.Path.EndsWith("/members/29:User-One-Id", StringComparison.Ordinal);
-        await host.PostAsync(TeamsHost.Message("help", userId: "29:User-One-Id", name: "User One", conversation: conversation));
-        var member = await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:User-One-Id"));
+        await Host.PostAsync(TeamsHost.Message("help", userId: "29:User-One-Id", name: "User One", conversation: conversation));
+        var member = await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:User-One-Id"));
         Assert.Equal("User.One@microsoft.com", member.Email);
-        Assert.Single(host.Fake.Calls, LookupOfUserOne);
+        Assert.Single(Host.Fake.Calls, LookupOfUserOne);
 
-        await host.PostAsync(TeamsHost.Message("mine", userId: "29:User-One-Id", name: "User One", conversation: conversation));
-        Assert.Single(host.Fake.Calls, LookupOfUserOne); // known members are not looked up again
+        await Host.PostAsync(TeamsHost.Message("mine", userId: "29:User-One-Id", name: "User One", conversation: conversation));
+        Assert.Single(Host.Fake.Calls, LookupOfUserOne); // known members are not looked up again
     }
 
     [Fact]
@@ -158,15 +159,15 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     {
         var a = TeamsHost.Message("help", userId: "29:zoned", conversation: conversation);
         a["localTimezone"] = "America/Los_Angeles";
-        await host.PostAsync(a);
-        Assert.Equal("America/Los_Angeles", (await host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:zoned"))).TimeZone);
+        await Host.PostAsync(a);
+        Assert.Equal("America/Los_Angeles", (await Host.App.WithDbAsync(db => db.Members.SingleAsync(m => m.PlatformUserId == "29:zoned"))).TimeZone);
     }
 
     [Fact]
     public async Task RefusedMessage_IsAnsweredThroughItsFollowUp_AndTheRowKeepsWhy()
     {
         var a = TeamsHost.Message("commit Fix it due:2026-02-30", conversation: conversation);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(a)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(a)).StatusCode);
 
         var post = await PostedToAsync(conversation);
         Assert.Contains("⚠️", (string?)post.Body!["summary"]);
@@ -177,7 +178,7 @@ public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixtu
     [Fact]
     public async Task FormRequest_PostsTheFormThroughAFollowUp_ThatThenFinishes()
     {
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("form decide", conversation: conversation))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostAsync(TeamsHost.Message("form decide", conversation: conversation))).StatusCode);
 
         await PostedToAsync(conversation);
         var row = await Eventually.Async(async () => (await ReceivedAsync()) is [{ FollowUp: null } done] ? done : null, what: "the follow-up finished");

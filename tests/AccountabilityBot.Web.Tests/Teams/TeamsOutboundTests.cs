@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Teams;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -55,25 +53,24 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
     public async Task DirectMessage_OpensA1To1ChatWithTenant_ThenPostsThere()
     {
         await InstallAndBindLeadershipAsync();
-        const string user = User;
 
         var address = new ChatAddress(ChatPlatform.Teams,
-            await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None)));
+            await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(User, CancellationToken.None)));
         await InScopeAsync(async sp =>
         {
             await sp.GetRequiredService<Outbox>().PostAsync(address, ChatMessage.Text("C-1 is due tomorrow."), "nudge", CancellationToken.None);
             return 0;
         });
 
-        Assert.Equal("a:dm-" + user, address.ConversationId);
+        Assert.Equal("a:dm-" + User, address.ConversationId);
         var create = Assert.Single(host.Fake.Calls, c => c.Path == "/amer/v3/conversations");
-        Assert.Equal(user, create.Body!["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal(User, create.Body!["members"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("28:" + FakeBotFramework.AppId, create.Body["bot"]!["id"]!.GetValue<string>());
         Assert.Equal("50612dbb-0237-4969-b378-8d42590f9c00", create.Body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
-        Assert.Contains(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{user}/activities" && p.Body!.ToJsonString().Contains("due tomorrow"));
+        Assert.Contains(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{User}/activities" && p.Body!.ToJsonString().Contains("due tomorrow"));
 
         // The chat is stored: the next DM does not create another.
-        await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None));
+        await InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(User, CancellationToken.None));
         Assert.Single(host.Fake.Calls, c => c.Path == "/amer/v3/conversations");
     }
 
@@ -81,11 +78,10 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
     public async Task DirectMessage_ToSomeoneWithoutTheApp_IsAPermanentErrorWithAdvice_AndUninstalledChannelsGetNothing()
     {
         await InstallAndBindLeadershipAsync();
-        const string user = User;
-        host.Fake.NotInstalled[user] = true;
+        host.Fake.NotInstalled[User] = true;
 
         var error = await Assert.ThrowsAsync<ChatDeliveryException>(() =>
-            InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(user, CancellationToken.None)));
+            InScopeAsync(sp => sp.GetRequiredService<TeamsChatSender>().OpenDirectConversationAsync(User, CancellationToken.None)));
         Assert.Equal(("BotNotInConversationRoster", true), (error.PlatformError, error.Permanent));
         Assert.Contains("Teams admin center", error.Advice);
 
@@ -95,7 +91,8 @@ public sealed class TeamsOutboundTests : IAsyncLifetime
         var before = host.Fake.Calls.Count;
         var removed = await Assert.ThrowsAsync<ChatDeliveryException>(() => InScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<IChatSender>().SendAsync(new ChatAddress(ChatPlatform.Teams, Channel), ChatMessage.Text("hello"), CancellationToken.None);
+            await sp.GetRequiredService<IChatSender>()
+                .SendAsync(new ChatAddress(ChatPlatform.Teams, Channel), ChatMessage.Text("hello"), CancellationToken.None);
             return 0;
         }));
         Assert.Equal(("bot_removed", true), (removed.PlatformError, removed.Permanent));

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
-using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +64,8 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         Assert.Single(host.Fake.Calls, c => c.Method == "PUT"); // the double click refreshed nothing more
 
         // Monday: the review goes to the bound channel as a card.
-        Assert.Equal(1, await host.InScopeAsync(sp => sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.ReviewPosts>().RunAsync(CancellationToken.None)));
+        Assert.Equal(1, await host.InScopeAsync(sp =>
+            sp.GetRequiredService<AccountabilityBot.Core.Cadence.Posts.ReviewPosts>().RunAsync(CancellationToken.None)));
         var review = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/{Channel}/activities");
         var card = review.Body!["attachments"]![0]!["content"]!.AsObject();
         CardSchema.AssertValid(card);
@@ -75,7 +75,8 @@ public sealed class TeamsWeekTests : IAsyncLifetime
         await using (var scope = host.App.Services.CreateAsyncScope())
         {
             var dm = ChatAddress.DirectTo(ChatPlatform.Teams, Maria);
-            await scope.ServiceProvider.GetRequiredService<Outbox>().PostAsync(dm, ChatMessage.Text("Your commitment C-2 is due tomorrow."), "nudge", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Outbox>()
+                .PostAsync(dm, ChatMessage.Text("Your commitment C-2 is due tomorrow."), "nudge", CancellationToken.None);
         }
         var nudge = Assert.Single(host.Fake.Posts, p => p.Path == $"/amer/v3/conversations/a:dm-{Maria}/activities");
         Assert.Contains("due tomorrow", nudge.Body!.ToJsonString());

@@ -26,7 +26,9 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         var question = settings.PromptQuestions[week % settings.PromptQuestions.Length];
         var executives = await db.Members.Where(m => m.Role == Role.Executive && !m.IsAway).OrderBy(m => m.Id).ToListAsync(ct);
         var story = await StorySelector.StoryOfTheWeekAsync(db, today.AddDays(-7), today, ct);
-        var context = story is null ? null : $"For context: {story.Event.Customer.Name} left ({story.Event.Reason ?? "reason not recorded"}) — story L-{story.Id}.";
+        var context = story is null
+            ? null
+            : $"For context: {story.Event.Customer.Name} left ({story.Event.Reason ?? "reason not recorded"}) — story L-{story.Id}.";
         var posts = new List<PlannedPost>();
         foreach (var member in executives)
         {
@@ -78,7 +80,8 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         };
         if (context is not null) blocks.Add(new ContextBlock(context));
         blocks.Add(new ContextBlock($"Reply with `answer {reference} your answer`. Your answer is shared in the next weekly review."));
-        blocks.Add(new ActionsBlock([new ActionButton("Answer", $"answer {reference} \"{ActionButton.AnswerSlot}\"", ButtonStyle.Primary, AskFor: prompt.Question)]));
+        blocks.Add(new ActionsBlock(
+            [new ActionButton("Answer", $"answer {reference} \"{ActionButton.AnswerSlot}\"", ButtonStyle.Primary, AskFor: prompt.Question)]));
         return new ChatMessage(blocks);
     }
 }

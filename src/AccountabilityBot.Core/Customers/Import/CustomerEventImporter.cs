@@ -1,5 +1,3 @@
-using AccountabilityBot.Core.Common;
-
 namespace AccountabilityBot.Core.Customers.Import;
 
 /// <summary>

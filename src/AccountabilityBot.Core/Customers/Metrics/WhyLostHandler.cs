@@ -20,8 +20,10 @@ public sealed class WhyLostHandler(CustomerTotalsQuery totals, BotSettings setti
         var blocks = new List<MessageBlock>
         {
             header,
-            new ContextBlock($"{ReviewComposer.Amount(t.Lost, settings.CurrencySymbol)} lost from {Format.Date(command.Range.From)} to {Format.Date(command.Range.To)}."),
-            new ListBlock([.. ranked.Take(MaxReasons).Select(r => (RichText)$"{r.Reason} — {ReviewComposer.Amount(new Tally(r.Count, r.Value), settings.CurrencySymbol)}")]),
+            new ContextBlock($"{ReviewComposer.Amount(t.Lost, settings.CurrencySymbol)} lost " +
+                $"from {Format.Date(command.Range.From)} to {Format.Date(command.Range.To)}."),
+            new ListBlock([.. ranked.Take(MaxReasons).Select(r =>
+                (RichText)$"{r.Reason} — {ReviewComposer.Amount(new Tally(r.Count, r.Value), settings.CurrencySymbol)}")]),
         };
         if (ranked.Count > MaxReasons) blocks.Add(new ContextBlock($"…and {ranked.Count - MaxReasons} more reasons."));
         return new ChatMessage(blocks);
