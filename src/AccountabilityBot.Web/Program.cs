@@ -20,10 +20,12 @@ builder.AddSlack();
 builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
+builder.AddMetricsExport();
 
 var app = builder.Build();
 if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
 app.UseRequestInput(RequestBody.MaxBytes, exceptUnder: "/api/v1/customer-events");
+app.MapMetricsExport();
 // Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).
 var database = Task.Run(app.PrepareDatabaseAsync);
@@ -35,7 +37,7 @@ await app.RunDemoAsync();
 await app.ApplyStoredCadenceAsync();
 app.ForgetLegacyJobArguments();
 
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,13 +77,14 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
         catch (Exception ex)
         {
             log.LogError(ex, "Command {DeliveryId} could not be stored", batch[0].Inbound.DeliveryId);
+            BotMetrics.Command(batch[0].Inbound.Platform, OutcomeKind.NotStored);
             batch[0].Done.TrySetResult(CommandOutcome.NotStored(ex));
         }
     }
 
     async Task<List<CommandOutcome>> CommitAsync(List<Pending> batch)
     {
-        // One scope (one DbContext, one connection) for the batch: a scope per command cost about a sixth of the
+        // One scope (one DbContext, one connection) for the batch: a scope per command cost a noticeable share of the
         // writer's time. The use cases keep no state of their own, and each command starts with an empty change tracker.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -108,6 +110,7 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
             // The one place an answer with a secret shown once is kept, by its delivery, for a follow-up that delivers
             // it later (see StoredReplies); the inbox row holds only its stored form.
             if (outcome.Fresh && inbound.DeliveryId is { } delivery) shownOnce.KeepReply(inbound.Platform, delivery, outcome.Reply);
+            BotMetrics.Command(inbound.Platform, outcome.Kind);
             batch[i].Done.TrySetResult(outcome);
         }
     }

@@ -89,6 +89,8 @@ public sealed partial class Outbox
                 if (result.Outcome is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
                 Release(row);
                 outcomes[row.Id] = outcome;
+                BotMetrics.Post(row.Platform, outcome);
+                if (row.SentAt is { } sentAt && outcome == DeliveryOutcome.Sent) BotMetrics.Sent(row.Platform, sentAt - row.CreatedAt);
                 if (outcome is not (DeliveryOutcome.Retrying or DeliveryOutcome.Held)) shownOnce.Forget(Tag(row));
                 if (outcome == DeliveryOutcome.Failed) failed.Add(row);
             }
@@ -116,8 +118,11 @@ public sealed partial class Outbox
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseEnds.Token);
         var result = await SendAsync(row, inDoubtSince, stop.Token);
         if (result.Outcome is null && leaseEnds.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            BotMetrics.PostInDoubt(row.Platform);
             log.LogWarning("{Kind} post {Id} to {Conversation} was still sending as its lease ended; it is in doubt until the lease runs out",
                 row.Kind, row.Id, row.ConversationId);
+        }
         return result;
     }
 

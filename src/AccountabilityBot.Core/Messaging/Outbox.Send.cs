@@ -33,6 +33,7 @@ public sealed partial class Outbox
             }
             if (inDoubtSince is { } since)
             {
+                BotMetrics.PostInDoubt(row.Platform);
                 bool? posted;
                 try { posted = await platform.HasPostedAsync(to, tag, since, ct); }
                 catch (ChatDeliveryException ex) when (!ex.Permanent)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AccountabilityBot.Web.Hosting;
 
 namespace AccountabilityBot.Web.Jobs;
 
@@ -23,10 +24,7 @@ public sealed class JobSettings : IValidatableObject
     /// </summary>
     public string? DashboardUrl { get; set; }
 
-    public Uri? Dashboard => DashboardAddress(DashboardUrl);
-
-    public static Uri? DashboardAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !uri.IsDefaultPort ? uri : null;
+    public Uri? Dashboard => PrivateAddress.Parse(DashboardUrl);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {

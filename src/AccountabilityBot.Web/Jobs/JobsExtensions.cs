@@ -37,6 +37,7 @@ public static class JobsExtensions
                 server.SchedulePollingInterval = jobs.PollInterval;
             });
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
+        builder.Services.AddSingleton<IReadinessCheck, JobStorageReadiness>();
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
         builder.Services.AddScoped<CadenceJob>();
         builder.AddJobsDashboard();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -36,6 +38,7 @@ public sealed partial class SlackWebApi
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                    BotMetrics.RateLimited(ChatPlatform.Slack);
                     log.LogWarning("Slack rate-limited {Method}; waiting {Seconds} s", method, wait.TotalSeconds);
                     if (attempt >= MaxAttempts || wait > Settings.MaxRetryAfterWait)
                         throw SlackErrors.ToException(method, "ratelimited", channel, wait);

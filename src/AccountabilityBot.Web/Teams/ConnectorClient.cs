@@ -1,7 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
@@ -135,6 +136,7 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
                 if (error.IsRetryable && attempt < retry.MaxAttempts)
                 {
                     var wait = error.RetryAfter ?? retry.Backoff(attempt);
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests) BotMetrics.RateLimited(ChatPlatform.Teams);
                     if (wait > retry.MaxWait) throw error.ToDeliveryException();
                     log.LogInformation("Teams answered {Status} {Code}; retrying in {Wait}", error.Status, error.Code, wait);
                     await retry.WaitAsync(wait, ct);
