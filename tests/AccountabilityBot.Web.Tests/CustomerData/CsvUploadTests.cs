@@ -48,9 +48,13 @@ public sealed class CsvUploadTests : IAsyncLifetime
         const string Cents = ApiClient.Header + "\n2026-11-23,won,C-7,Clinic A,Clinics,1234.56,USD,,,,E-7\n" +
             "2026-11-24,won,C-8,Clinic B,Clinics,0.10,USD,,,,E-8\n2026-11-24,lost,C-9,Clinic C,,1000.01,USD,price,They left.,,E-9\n";
         for (var i = 0; i < 2; i++)
-            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/customer-events/import", new StringContent(Cents, Encoding.UTF8, "text/csv"))).StatusCode);
+        {
+            var response = await client.PostAsync("/api/v1/customer-events/import", new StringContent(Cents, Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
 
-        Assert.Equal([0.10m, 1000.01m, 1234.56m], await app.WithDbAsync(db => db.CustomerEvents.OrderBy(e => e.AnnualValue).Select(e => e.AnnualValue).ToListAsync()));
+        Assert.Equal([0.10m, 1000.01m, 1234.56m],
+            await app.WithDbAsync(db => db.CustomerEvents.OrderBy(e => e.AnnualValue).Select(e => e.AnnualValue).ToListAsync()));
         Assert.Equal("They left.", await app.WithDbAsync(db => db.LostStories.Select(s => s.Narrative).SingleAsync()));
         Assert.Equal(2, await app.WithDbAsync(db => db.Customers.CountAsync(c => c.Group != null && c.Group.Name == "Clinics")));
         var metrics = await client.GetFromJsonAsync<JsonElement>("/api/v1/metrics?from=2026-11-01&to=2026-11-30");
