@@ -11,13 +11,13 @@ namespace AccountabilityBot.Core.Members;
 public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
     // Compiled once: every command looks its speaker up, and EF otherwise re-walks the expression each time to find it in its cache.
-    static readonly Func<AppDbContext, ChatPlatform, string, CancellationToken, Task<Member?>> ByPlatformId =
+    static readonly CompiledPerModel<Func<AppDbContext, ChatPlatform, string, CancellationToken, Task<Member?>>> ByPlatformId = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, ChatPlatform platform, string id, CancellationToken _) =>
-            db.Members.SingleOrDefault(m => m.Platform == platform && m.PlatformUserId == id));
+            db.Members.SingleOrDefault(m => m.Platform == platform && m.PlatformUserId == id)));
 
     public async Task<Member> EnsureSpeakerAsync(InboundCommand inbound, CancellationToken ct)
     {
-        var member = await ByPlatformId(db, inbound.Platform, inbound.UserId, ct);
+        var member = await ByPlatformId.For(db)(db, inbound.Platform, inbound.UserId, ct);
         var profile = MemberProfile.Of(inbound);
         if (member is not null)
         {
@@ -41,7 +41,7 @@ public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSett
         if (reference.IsSelf) return ctx.Speaker;
         if (reference.PlatformUserId is { } id)
         {
-            var byId = await ByPlatformId(db, ctx.Platform, id, ct);
+            var byId = await ByPlatformId.For(db)(db, ctx.Platform, id, ct);
             if (byId is not null) return byId;
             // A platform mention always names a real user, so it is safe to enrol them.
             return await EnrolAsync(NewMember(ctx.Platform, id, reference.Name, Role.Frontline), ct);

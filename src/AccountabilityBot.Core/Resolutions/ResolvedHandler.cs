@@ -13,8 +13,8 @@ public sealed class ResolvedHandler(AppDbContext db, Records records, BotSetting
     public const string AuditAction = "resolution.logged";
 
     // Compiled once: the frontline's most frequent command runs it every time.
-    static readonly Func<AppDbContext, DateTime, CancellationToken, Task<int>> ResolvedSince =
-        EF.CompileAsyncQuery((AppDbContext db, DateTime since, CancellationToken _) => db.ResolutionTallies.Where(t => t.Hour >= since).Sum(t => t.Count));
+    static readonly CompiledPerModel<Func<AppDbContext, DateTime, CancellationToken, Task<int>>> ResolvedSince = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, DateTime since, CancellationToken _) => db.ResolutionTallies.Where(t => t.Hour >= since).Sum(t => t.Count)));
 
     public async Task<ChatMessage> HandleAsync(ResolvedCommand command, CommandContext ctx, CancellationToken ct)
     {
@@ -22,7 +22,7 @@ public sealed class ResolvedHandler(AppDbContext db, Records records, BotSetting
         var resolution = NewResolution(command, ctx, stage?.Id);
         db.Resolutions.Add(resolution);
         var reference = await records.SaveWithAuditAsync(ctx, Refs.Resolution, () => resolution.Id, AuditAction, command.What, ct);
-        return Reply(command, ctx, reference, stage?.Name, await ResolvedSince(db, WeekStart(ctx.UtcNow), ct), settings);
+        return Reply(command, ctx, reference, stage?.Name, await ResolvedSince.For(db)(db, WeekStart(ctx.UtcNow), ct), settings);
     }
 
     public static Resolution NewResolution(ResolvedCommand command, CommandContext ctx, int? stageId) => new()

@@ -50,6 +50,14 @@ public static class WarmUpExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            // PostgreSQL has no in-memory copy to run on: the `help` runs on the migrated database itself, in a
+            // transaction that is rolled back, so nothing of it stays.
+            await databaseReady;
+            await HelpInRolledBackTransactionAsync(scope.ServiceProvider, db);
+            return;
+        }
         var file = db.Database.GetConnectionString()!;
         // On a restart the file already has the latest migration: warm up now, while the host's own start-up work runs
         // on the other core. A new or older file is migrated first.
@@ -68,9 +76,14 @@ public static class WarmUpExtensions
             await create.ExecuteNonQueryAsync();
         }
         db.Database.SetDbConnection(memory, contextOwnsConnection: false);
+        await HelpInRolledBackTransactionAsync(scope.ServiceProvider, db);
+    }
+
+    static async Task HelpInRolledBackTransactionAsync(IServiceProvider services, AppDbContext db)
+    {
         await using var tx = await db.Database.BeginTransactionAsync();
         db.Database.AutoSavepointsEnabled = false; // as in a CommandWriter batch, the path real commands take
-        await scope.ServiceProvider.GetRequiredService<CommandDispatcher>()
+        await services.GetRequiredService<CommandDispatcher>()
             .DispatchAsync(new InboundCommand(ChatPlatform.Local, "warm-up", "warm-up", "help", "warm-up", "warm-up"), CancellationToken.None);
         await tx.RollbackAsync();
     }

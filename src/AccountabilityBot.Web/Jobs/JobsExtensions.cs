@@ -5,6 +5,8 @@ using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Persistence;
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +24,9 @@ public static class JobsExtensions
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
-            var folder = PersistenceExtensions.DataDirectory(sp.GetRequiredService<IOptions<DatabaseSettings>>().Value);
+            var database = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value;
+            if (database.IsPostgres) return PostgresStorage(PostgresPersistence.ConnectionString(sp.GetRequiredService<IConfiguration>()), jobs);
+            var folder = PersistenceExtensions.DataDirectory(database);
             return new SQLiteStorage(Path.Combine(folder, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
         });
         builder.Services.AddHangfire(config => config
@@ -45,6 +49,24 @@ public static class JobsExtensions
         builder.Services.AddHostedService<InboxSweep>();
         return builder;
     }
+
+    /// <summary>
+    /// Hangfire's tables in the bot's own PostgreSQL database, in a schema of their own. The sliding invisibility
+    /// timeout keeps a running job's claim alive while it runs, so a long job is not handed to a second worker.
+    /// </summary>
+    static PostgreSqlStorage PostgresStorage(string connectionString, JobSettings jobs)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = jobs.PollInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    public const string HangfireSchema = "hangfire";
 
     /// <summary>
     /// Registers the recurring jobs from the stored cadence (adding the default Monday 08:00 review when none is set), and

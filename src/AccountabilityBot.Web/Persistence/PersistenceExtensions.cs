@@ -16,9 +16,19 @@ public static class PersistenceExtensions
     {
         builder.Services.AddSettings<DatabaseSettings>(DatabaseSettings.SectionName)
             .PostConfigure<IHostEnvironment>((s, host) => s.DataDirectory = Resolve(s.DataDirectory, host.ContentRootPath))
-            .Validate<IConfiguration>((_, config) => IsReadable(config.GetConnectionString("Accountability")),
+            .Validate<IConfiguration>((s, config) => s.IsPostgres || IsReadable(config.GetConnectionString("Accountability")),
                 "ConnectionStrings:Accountability is not a SQLite connection string; " +
                 "use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
+        builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, PostgresConnectionCheck>();
+        if (DatabaseSettings.IsPostgresName(builder.Configuration[$"{DatabaseSettings.SectionName}:{nameof(DatabaseSettings.Provider)}"]))
+            builder.AddPostgres();
+        else
+            builder.AddSqlite();
+        return builder;
+    }
+
+    static void AddSqlite(this WebApplicationBuilder builder)
+    {
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderMoveCheck>();
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderAccessCheck>();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
@@ -37,7 +47,6 @@ public static class PersistenceExtensions
             .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>(), sp.GetRequiredService<SqliteStatementCache>())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
-        return builder;
     }
 
     public const string FileName = "accountability.db";
@@ -70,7 +79,7 @@ public static class PersistenceExtensions
 
     public static string DataDirectory(DatabaseSettings settings) => Directory.CreateDirectory(Path.GetFullPath(settings.DataDirectory)).FullName;
 
-    /// <summary>Applies the checked-in migrations, switches the file to WAL, and adds the default journey stages.</summary>
+    /// <summary>Applies the checked-in migrations (switching a SQLite file to WAL), and adds the default journey stages.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -84,12 +93,16 @@ public static class PersistenceExtensions
             // A file from another build (an older release's squashed migrations, a newer one's) fails deep inside a
             // migration ("table already exists"); say what it is instead. Asked only on failure: start-up pays nothing.
             if (await UnknownMigrationsAsync(db) is not { Count: > 0 } unknown) throw;
+            var connection = db.Database.GetDbConnection();
+            var (name, elsewhere) = db.Database.IsSqlite()
+                ? (connection.DataSource, "point Database:DataDirectory at a new folder")
+                : ($"{connection.Database} on {connection.DataSource}", "point ConnectionStrings:Accountability at a new, empty database");
             throw new InvalidOperationException(
-                $"The database {db.Database.GetDbConnection().DataSource} was made by another build of AccountabilityBot: it has " +
+                $"The database {name} was made by another build of AccountabilityBot: it has " +
                 $"migration(s) {string.Join(", ", unknown)}, which this build does not know. Its data was not touched. Run the build " +
-                "that made it, or point Database:DataDirectory at a new folder.", ex);
+                $"that made it, or {elsewhere}.", ex);
         }
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         if (!await db.JourneyStages.AnyAsync())
         {
             db.JourneyStages.AddRange(JourneyStage.Defaults.Select((name, i) => new JourneyStage { Name = name, Position = i + 1 }));

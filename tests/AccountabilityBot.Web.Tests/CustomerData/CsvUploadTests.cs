@@ -19,9 +19,12 @@ public sealed class CsvUploadTests : IAsyncLifetime
 
     const string Csv = ApiClient.Header + "\n2026-11-02,won,C-1,ACME Dental,Clinics,36000,USD,,,,E-1\n2026-11-03,lost,,Bright,,9000,,price,,,\n";
 
-    [Fact]
-    public async Task Upload_TextCsvAndMultipart_ImportOnceThenUpdate()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_TextCsvAndMultipart_ImportOnceThenUpdate(string provider)
     {
+        await using var host = await ProviderApp.CreateAsync(provider, new FakeTimeProvider(BotApplication.Thursday));
+        var app = host.App;
         var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
         var text = await client.PostAsync("/api/v1/customer-events/import", new StringContent(Csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.OK, text.StatusCode);
@@ -32,6 +35,32 @@ public sealed class CsvUploadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, multipart.StatusCode);
         Assert.Equal(2, (await multipart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("updated").GetInt32());
         Assert.Equal(2, await app.WithDbAsync(db => db.CustomerEvents.CountAsync()));
+        Assert.Equal(45000m, await app.WithDbAsync(db => db.CustomerEvents.SumAsync(e => e.AnnualValue)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_CentsAndAStory_AreKeptExactly_AndTheJarSumsThem(string provider)
+    {
+        await using var host = await ProviderApp.CreateAsync(provider, new FakeTimeProvider(BotApplication.Thursday));
+        var app = host.App;
+        var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
+        const string Cents = ApiClient.Header + "\n2026-11-23,won,C-7,Clinic A,Clinics,1234.56,USD,,,,E-7\n" +
+            "2026-11-24,won,C-8,Clinic B,Clinics,0.10,USD,,,,E-8\n2026-11-24,lost,C-9,Clinic C,,1000.01,USD,price,They left.,,E-9\n";
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await client.PostAsync("/api/v1/customer-events/import", new StringContent(Cents, Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal([0.10m, 1000.01m, 1234.56m],
+            await app.WithDbAsync(db => db.CustomerEvents.OrderBy(e => e.AnnualValue).Select(e => e.AnnualValue).ToListAsync()));
+        Assert.Equal("They left.", await app.WithDbAsync(db => db.LostStories.Select(s => s.Narrative).SingleAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Customers.CountAsync(c => c.Group != null && c.Group.Name == "Clinics")));
+        var metrics = await client.GetFromJsonAsync<JsonElement>("/api/v1/metrics?from=2026-11-01&to=2026-11-30");
+        Assert.Equal(1234.66m, metrics.GetProperty("won").GetProperty("value").GetDecimal());
+        Assert.Equal(234.65m, metrics.GetProperty("net").GetProperty("value").GetDecimal());
+        Assert.Contains("2 customers · $1,235 a year", (await app.SayAsync("ana", "jar")).Text); // whole dollars in chat
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace AccountabilityBot.Web.Tests.CustomerData;
 [Collection(WebTests.Name)]
 public sealed class CustomerEventsApiTests : IAsyncLifetime
 {
-    readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
-        new Dictionary<string, string?> { ["Api:MaxEventsPerRequest"] = "3", ["Api:MaxJsonBytes"] = "4096" });
+    static readonly Dictionary<string, string?> Limits = new() { ["Api:MaxEventsPerRequest"] = "3", ["Api:MaxJsonBytes"] = "4096" };
+    readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday), Limits);
 
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -31,16 +31,19 @@ public sealed class CustomerEventsApiTests : IAsyncLifetime
 
     Task<int> EventCountAsync() => app.WithDbAsync(db => db.CustomerEvents.CountAsync());
 
-    [Fact]
-    public async Task Post_Batch_WritesOnce_AndAgainUpdates()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Post_Batch_WritesOnce_AndAgainUpdates(string provider)
     {
+        await using var host = await ProviderApp.CreateAsync(provider, new FakeTimeProvider(BotApplication.Thursday), Limits);
+        var app = host.App;
         var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
         var first = await client.PostAsJsonAsync("/api/v1/customer-events", new { events = TwoEvents });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(2, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inserted").GetInt32());
         var again = await client.PostAsJsonAsync("/api/v1/customer-events", TwoEvents);
         Assert.Equal(2, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("updated").GetInt32());
-        Assert.Equal(2, await EventCountAsync());
+        Assert.Equal(2, await app.WithDbAsync(db => db.CustomerEvents.CountAsync()));
     }
 
     [Theory]
@@ -122,9 +125,12 @@ public sealed class CustomerEventsApiTests : IAsyncLifetime
         Assert.Equal(0, await EventCountAsync());
     }
 
-    [Fact]
-    public async Task Metrics_AfterWebhook_SumsTheRange()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Metrics_AfterWebhook_SumsTheRange(string provider)
     {
+        await using var host = await ProviderApp.CreateAsync(provider, new FakeTimeProvider(BotApplication.Thursday), Limits);
+        var app = host.App;
         var client = app.WithKey(await ApiClient.CreateKeyAsync(app));
         await client.PostAsJsonAsync("/api/v1/customer-events", TwoEvents);
         var metrics = await client.GetFromJsonAsync<JsonElement>("/api/v1/metrics?from=2026-11-01&to=2026-11-30");

@@ -31,9 +31,12 @@ public sealed class CadenceJobTests : IAsyncLifetime
         Assert.DoesNotContain(after.GetRecurringJobs(), j => j.Id == HangfireCadenceScheduler.JobId("review"));
     }
 
-    [Fact]
-    public async Task ReviewJob_RunByHangfireServer_PostsToLeadershipChannelOnce()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReviewJob_RunByHangfireServer_PostsToLeadershipChannelOnce(string provider)
     {
+        await using var host = await ProviderApp.CreateAsync(provider, new FakeTimeProvider(BotApplication.Thursday));
+        var app = host.App;
         await app.SayAsync("ana", "channel leadership", channel: "exec");
         await app.SayAsync("ana", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\" on:2026-11-23");
         var client = app.Services.GetRequiredService<IBackgroundJobClient>();

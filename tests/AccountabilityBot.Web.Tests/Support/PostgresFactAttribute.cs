@@ -1,0 +1,17 @@
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>A test that needs a PostgreSQL server: skipped, saying why, when ACCOUNTABILITY_TEST_POSTGRES is not set.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (PostgresDatabase.AdminConnectionString is null) Skip = PostgresDatabase.SkipReason;
+    }
+}
+
+/// <summary>The providers a theory over providers runs on: SQLite always, PostgreSQL when a server is given.</summary>
+public static class Providers
+{
+    public static TheoryData<string> All =>
+        PostgresDatabase.AdminConnectionString is null ? new TheoryData<string>("Sqlite") : new TheoryData<string>("Sqlite", "Postgres");
+}
