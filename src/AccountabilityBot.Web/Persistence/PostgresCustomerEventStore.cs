@@ -98,19 +98,9 @@ public sealed class PostgresCustomerEventStore(AppDbContext db, TimeProvider clo
 
         public async Task<(int Inserted, int Updated)> CommitAsync(Func<int, int, string> auditSummary, CancellationToken ct)
         {
-            // Upserts don't say whether they inserted; the growth of the table does, counted once instead of per row.
-            var inserted = (int)(await CountAsync(ct) - countBefore);
-            var updated = (int)written - inserted;
-            var summary = auditSummary(inserted, updated);
-            db.AuditTrail.Add(new AuditEntry
-            {
-                At = now, Platform = ChatPlatform.Local, Action = "customers.import",
-                Summary = summary.Length > 500 ? summary[..500] : summary,
-            });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            var result = await CustomerImportCommit.FinishAsync(db, transaction, now, countBefore, await CountAsync(ct), written, auditSummary, ct);
             committed = true;
-            return (inserted, updated);
+            return result;
         }
 
         public async ValueTask DisposeAsync()
