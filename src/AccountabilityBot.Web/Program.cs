@@ -7,6 +7,7 @@ using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Teams;
 
 if (ImportCommandLine.IsImport(args)) return await ImportCommandLine.RunAsync(args);
+if (MoveCommandLine.IsMove(args)) return await MoveCommandLine.RunAsync(args);
 
 // The slim builder leaves out what a chat bot has no use for (IIS, hosting-startup scanning, static web assets, HTTP/3),
 // which keeps idle memory down (bench/README.md). HTTPS endpoints in the Kestrel section of the settings still work.
