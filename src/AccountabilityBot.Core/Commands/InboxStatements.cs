@@ -42,7 +42,7 @@ public static class InboxStatements
     public static FormattableString Sql(string statement, ReceivedCommand row, params object?[] more) =>
         FormattableStringFactory.Create(statement, [.. Values(row), .. more]);
 
-    /// <summary>The statement with its placeholders as a provider's own positional parameters (<c>$0</c>… for SQLite).</summary>
+    /// <summary>The statement with <c>{0}</c>… written as a provider's own positional parameters (<c>$0</c>… for SQLite).</summary>
     public static string WithParameters(string statement, string prefix) =>
         string.Format(CultureInfo.InvariantCulture, statement, [.. Enumerable.Range(0, 8).Select(i => (object)(prefix + i))]);
 

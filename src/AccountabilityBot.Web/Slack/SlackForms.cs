@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Slack;
 public static class SlackForms
 {
     public const string CallbackId = "cx_form", ActionPrefix = "cx_form_", ValueActionId = "v";
-    // Slack's limits: plain_text_input max_length, static_select options, option text and value, placeholders.
+    // Slack's limits: plain_text_input max_length, static_select options, option text and value, and "placeholder" text.
     const int InputMax = 3000, OptionsMax = 100, OptionTextMax = 75, OptionValueMax = 150, PlaceholderMax = 150;
 
     /// <summary>private_metadata: which form, and the channel it was opened from.</summary>
