@@ -28,6 +28,10 @@ public static class CadenceDefaults
         var zone = (await TeamZone.FindAsync(db, settings, ct)).Id;
         foreach (var (kind, days, at) in Defaults.Where(d => !existing.Contains(d.Kind)))
             db.CadenceSettings.Add(new CadenceSetting { Kind = kind, Days = days, LocalTime = at, TimeZone = zone });
-        await db.SaveChangesAsync(ct);
+        await db.SaveDefaultsAsync(async () =>
+        {
+            var stored = await db.CadenceSettings.Select(c => c.Kind).ToListAsync(ct);
+            return Defaults.All(d => stored.Contains(d.Kind));
+        }, ct);
     }
 }

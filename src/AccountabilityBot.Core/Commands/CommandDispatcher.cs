@@ -41,23 +41,52 @@ public sealed class CommandDispatcher(
     async Task<CommandOutcome> RunInBatchAsync(IDbContextTransaction batch, InboundCommand inbound, ReceivedCommand row, CancellationToken ct)
     {
         // The inbox row is already written in the batch, before the savepoint: it stays whatever the command does.
-        await batch.CreateSavepointAsync(Savepoint, ct);
-        CommandOutcome outcome;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            outcome = await RunAsync(inbound, row.Id, ct);
-            MarkHandled(row, outcome);
-            await db.SaveChangesAsync(ct);
-            await batch.ReleaseSavepointAsync(Savepoint, ct);
-            return outcome;
+            await batch.CreateSavepointAsync(Savepoint, ct);
+            CommandOutcome outcome;
+            try
+            {
+                outcome = await RunAsync(inbound, row.Id, ct);
+                MarkHandled(row, outcome);
+                await db.SaveChangesAsync(ct);
+                await batch.ReleaseSavepointAsync(Savepoint, ct);
+                return outcome;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsConcurrentWrite(ex))
+            {
+                // Another instance on the same database stored the same unique row a moment before (a member speaking
+                // to both at once, say), or the database chose this command to break a deadlock. Nothing of this run
+                // stays; the next run finds that row, or the lock free, and goes on.
+                log.LogInformation(ex, "Command {DeliveryId} met a concurrent write; running it again", row.DeliveryId);
+                await UndoAsync(batch, ct);
+                continue;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcome = Failed(ex, row);
+            }
+            await UndoAsync(batch, ct);
+            return await StoreFailureAsync(row, outcome, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            outcome = Failed(ex, row);
-        }
+    }
+
+    const int MaxAttempts = 3;
+
+    /// <summary>A write another instance's write got in the way of; the provider's own exception is inside.</summary>
+    static bool IsConcurrentWrite(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is DbUpdateException) return true;
+        return false;
+    }
+
+    /// <summary>Takes back everything the command wrote, in the database and in memory.</summary>
+    async Task UndoAsync(IDbContextTransaction batch, CancellationToken ct)
+    {
         await batch.RollbackToSavepointAsync(Savepoint, ct);
         await batch.ReleaseSavepointAsync(Savepoint, ct);
-        return await StoreFailureAsync(row, outcome, ct);
+        db.ChangeTracker.Clear();
     }
 
     async Task<CommandOutcome> RunAsync(InboundCommand inbound, long receivedId, CancellationToken ct)
@@ -74,10 +103,9 @@ public sealed class CommandDispatcher(
         return CommandOutcome.Failed(row.Id);
     }
 
-    /// <summary>After a rollback: forget what the command changed in memory, then answer the inbox row with the problem.</summary>
+    /// <summary>After the rollback (<see cref="UndoAsync"/>): answers the inbox row with the problem.</summary>
     async Task<CommandOutcome> StoreFailureAsync(ReceivedCommand row, CommandOutcome outcome, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
         MarkHandled(row, outcome);
         await db.SaveChangesAsync(ct);
         return outcome;

@@ -10,6 +10,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AccountabilityBot.Web.Jobs;
 
@@ -63,8 +64,16 @@ public static class JobsExtensions
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = jobs.PollInterval,
         };
+        // Instances starting together would each install Hangfire's schema at once, and one would fail halfway
+        // ("column already exists"): they take turns, under a lock the database holds only while this runs.
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection)) take.ExecuteNonQuery();
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
+
+    /// <summary>Any fixed number, the same in every instance: the advisory lock behind Hangfire's schema installation.</summary>
+    const long SchemaLock = 0x4ab07_4a665;
 
     public const string HangfireSchema = "hangfire";
 

@@ -106,7 +106,7 @@ public static class PersistenceExtensions
         if (!await db.JourneyStages.AnyAsync())
         {
             db.JourneyStages.AddRange(JourneyStage.Defaults.Select((name, i) => new JourneyStage { Name = name, Position = i + 1 }));
-            await db.SaveChangesAsync();
+            await db.SaveDefaultsAsync(() => db.JourneyStages.AnyAsync(), CancellationToken.None);
         }
     }
 
