@@ -16,7 +16,7 @@ public static class MetricsExtensions
     {
         var settings = builder.Services.AddSettings<MetricsSettings>(MetricsSettings.SectionName);
         var setting = MetricsSettings.SectionName + ":" + nameof(MetricsSettings.Url);
-        if (PrivateAddress.Listen(builder, setting, (ok, why) => settings.Validate(_ => ok(), why)) is not null) Export(builder.Services);
+        if (PrivateAddress.Listen(builder, setting, settings) is not null) Export(builder.Services);
         return builder;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace AccountabilityBot.Web.Hosting;
 
 /// <summary>
@@ -12,15 +14,16 @@ public static class PrivateAddress
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !uri.IsDefaultPort ? uri : null;
 
     /// <summary>
-    /// Listens on the address of <paramref name="setting"/> too, once however many features share it; refuses (at
-    /// start-up, with <paramref name="validate"/>) a port the bot already answers on, which the proxy would reach.
+    /// Listens on the address of <paramref name="setting"/> too, once however many features share it; the start-up
+    /// check of <paramref name="settings"/> refuses a port the bot already answers on, which the proxy would reach.
     /// </summary>
-    public static Uri? Listen(WebApplicationBuilder builder, string setting, Action<Func<bool>, string> validate)
+    public static Uri? Listen<T>(WebApplicationBuilder builder, string setting, OptionsBuilder<T> settings) where T : class
     {
         if (Parse(builder.Configuration[setting]) is not { } address) return null;
         var own = BotUrls(builder.Configuration).ToList();
         var shared = own.Any(url => PortOf(url) == address.Port);
-        validate(() => !shared, $"{setting} must use a port of its own, not one the bot answers on (urls): it would be reachable through the proxy.");
+        settings.Validate(_ => !shared,
+            $"{setting} must use a port of its own, not one the bot answers on (urls): it would be reachable through the proxy.");
         // Endpoints in the Kestrel section replace the URLs; there the private address is listed like any other.
         if (!builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {

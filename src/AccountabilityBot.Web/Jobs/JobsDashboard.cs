@@ -18,7 +18,7 @@ public static class JobsDashboard
     public static void AddJobsDashboard(this WebApplicationBuilder builder)
     {
         var setting = JobSettings.SectionName + ":" + nameof(JobSettings.DashboardUrl);
-        var dashboard = PrivateAddress.Listen(builder, setting, (ok, why) => builder.Services.AddOptions<JobSettings>().Validate(_ => ok(), why));
+        var dashboard = PrivateAddress.Listen(builder, setting, builder.Services.AddOptions<JobSettings>());
         if (dashboard is not null || builder.Environment.IsDevelopment()) builder.Services.AddAntiforgery();
     }
 

@@ -25,10 +25,10 @@ public static class MoveCommandLine
         if (!File.Exists(file) && Environment.GetEnvironmentVariable("PWD") is { } shell && File.Exists(Path.Combine(shell, file)))
             file = Path.Combine(shell, file);
         var target = config.GetConnectionString("Accountability");
-        if (!File.Exists(file) || PostgresPersistence.Problem(target) is { } problem)
+        if ((File.Exists(file) ? PostgresPersistence.Problem(target) : $"No SQLite database at {file}.") is { } problem)
         {
             Console.Error.WriteLine("Usage: move-to-postgres [SQLITE_FILE] --ConnectionStrings:Accountability=\"Host=…;Database=…;Username=…\"");
-            Console.Error.WriteLine(File.Exists(file) ? PostgresPersistence.Problem(target) : $"No SQLite database at {file}.");
+            Console.Error.WriteLine(problem);
             return 2;
         }
 
