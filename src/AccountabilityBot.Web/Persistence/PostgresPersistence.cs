@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -20,6 +21,8 @@ public static class PostgresPersistence
     internal static void AddPostgres(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ICustomerEventStore, PostgresCustomerEventStore>();
+        // Several instances may share this database, and the platforms count their posts together.
+        builder.Services.AddSingleton<ISendPacing, PostgresSendPacing>();
         builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
