@@ -88,7 +88,7 @@ public static class PersistenceExtensions
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         try
         {
-            await db.Database.MigrateAsync();
+            await using (await PostgresPersistence.MigrationTurnAsync(db)) await db.Database.MigrateAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

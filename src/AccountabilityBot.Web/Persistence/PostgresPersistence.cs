@@ -42,6 +42,24 @@ public static class PostgresPersistence
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// On PostgreSQL, instances starting together take turns to migrate, under an advisory lock held until the returned
+    /// connection is disposed: EF's own lock lasts one migration's transaction, so a second instance could plan a
+    /// migration the first is about to apply ("relation already exists"). Null on SQLite (one instance).
+    /// </summary>
+    public static async Task<IAsyncDisposable?> MigrationTurnAsync(AppDbContext db)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        // Unpooled: closing it ends the session, and with it the lock (a pooled one would keep it until reused).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection)) await take.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>Any fixed number, the same in every instance: the advisory lock behind applying migrations.</summary>
+    const long MigrationLock = 0x4ab07_319a7e;
+
     /// <summary>A connection string Npgsql understands and that names a server; what is wrong with it otherwise.</summary>
     public static string? Problem(string? connectionString)
     {
