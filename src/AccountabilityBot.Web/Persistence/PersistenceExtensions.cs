@@ -33,6 +33,8 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, DataFolderAccessCheck>();
         builder.Services.AddSingleton<SqliteBusyTimeoutInterceptor>();
         builder.Services.AddSingleton<SqliteStatementCache>();
+        // One instance on one file: its pacing can stay in memory. Real seconds, the platforms' clock, not the app's.
+        builder.Services.AddSingleton<ISendPacing>(_ => new InProcessSendPacing(TimeProvider.System));
         // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
         builder.Services.AddScoped<IResolutionFastStore, SqliteResolutionFastStore>();
         builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
@@ -86,7 +88,7 @@ public static class PersistenceExtensions
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         try
         {
-            await db.Database.MigrateAsync();
+            await using (await PostgresPersistence.MigrationTurnAsync(db)) await db.Database.MigrateAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -20,6 +21,8 @@ public static class PostgresPersistence
     internal static void AddPostgres(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ICustomerEventStore, PostgresCustomerEventStore>();
+        // Several instances may share this database, and the platforms count their posts together.
+        builder.Services.AddSingleton<ISendPacing, PostgresSendPacing>();
         builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
@@ -38,6 +41,24 @@ public static class PostgresPersistence
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// On PostgreSQL, instances starting together take turns to migrate, under an advisory lock held until the returned
+    /// connection is disposed: EF's own lock lasts one migration's transaction, so a second instance could plan a
+    /// migration the first is about to apply ("relation already exists"). Null on SQLite (one instance).
+    /// </summary>
+    public static async Task<IAsyncDisposable?> MigrationTurnAsync(AppDbContext db)
+    {
+        if (!db.Database.IsNpgsql()) return null;
+        // Unpooled: closing it ends the session, and with it the lock (a pooled one would keep it until reused).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection)) await take.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>Any fixed number, the same in every instance: the advisory lock behind applying migrations.</summary>
+    const long MigrationLock = 0x4ab07_319a7e;
 
     /// <summary>A connection string Npgsql understands and that names a server; what is wrong with it otherwise.</summary>
     public static string? Problem(string? connectionString)

@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AccountabilityBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>
 /// Slack takes about one message per second per channel, and several hundred a minute across the workspace. Posts to
-/// one channel queue here, in order, spaced by Slack:ChannelPostInterval, and every post takes the next free slot of
-/// Slack:WorkspacePostsPerMinute, so a burst (a review to many channels, a morning of nudges) is delayed rather than
-/// refused. Uses the machine's clock, not the app's TimeProvider: this is about real seconds on Slack's side.
+/// one channel queue here, in order, spaced by Slack:ChannelPostInterval from the end of the one before, and then
+/// book their turn under both limits through <see cref="ISendPacing"/>, which every instance on one PostgreSQL
+/// database shares; so a burst (a review to many channels, a morning of nudges) is delayed rather than refused, however
+/// many instances send it. Uses the machine's clock, not the app's TimeProvider: this is about real seconds on Slack's side.
 /// </summary>
-public sealed class SlackChannelPacer(IOptions<SlackSettings> options)
+public sealed class SlackChannelPacer(IOptions<SlackSettings> options, ISendPacing pacing, ILogger<SlackChannelPacer> log)
 {
     sealed class Lane
     {
@@ -18,9 +20,10 @@ public sealed class SlackChannelPacer(IOptions<SlackSettings> options)
         public long LastPost;
     }
 
+    /// <summary>The key of the workspace-wide limit.</summary>
+    public const string Workspace = "slack:workspace";
+
     readonly ConcurrentDictionary<string, Lane> lanes = new();
-    readonly Lock workspaceLock = new();
-    long nextWorkspaceSlot;
 
     public async Task<T> RunAsync<T>(string channel, Func<Task<T>> post, CancellationToken ct)
     {
@@ -33,8 +36,7 @@ public sealed class SlackChannelPacer(IOptions<SlackSettings> options)
                 var wait = options.Value.ChannelPostInterval - Stopwatch.GetElapsedTime(lane.LastPost);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
             }
-            var slot = ReserveWorkspaceSlot();
-            if (slot > TimeSpan.Zero) await Task.Delay(slot, ct);
+            await pacing.WaitTurnAsync(Limits(channel), ct);
             try { return await post(); }
             finally { lane.LastPost = Stopwatch.GetTimestamp(); }
         }
@@ -44,16 +46,34 @@ public sealed class SlackChannelPacer(IOptions<SlackSettings> options)
         }
     }
 
-    /// <summary>Books the next workspace-wide slot; returns how long until it.</summary>
-    TimeSpan ReserveWorkspaceSlot()
+    /// <summary>
+    /// Slack answered 429 for a post to <paramref name="channel"/>: every instance holds that channel for the wait.
+    /// Best effort: the post's own retry waits regardless.
+    /// </summary>
+    public async Task HoldAsync(string channel, TimeSpan wait, CancellationToken ct)
     {
-        var spacing = TimeSpan.FromMinutes(1) / options.Value.WorkspacePostsPerMinute;
-        lock (workspaceLock)
+        try { await pacing.HoldAsync([ChannelLimit(channel)], wait, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var now = Stopwatch.GetTimestamp();
-            var at = Math.Max(now, nextWorkspaceSlot);
-            nextWorkspaceSlot = at + (long)(spacing.TotalSeconds * Stopwatch.Frequency);
-            return Stopwatch.GetElapsedTime(now, at);
+            log.LogWarning("Could not share Slack's wait for {Channel} with other instances: {Error}", channel, ex.Message);
         }
     }
+
+    /// <summary>The retry of a post refused with 429 books its turn after the hold; how long until it.</summary>
+    public async Task<TimeSpan> TurnAfterHoldAsync(string channel, TimeSpan wait, CancellationToken ct)
+    {
+        try { return Max(wait, await pacing.BookAsync([ChannelLimit(channel)], ct)); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Could not book a turn for {Channel} after Slack's wait: {Error}", channel, ex.Message);
+            return wait;
+        }
+    }
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    public IReadOnlyList<PaceLimit> Limits(string channel) =>
+        [ChannelLimit(channel), new(Workspace, 1, TimeSpan.FromMinutes(1) / options.Value.WorkspacePostsPerMinute)];
+
+    PaceLimit ChannelLimit(string channel) => new("slack:" + channel, 1, options.Value.ChannelPostInterval);
 }

@@ -32,6 +32,13 @@ public sealed class SlackSettings
     [Range(1, 6000, ErrorMessage = "Slack:WorkspacePostsPerMinute must be between 1 and 6000.")]
     public int WorkspacePostsPerMinute { get; set; } = 300;
 
+    /// <summary>
+    /// Socket Mode connections this instance keeps open. Slack spreads an app's envelopes over all its connections (up to
+    /// 10, across instances), and each envelope is recorded once however many it reaches.
+    /// </summary>
+    [Range(1, 10, ErrorMessage = "Slack:SocketConnections must be between 1 and 10: Slack allows an app 10 connections at once.")]
+    public int SocketConnections { get; set; } = 1;
+
     /// <summary>The longest Retry-After the bot waits in place; longer ones are left to the job's retry.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Slack:MaxRetryAfterWait must be between 00:00:00 and 00:05:00.")]
     public TimeSpan MaxRetryAfterWait { get; set; } = TimeSpan.FromSeconds(30);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Messaging;
+using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -11,15 +12,21 @@ namespace AccountabilityBot.Web.Slack;
 /// needs no public URL. Every envelope is acknowledged by its envelope_id, with the response payload where Slack
 /// accepts one, and goes through the same <see cref="SlackInbound"/> pipeline as HTTP. On `disconnect` (Slack
 /// refreshes connections regularly) or a dropped socket it reconnects, backing off while Slack cannot be reached.
+/// Slack:SocketConnections connections are kept; an envelope is acknowledged on the one it came on, and one delivered
+/// again (on another connection or instance) is recorded once: the inbox's delivery id comes from the payload.
 /// </summary>
-public sealed class SlackSocketMode(IServiceScopeFactory scopes, ILogger<SlackSocketMode> log) : BackgroundService
+public sealed class SlackSocketMode(IServiceScopeFactory scopes, IOptions<SlackSettings> options, ILogger<SlackSocketMode> log) : BackgroundService
 {
     static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    int connections;
 
     /// <summary>Connections made so far; tests and logs use it to see reconnects.</summary>
-    public int Connections { get; private set; }
+    public int Connections => Volatile.Read(ref connections);
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.SocketConnections).Select(_ => KeepConnectedAsync(stop)));
+
+    async Task KeepConnectedAsync(CancellationToken stop)
     {
         var failures = 0;
         while (!stop.IsCancellationRequested)
@@ -34,7 +41,7 @@ public sealed class SlackSocketMode(IServiceScopeFactory scopes, ILogger<SlackSo
                 socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10);
                 await socket.ConnectAsync(url, stop);
-                Connections++;
+                Interlocked.Increment(ref connections);
                 failures = 0;
                 var reason = await new SlackSocketConnection(socket, scopes, log).RunAsync(stop);
                 if (reason == "socket_mode_disabled")

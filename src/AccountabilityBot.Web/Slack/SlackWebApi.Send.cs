@@ -40,9 +40,12 @@ public sealed partial class SlackWebApi
                     var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
                     BotMetrics.RateLimited(ChatPlatform.Slack);
                     log.LogWarning("Slack rate-limited {Method}; waiting {Seconds} s", method, wait.TotalSeconds);
+                    // A post's channel is held for every instance, and this post's retry takes the first turn after the wait.
+                    var paced = method == "chat.postMessage" && channel is not null;
+                    if (paced) await pacer.HoldAsync(channel!, wait, ct);
                     if (attempt >= MaxAttempts || wait > Settings.MaxRetryAfterWait)
                         throw SlackErrors.ToException(method, "ratelimited", channel, wait);
-                    await Task.Delay(wait, ct);
+                    await Task.Delay(paced ? await pacer.TurnAfterHoldAsync(channel!, wait, ct) : wait, ct);
                     continue;
                 }
                 if ((int)response.StatusCode >= 500)

@@ -97,8 +97,7 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
         var json = body is null ? null : JsonSerializer.Serialize(body, Activity.Json);
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitAsync(ConversationRateLimiter.AppWide, ct);
-            if (paceKey is not null) await limiter.WaitAsync(paceKey, ct);
+            await limiter.WaitAsync(paceKey, ct);
             using var request = new HttpRequestMessage(method, url);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));
             if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
@@ -136,7 +135,11 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
                 if (error.IsRetryable && attempt < retry.MaxAttempts)
                 {
                     var wait = error.RetryAfter ?? retry.Backoff(attempt);
-                    if (response.StatusCode == HttpStatusCode.TooManyRequests) BotMetrics.RateLimited(ChatPlatform.Teams);
+                    if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    {
+                        BotMetrics.RateLimited(ChatPlatform.Teams);
+                        if (paceKey is not null) await limiter.HoldAsync(paceKey, wait, ct);
+                    }
                     if (wait > retry.MaxWait) throw error.ToDeliveryException();
                     log.LogInformation("Teams answered {Status} {Code}; retrying in {Wait}", error.Status, error.Code, wait);
                     await retry.WaitAsync(wait, ct);
@@ -153,22 +156,4 @@ public sealed class ConnectorClient(IHttpClientFactory httpFactory, BotTokenProv
     static string Esc(string s) => Uri.EscapeDataString(s);
 
     sealed record ResourceResponse(string? Id);
-}
-
-/// <summary>The Teams member profile (TeamsChannelAccount).</summary>
-public sealed record TeamsMemberProfile(string? Id, string? Name, string? AadObjectId, string? Email, string? UserPrincipalName, string? TenantId);
-
-/// <summary>How long to back off; waits run on a real clock (pacing, not business time).</summary>
-public sealed class ConnectorRetryPolicy(TimeProvider pacing)
-{
-    public int MaxAttempts { get; init; } = 4;
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Longer waits are left to the caller's own retry (the job), instead of holding a worker.</summary>
-    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>1 s, 2 s, 4 s … each ±20 % so many posts do not come back at the same instant.</summary>
-    public TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.8 + Random.Shared.NextDouble() * 0.4));
-
-    public Task WaitAsync(TimeSpan wait, CancellationToken ct) => wait > TimeSpan.Zero ? Task.Delay(wait, pacing, ct) : Task.CompletedTask;
 }

@@ -28,7 +28,7 @@ public static class TeamsExtensions
         // Token lifetimes and pacing follow the real clock, not the business clock tests move around.
         services.AddSingleton(sp =>
             new BotTokenProvider(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TeamsSettings>(), TimeProvider.System));
-        services.AddSingleton(_ => new ConversationRateLimiter(TimeProvider.System));
+        services.AddSingleton<ConversationRateLimiter>();
         services.AddSingleton(_ => new ConnectorRetryPolicy(TimeProvider.System));
         services.AddSingleton<ConnectorClient>();
         services.AddHostedService<TeamsInstallation>();

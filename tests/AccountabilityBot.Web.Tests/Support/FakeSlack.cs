@@ -16,7 +16,8 @@ public sealed class FakeSlack : HttpMessageHandler
     public const string BotToken = "xoxb-test-token", AppToken = "xapp-test-token";
 
     /// <param name="Error">Slack's error for an HTTP 200 {"ok":false} answer.</param>
-    public sealed record Call(string Method, string? Token, JsonObject Args, int Status, string? Error = null);
+    /// <param name="At">When the call reached Slack (the machine's clock).</param>
+    public sealed record Call(string Method, string? Token, JsonObject Args, int Status, string? Error = null, DateTime At = default);
 
     readonly ConcurrentQueue<Call> calls = new();
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
@@ -25,6 +26,8 @@ public sealed class FakeSlack : HttpMessageHandler
     /// <summary>chat.postMessage across the workspace: posts closer together than a minute divided by this get 429.</summary>
     public int? WorkspacePostsPerMinute { get; set; }
     DateTime lastWorkspacePost;
+    /// <summary>The next post to this channel is refused with 429, whatever the pace (as when another app just posted there).</summary>
+    public string? RateLimitNextPostTo;
     /// <summary>What a 429 asks the caller to wait.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>The next this-many Web API calls fail with HTTP 503, as during a Slack incident.</summary>
@@ -126,7 +129,7 @@ public sealed class FakeSlack : HttpMessageHandler
 
     HttpResponseMessage Record(string method, string? token, JsonObject args, HttpResponseMessage response, string? error = null)
     {
-        calls.Enqueue(new Call(method, token, args, (int)response.StatusCode, error));
+        calls.Enqueue(new Call(method, token, args, (int)response.StatusCode, error, DateTime.UtcNow));
         return response;
     }
 
@@ -147,6 +150,8 @@ public sealed class FakeSlack : HttpMessageHandler
             case "chat.postMessage":
                 if (MissingChannels.Contains(channel!)) return Json(Fixture("web_conversations_open_error_channel_not_found.json"));
                 if (ChannelsWithoutBot.Contains(channel!)) return Json(Fixture("web_conversations_rename_error_not_in_channel.json"));
+                if (RateLimitNextPostTo is { } target && target == channel
+                    && ReferenceEquals(Interlocked.CompareExchange(ref RateLimitNextPostTo, null, target), target)) return RateLimited();
                 var now = DateTime.UtcNow;
                 if (lastPost.TryGetValue(channel!, out var last) && now - last < ChannelLimit) return RateLimited();
                 lastPost[channel!] = now;

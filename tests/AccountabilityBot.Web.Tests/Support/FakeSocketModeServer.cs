@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,17 +12,22 @@ namespace AccountabilityBot.Web.Tests.Support;
 
 /// <summary>
 /// Slack's Socket Mode end on loopback (a real Kestrel WebSocket server): greets each connection with `hello`, then
-/// sends whatever the test queues, and records every frame the bot sends back.
+/// sends whatever the test queues (on the latest connection, or on the one it names), and records every frame the bot
+/// sends back with the connection it came on.
 /// </summary>
 public sealed class FakeSocketModeServer : IAsyncDisposable
 {
     readonly WebApplication app;
-    readonly ConcurrentQueue<JsonObject> received = new();
+    readonly ConcurrentQueue<(int Connection, JsonObject Frame)> received = new();
+    readonly ConcurrentDictionary<int, WebSocket> sockets = new();
     readonly SemaphoreSlim connected = new(0);
     WebSocket? current;
 
     public int ConnectionCount;
-    public IReadOnlyList<JsonObject> Received => [.. received];
+    public IReadOnlyList<JsonObject> Received => [.. received.Select(r => r.Frame)];
+
+    /// <summary>What the bot sent back on one connection (numbered from 1, in the order they were made).</summary>
+    public IReadOnlyList<JsonObject> ReceivedOn(int connection) => [.. received.Where(r => r.Connection == connection).Select(r => r.Frame)];
     public Uri Url { get; private set; } = null!;
 
     public FakeSocketModeServer()
@@ -36,8 +42,9 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
             if (!http.WebSockets.IsWebSocketRequest) { http.Response.StatusCode = 400; return; }
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             current = socket;
-            Interlocked.Increment(ref ConnectionCount);
-            await SendAsync(FakeSlack.FixtureText("socket_mode_hello.json"));
+            var number = Interlocked.Increment(ref ConnectionCount);
+            sockets[number] = socket;
+            await SendAsync(FakeSlack.FixtureText("socket_mode_hello.json"), number);
             connected.Release();
             var buffer = new byte[64 * 1024];
             while (socket.State == WebSocketState.Open)
@@ -46,7 +53,7 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
                 try { frame = await socket.ReceiveAsync(buffer, http.RequestAborted); }
                 catch (Exception) { break; }
                 if (frame.MessageType == WebSocketMessageType.Close) break;
-                received.Enqueue(JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, frame.Count))!.AsObject());
+                received.Enqueue((number, JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, frame.Count))!.AsObject()));
             }
         });
     }
@@ -59,8 +66,21 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
 
     public async Task WaitForConnectionAsync() => Assert.True(await connected.WaitAsync(TimeSpan.FromSeconds(30)), "the bot never connected");
 
-    public Task SendAsync(string text) =>
-        current!.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+    public Task SendAsync(string text) => SendAsync(current!, text);
+
+    public Task SendAsync(string text, int connection) => SendAsync(sockets[connection], text);
+
+    static async Task SendAsync(WebSocket socket, string text)
+    {
+        // One frame at a time per socket, as WebSocket requires.
+        await Gate(socket).WaitAsync();
+        try { await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None); }
+        finally { Gate(socket).Release(); }
+    }
+
+    static readonly ConditionalWeakTable<WebSocket, SemaphoreSlim> Gates = new();
+
+    static SemaphoreSlim Gate(WebSocket socket) => Gates.GetValue(socket, _ => new SemaphoreSlim(1, 1));
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,7 +29,7 @@ public sealed class ConnectorClientTests
     }
 
     ConnectorClient Client(TimeSpan? maxWait = null) => new(http, new BotTokenProvider(http, settings, TimeProvider.System),
-        new ConversationRateLimiter(TimeProvider.System),
+        new ConversationRateLimiter(new InProcessSendPacing(TimeProvider.System), NullLogger<ConversationRateLimiter>.Instance),
         new ConnectorRetryPolicy(TimeProvider.System) { BaseDelay = TimeSpan.FromMilliseconds(10), MaxWait = maxWait ?? TimeSpan.FromSeconds(30) },
         new AccountabilityBot.Core.Messaging.PlatformPauses(), NullLogger<ConnectorClient>.Instance);
 

@@ -1,0 +1,51 @@
+using AccountabilityBot.Web.Hosting;
+using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountabilityBot.Web.Tests.Persistence;
+
+/// <summary>The pacing rows in PostgreSQL, as two instances see them.</summary>
+[Collection(WebTests.Name)]
+public sealed class PostgresSendPacingTests
+{
+    [PostgresFact]
+    public async Task TwoInstances_BookingTurns_ShareOneChannelsPace()
+    {
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        var first = app.App.Services.GetRequiredService<ISendPacing>();
+        var second = Instance(app.Database!);
+        PaceLimit[] channel = [new("slack:C1", 1, TimeSpan.FromSeconds(1))];
+
+        // Ten instances' worth of bookings at once, alternating: each gets its own second.
+        var waits = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? first : second).BookAsync(channel, CancellationToken.None)));
+
+        var seconds = waits.Select(w => (int)Math.Round(w.TotalSeconds)).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 10), seconds);
+        Assert.All(waits, w => Assert.True(Math.Abs(w.TotalSeconds - Math.Round(w.TotalSeconds)) < 0.3, $"{w} is not on a second of its own"));
+    }
+
+    [PostgresFact]
+    public async Task Prune_RemovesIdleRows_KeepsBusyOnes_AndAPrunedKeyIsBookedAgain()
+    {
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        _ = app.App.Services; // started: its migrations made the table
+        var pacing = Instance(app.Database!);
+        PaceLimit[] busy = [new("slack:CBUSY", 1, TimeSpan.FromMinutes(5))], idle = [new("slack:CIDLE", 1, TimeSpan.FromSeconds(1))];
+        await pacing.BookAsync(busy, CancellationToken.None);
+        await pacing.BookAsync(idle, CancellationToken.None);
+        await app.Database!.ScalarAsync<int>("""UPDATE "SendPaces" SET "Next" = now() - interval '2 minutes' WHERE "Key" LIKE 'slack:CIDLE%'""");
+
+        Assert.Equal(1, await pacing.PruneAsync(CancellationToken.None));
+
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "SendPaces" WHERE "Key" LIKE 'slack:CBUSY%'"""));
+        Assert.Equal(TimeSpan.Zero, await pacing.BookAsync(idle, CancellationToken.None));
+        Assert.InRange(await pacing.BookAsync(busy, CancellationToken.None), TimeSpan.FromMinutes(4.9), TimeSpan.FromMinutes(5));
+    }
+
+    static PostgresSendPacing Instance(PostgresDatabase database) => new(
+        new ConfigurationBuilder().AddInMemoryCollection(database.Settings()).Build(), NullLogger<PostgresSendPacing>.Instance);
+}
