@@ -14,6 +14,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
 {
     const int Channels = 200;
     const string Secret = "stop-test-signing-secret";
+    const string ReviewsSent = """SELECT COUNT(*) FROM "OutboundMessages" WHERE "Kind" = 'review' AND "SentAt" IS NOT NULL""";
 
     PostgresDatabase database = null!;
     LoopbackSlack loopback = null!;
@@ -80,7 +81,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
 
         Assert.All(ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
         Assert.Contains(loopback.Slack.Calls, c => c.Method == "conversations.history"); // the post in doubt was looked up
-        Assert.Equal(Channels, await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "Kind" = 'review' AND "SentAt" IS NOT NULL"""));
+        Assert.Equal(Channels, await database.ScalarAsync<long>(ReviewsSent));
     }
 
     [PostgresFact]
@@ -110,7 +111,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
         Assert.True(held == 0, $"{held} posts left leased (in doubt); the bot said:\n{jobs.Output}");
         Assert.Equal(0L, await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "SentAt" IS NULL AND "Attempts" > 0"""));
         // Every post that reached Slack was recorded as sent before the instance exited.
-        Assert.Equal(arrived, await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "Kind" = 'review' AND "SentAt" IS NOT NULL"""));
+        Assert.Equal(arrived, await database.ScalarAsync<long>(ReviewsSent));
         Assert.DoesNotContain("in doubt", jobs.Output, StringComparison.Ordinal);
 
         using var restarted = await BotProcess.StartAsync(Settings(lease: "00:00:45"));
