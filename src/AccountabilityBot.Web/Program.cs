@@ -14,6 +14,7 @@ if (MoveCommandLine.IsMove(args)) return await MoveCommandLine.RunAsync(args);
 var builder = WebApplication.CreateSlimBuilder(AppFolder.Options(StartUpMemory.WithoutConfigWatching(DemoExtensions.WithDemoFlag(args))));
 builder.WebHost.UseKestrelHttpsConfiguration();
 builder.AddBotCore();
+builder.AddShutdown();
 builder.AddRequestInput();
 builder.AddPersistence();
 builder.AddLocalChannel();

@@ -53,8 +53,10 @@ public sealed partial class Outbox
     /// A pipeline: keeps <see cref="OutboxSettings.Concurrency"/> sends in flight, leasing the next few posts before
     /// the last ones run out (one commit per lease) and recording outcomes a handful at a time (one commit each), so
     /// the platform's rate limit, not our bookkeeping, sets the pace. Only this loop touches the database context;
-    /// sends report what happened and the loop records it. A send cut off by shutdown keeps its lease: once the lease
-    /// runs out, the next worker treats that post as in doubt and asks the platform before sending it again.
+    /// sends report what happened and the loop records it. Stopping (<paramref name="ct"/>) ends the taking of new work
+    /// at once, but sends under way are not cut off with it: they get <see cref="OutboxSettings.Drain"/> to finish, so a
+    /// clean shutdown leaves no post in doubt. Only one still sending after that keeps its lease: once the lease runs
+    /// out, the next worker treats it as in doubt and asks the platform before sending it again.
     /// </summary>
     async Task<Dictionary<long, DeliveryOutcome>> DeliverWithinBudgetAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
@@ -66,15 +68,21 @@ public sealed partial class Outbox
         var failed = new List<OutboundMessage>();
         var unrecorded = 0;
         bool MayStart() => started.Elapsed < DeliveryBudget && !ct.IsCancellationRequested; // the sweeper picks up the rest
+        using var drain = new CancellationTokenSource();
+        await using var draining = ct.Register(() =>
+        {
+            if (settings.Drain > TimeSpan.Zero) drain.CancelAfter(settings.Drain);
+            else drain.Cancel(); // no time to drain: sends under way are cut off with the stop
+        });
 
         while (true)
         {
             while (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart()) // another host may hold a whole chunk
-                foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), ct)) leased.Enqueue(post);
+                foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), CancellationToken.None)) leased.Enqueue(post);
             while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
             {
                 var (row, inDoubtSince) = leased.Dequeue();
-                inFlight[SendWithinLeaseAsync(row, inDoubtSince, ct)] = row;
+                inFlight[SendWithinLeaseAsync(row, inDoubtSince, drain.Token)] = row;
             }
             if (inFlight.Count == 0) break;
 
@@ -86,7 +94,11 @@ public sealed partial class Outbox
                 var result = await done;
                 result.Record(row);
                 unrecorded++;
-                if (result.Outcome is not { } outcome) continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
+                if (result.Outcome is not { } outcome)
+                {
+                    if (result.Untouched) Release(row); // nothing left the process: whoever comes next sends it, without doubt
+                    continue; // cut off mid-send: stays leased, so it is in doubt once the lease runs out
+                }
                 Release(row);
                 outcomes[row.Id] = outcome;
                 BotMetrics.Post(row.Platform, outcome);
@@ -109,7 +121,8 @@ public sealed partial class Outbox
 
     /// <summary>
     /// A send still running when its lease ends could be taken over by another worker and sent twice, so it is cut off
-    /// shortly before (after long Retry-After waits, say). It is then in doubt, as after a crash.
+    /// shortly before (after long Retry-After waits, say). It is then in doubt, as after a crash; so is one still running
+    /// when a shutdown's drain time ends. Cut off before anything left the process, it is simply released.
     /// </summary>
     async Task<SendResult> SendWithinLeaseAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
     {
@@ -117,11 +130,11 @@ public sealed partial class Outbox
         using var leaseEnds = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseEnds.Token);
         var result = await SendAsync(row, inDoubtSince, stop.Token);
-        if (result.Outcome is null && leaseEnds.IsCancellationRequested && !ct.IsCancellationRequested)
+        if (result is { Outcome: null, Untouched: false } && stop.IsCancellationRequested)
         {
             BotMetrics.PostInDoubt(row.Platform);
-            log.LogWarning("{Kind} post {Id} to {Conversation} was still sending as its lease ended; it is in doubt until the lease runs out",
-                row.Kind, row.Id, row.ConversationId);
+            log.LogWarning("{Kind} post {Id} to {Conversation} was still sending as {Reason}; it is in doubt until its lease runs out",
+                row.Kind, row.Id, row.ConversationId, ct.IsCancellationRequested ? "the shutdown's drain time ran out" : "its lease ended");
         }
         return result;
     }

@@ -7,8 +7,11 @@ namespace AccountabilityBot.Core.Messaging;
 
 public sealed partial class Outbox
 {
-    /// <summary>What one send found out: its outcome (null when cut off by shutdown), and how to record it on the row.</summary>
-    sealed record SendResult(DeliveryOutcome? Outcome, Action<OutboundMessage> Record);
+    /// <summary>
+    /// What one send found out: its outcome (null when cut off), and how to record it on the row. <paramref name="Untouched"/>:
+    /// cut off before anything left the process, so the post can be released rather than left in doubt.
+    /// </summary>
+    sealed record SendResult(DeliveryOutcome? Outcome, Action<OutboundMessage> Record, bool Untouched = false);
 
     /// <summary>
     /// Sends one post. Runs alongside other sends, so it only reads the row; the delivering loop records the result.
@@ -19,6 +22,7 @@ public sealed partial class Outbox
         var to = new ChatAddress(row.Platform, row.ConversationId);
         var tag = Tag(row);
         var attempts = row.Attempts + 1;
+        var progress = SendProgress.Begin();
         // Each send gets its own scope: platform senders may use a database context, which is not shared across threads.
         await using var scope = scopes.CreateAsyncScope();
         var platform = scope.ServiceProvider.GetRequiredService<IChatSender>();
@@ -63,7 +67,8 @@ public sealed partial class Outbox
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return new(null, r => r.Attempts = attempts);
+            // Never let out (and not a post already in doubt): not an attempt, and nothing to ask the platform later.
+            return progress.Value || inDoubtSince is not null ? new(null, r => r.Attempts = attempts) : new(null, _ => { }, Untouched: true);
         }
         catch (Exception ex)
         {

@@ -21,4 +21,11 @@ public sealed class OutboxSettings
     /// </summary>
     [Range(1, 64, ErrorMessage = "Outbox:Concurrency must be between 1 and 64.")]
     public int Concurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Once the host is stopping, how long sends already under way may go on (no new ones start). The host sets it
+    /// from Shutdown:Timeout, leaving the rest of that time to record what they did.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Outbox:Drain must be between 0 and 10 minutes.")]
+    public TimeSpan Drain { get; set; } = TimeSpan.FromSeconds(20);
 }

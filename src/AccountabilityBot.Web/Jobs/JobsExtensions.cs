@@ -40,6 +40,9 @@ public static class JobsExtensions
                 var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
                 server.WorkerCount = jobs.WorkerCount;
                 server.SchedulePollingInterval = jobs.PollInterval;
+                // A stop takes no new job at once; a job under way is told to stop (the outbox then lets its sends
+                // finish) and waited for as long as the host waits.
+                server.ShutdownTimeout = ShutdownExtensions.Read(sp.GetRequiredService<IOptions<ShutdownSettings>>()).Timeout;
             });
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<IReadinessCheck, JobStorageReadiness>();

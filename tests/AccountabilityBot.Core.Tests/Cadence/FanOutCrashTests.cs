@@ -68,7 +68,8 @@ public sealed class FanOutCrashTests
 
     static async Task<CoreHarness> SetUpAsync()
     {
-        var h = await new CoreHarness().WithTeamAsync();
+        // A crash, not a clean stop: nothing drains, the sends under way are cut off with the stop.
+        var h = await new CoreHarness(configure: s => s.AddSingleton(new OutboxSettings { Drain = TimeSpan.Zero })).WithTeamAsync();
         await h.EnsureCadenceAsync();
         await using var setup = h.Db();
         var cco = await setup.Members.SingleAsync(m => m.PlatformUserId == "ana");

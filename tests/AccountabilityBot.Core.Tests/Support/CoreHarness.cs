@@ -143,6 +143,9 @@ public sealed class RecordingSender : IPlatformChatSender
     /// <summary>Runs before each send with its conversation; a test can hold one send there, as a slow platform would.</summary>
     public Func<string, CancellationToken, Task>? Arriving { get; set; }
 
+    /// <summary>Runs before each send's request leaves, as a wait for a rate limit's next slot does.</summary>
+    public Func<string, CancellationToken, Task>? Pacing { get; set; }
+
     public int HistoryLookups;
     int attempts, inFlight;
 
@@ -155,6 +158,8 @@ public sealed class RecordingSender : IPlatformChatSender
         try
         {
             for (var most = MostInFlight; now > most; most = MostInFlight) Interlocked.CompareExchange(ref MostInFlight, now, most);
+            if (Pacing is { } pacing) await pacing(conversationId, ct);
+            SendProgress.Leaving(); // as a platform adapter does where its request leaves the process
             if (Arriving is { } arriving) await arriving(conversationId, ct);
             await DeliverAsync(conversationId, message, tag, ct);
         }
@@ -180,6 +185,7 @@ public sealed class RecordingSender : IPlatformChatSender
 
     public Task<bool?> HasPostedAsync(string conversationId, string tag, DateTime since, CancellationToken ct)
     {
+        SendProgress.Leaving();
         Interlocked.Increment(ref HistoryLookups);
         lock (posts) return Task.FromResult(CanTell ? tags.Contains(tag) : (bool?)null);
     }

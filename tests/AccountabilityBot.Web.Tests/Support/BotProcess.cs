@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -65,6 +66,18 @@ public sealed class BotProcess : IDisposable
     }
 
     public string Output { get { lock (output) return output.ToString(); } }
+
+    public int Id => process.Id;
+
+    /// <summary>SIGTERM, as a service manager's stop or an upgrade sends; waits for the bot to exit and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!) await signal.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit(); // the rest of the redirected output
+        return process.ExitCode;
+    }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, nothing graceful.</summary>
     public void Kill()
