@@ -86,6 +86,36 @@ public sealed class DatabaseOutageTests
         Assert.DoesNotContain(logLinesWhileDown.Except(cut), l => !l.StartsWith("Warning", StringComparison.Ordinal) || l.Contains("\n   at "));
     }
 
+    /// <summary>
+    /// A restart between two commands: every idle connection in the pool died with it. Without the job server (which
+    /// would come across them first), the next command is the first to meet them, and is still recorded.
+    /// </summary>
+    [PostgresFact]
+    public async Task CommandAfterAQuietRestart_IsRecorded_ThoughThePoolHeldOnlyDeadConnections()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
+            database.Settings(new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" }));
+        await app.SayAsync("ana", "help");
+        using (var hold = new SemaphoreSlim(0))
+        {
+            // Several connections at once, so several sit idle in the pool afterwards.
+            var open = Enumerable.Range(0, 6).Select(_ => app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                await hold.WaitAsync();
+                return await db.Members.CountAsync();
+            })).ToList();
+            await Task.Delay(300);
+            hold.Release(open.Count);
+            await Task.WhenAll(open);
+        }
+        await database.TakeDownAsync();
+        await database.BringBackAsync();
+
+        for (var i = 1; i <= 3; i++) Assert.Contains($"C-{i}", (await app.SayAsync("ana", $"commit After the restart {i} due:friday")).Text);
+    }
+
     static bool IsWarningOrWorse(string line) => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal)
         || line.StartsWith("Critical", StringComparison.Ordinal);
 
