@@ -76,11 +76,12 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
             // or, if the connection was lost during the commit, all of it, which the inbox recognises on the rerun.
             // Each runs again alone, so one bad command costs only its own answer.
             if (DatabaseUnavailable.Is(ex))
-                log.LogWarning("A batch of {Count} commands could not be stored ({Reason}); running them one by one", batch.Count, DatabaseUnavailable.Reason(ex));
+                log.LogWarning("A batch of {Count} commands could not be stored ({Reason}); running them one by one",
+                    batch.Count, DatabaseUnavailable.Reason(ex));
             else log.LogWarning(ex, "A batch of {Count} commands failed to commit; running them one by one", batch.Count);
             foreach (var one in batch) await WriteAsync([one]);
         }
-        catch (Exception ex) when (!again && DatabaseUnavailable.Is(ex))
+        catch (Exception ex) when (!again && DatabaseUnavailable.ConnectionLost(ex))
         {
             // Once more on a new connection: the one taken from the pool may have died with a database restart that is
             // over (the provider drops the pool's other connections when one is found dead). A second failure stands.
@@ -90,7 +91,8 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
         {
             // The database away is the operator's to fix, one line a command; anything else is a bug, with its trace.
             if (DatabaseUnavailable.Is(ex))
-                log.LogWarning("Command {DeliveryId} was not stored: the database is unavailable ({Reason})", batch[0].Inbound.DeliveryId, DatabaseUnavailable.Reason(ex));
+                log.LogWarning("Command {DeliveryId} was not stored: the database is unavailable ({Reason})",
+                    batch[0].Inbound.DeliveryId, DatabaseUnavailable.Reason(ex));
             else log.LogError(ex, "Command {DeliveryId} could not be stored", batch[0].Inbound.DeliveryId);
             BotMetrics.Command(batch[0].Inbound.Platform, OutcomeKind.NotStored);
             batch[0].Done.TrySetResult(CommandOutcome.NotStored(ex));

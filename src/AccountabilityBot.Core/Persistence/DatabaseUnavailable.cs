@@ -26,6 +26,21 @@ public static class DatabaseUnavailable
     static bool IsConnectionState(string state) =>
         state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300" or "55000";
 
+    /// <summary>
+    /// The connection itself died (the server ended the session or went away): unlike a busy or refusing database,
+    /// trying again at once on a new connection may well work, and it cannot record twice where the inbox knows the
+    /// delivery.
+    /// </summary>
+    public static bool ConnectionLost(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is DbException db)
+                return db.SqlState is { } state
+                    ? state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02"
+                    : db.InnerException is IOException or System.Net.Sockets.SocketException;
+        return false;
+    }
+
     /// <summary>What went wrong in one line, for a log that should not carry a stack trace per failed command.</summary>
     public static string Reason(Exception error)
     {

@@ -33,7 +33,8 @@ public sealed partial class TeamsActivityHandler
     /// </summary>
     CommandOutcome NotStored(Activity a, Exception e)
     {
-        if (DatabaseUnavailable.Is(e)) log.LogWarning("Teams activity {Id} was not stored: the database is unavailable ({Reason})", a.Id, DatabaseUnavailable.Reason(e));
+        if (DatabaseUnavailable.Is(e))
+            log.LogWarning("Teams activity {Id} was not stored: the database is unavailable ({Reason})", a.Id, DatabaseUnavailable.Reason(e));
         else log.LogError(e, "Teams activity {Id} failed before it was stored", a.Id);
         return CommandOutcome.NotStored(e);
     }

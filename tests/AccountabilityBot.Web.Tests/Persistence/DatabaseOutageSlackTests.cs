@@ -42,7 +42,8 @@ public sealed class DatabaseOutageSlackTests
             var id = await outbox.ClaimAsync(new OutboxPost(new ChatAddress(ChatPlatform.Slack, "CDUE"), "test:due-in-outage", "test"),
                 _ => Task.FromResult(ChatMessage.Text("Posted once the database is back")), CancellationToken.None);
             var db = sp.GetRequiredService<Core.Persistence.AppDbContext>();
-            return await db.OutboundMessages.Where(o => o.Id == id).ExecuteUpdateAsync(u => u.SetProperty(o => o.NextAttemptAt, due).SetProperty(o => o.Attempts, 1));
+            return await db.OutboundMessages.Where(o => o.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.NextAttemptAt, due).SetProperty(o => o.Attempts, 1));
         });
 
         await database.TakeDownAsync();

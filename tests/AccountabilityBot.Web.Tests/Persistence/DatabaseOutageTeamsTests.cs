@@ -36,7 +36,8 @@ public sealed class DatabaseOutageTeamsTests
             await database.BringBackAsync();
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(TeamsHost.Message("resolved \"Refund after the outage\" cost:0", conversation: Conversation))).StatusCode);
+        var after = await host.PostAsync(TeamsHost.Message("resolved \"Refund after the outage\" cost:0", conversation: Conversation));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         await Eventually.Async(() => Task.FromResult(host.Fake.Posts.FirstOrDefault(p =>
             p.Path.EndsWith($"/v3/conversations/{Conversation}/activities", StringComparison.Ordinal)
             && p.Body!.ToJsonString().Contains("R-1"))), what: "the answer, through the job server");

@@ -36,7 +36,8 @@ public sealed class DatabaseOutageTests
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var (title, sentIn) = ($"Outage task n{n}x{i}", Volatile.Read(ref phase));
-                var response = await client.PostAsJsonAsync("/local/messages", new { user = "ana", channel = "leadership", text = $"commit {title} due:friday" });
+                var response = await client.PostAsJsonAsync("/local/messages",
+                    new { user = "ana", channel = "leadership", text = $"commit {title} due:friday" });
                 var detail = response.StatusCode == HttpStatusCode.OK ? null : (await response.Content.ReadFromJsonAsync<ProblemDetails>())?.Detail;
                 answers.Enqueue(new Answer(title, response.StatusCode, detail, sentIn));
                 await Task.Delay(20);
