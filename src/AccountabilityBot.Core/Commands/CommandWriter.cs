@@ -31,6 +31,9 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
     /// <summary>Queues the command; completes once it is durable (or known not to be stored).</summary>
     public Task<CommandOutcome> RunAsync(InboundCommand inbound)
     {
+        // An id from the start, kept through a rerun: when a commit's answer is lost with the connection, the rerun finds
+        // the command in the inbox if it was committed after all, and answers it from there instead of recording it again.
+        inbound = inbound with { DeliveryId = inbound.DeliveryId ?? Guid.NewGuid().ToString("N") };
         var pending = new Pending(inbound, new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         queue.Writer.TryWrite(pending);
         StartWriterIfIdle();
@@ -61,7 +64,7 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
         }
     }
 
-    async Task WriteAsync(List<Pending> batch)
+    async Task WriteAsync(List<Pending> batch, bool again = false)
     {
         try
         {
@@ -69,14 +72,28 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            // The batch as a whole failed (the commit, or a command broke the transaction): nothing of it was stored.
+            // The batch as a whole failed (the commit, or a command broke the transaction): nothing of it was stored,
+            // or, if the connection was lost during the commit, all of it, which the inbox recognises on the rerun.
             // Each runs again alone, so one bad command costs only its own answer.
-            log.LogWarning(ex, "A batch of {Count} commands failed to commit; running them one by one", batch.Count);
+            if (DatabaseUnavailable.Is(ex))
+                log.LogWarning("A batch of {Count} commands could not be stored ({Reason}); running them one by one",
+                    batch.Count, DatabaseUnavailable.Reason(ex));
+            else log.LogWarning(ex, "A batch of {Count} commands failed to commit; running them one by one", batch.Count);
             foreach (var one in batch) await WriteAsync([one]);
+        }
+        catch (Exception ex) when (!again && DatabaseUnavailable.ConnectionLost(ex))
+        {
+            // Once more on a new connection: the one taken from the pool may have died with a database restart that is
+            // over (the provider drops the pool's other connections when one is found dead). A second failure stands.
+            await WriteAsync(batch, again: true);
         }
         catch (Exception ex)
         {
-            log.LogError(ex, "Command {DeliveryId} could not be stored", batch[0].Inbound.DeliveryId);
+            // The database away is the operator's to fix, one line a command; anything else is a bug, with its trace.
+            if (DatabaseUnavailable.Is(ex))
+                log.LogWarning("Command {DeliveryId} was not stored: the database is unavailable ({Reason})",
+                    batch[0].Inbound.DeliveryId, DatabaseUnavailable.Reason(ex));
+            else log.LogError(ex, "Command {DeliveryId} could not be stored", batch[0].Inbound.DeliveryId);
             BotMetrics.Command(batch[0].Inbound.Platform, OutcomeKind.NotStored);
             batch[0].Done.TrySetResult(CommandOutcome.NotStored(ex));
         }

@@ -4,11 +4,15 @@ namespace AccountabilityBot.Web.Hosting;
 
 public static class RequestInputExtensions
 {
-    /// <summary>Bad input anywhere gets a 4xx problem that says what was wrong; see <see cref="BadInputExceptionHandler"/>.</summary>
+    /// <summary>
+    /// Bad input anywhere gets a 4xx problem that says what was wrong (<see cref="BadInputExceptionHandler"/>); a
+    /// request the database was down for gets 503 (<see cref="DatabaseUnavailableExceptionHandler"/>).
+    /// </summary>
     public static WebApplicationBuilder AddRequestInput(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadInputExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // A body that cannot be bound throws, instead of ending as an empty 400 or 415, so the handler can say why.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Two values for one key: refuse rather than let the last one win without saying so.

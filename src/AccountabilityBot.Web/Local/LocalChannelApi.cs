@@ -48,8 +48,8 @@ public static class LocalChannelApi
         if (outcome.Kind == OutcomeKind.NotStored)
         {
             // Not stored (the database down, or busy past its timeout): 503 with the reason, and the page puts the
-            // text back in the box to send again.
-            log.LogError(outcome.Error, "Local message from {User} failed before it was stored", user);
+            // text back in the box to send again. The writer has logged why.
+            log.LogInformation("Local message from {User} was not stored; answered 503", user);
             return Results.Problem(outcome.Refusal, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded");
         }
         return Results.Ok(new LocalReplyResponse(LocalReply.Of(outcome.Reply)));

@@ -23,22 +23,36 @@ public static class PostgresPersistence
         builder.Services.AddScoped<ICustomerEventStore, PostgresCustomerEventStore>();
         // Several instances may share this database, and the platforms count their posts together.
         builder.Services.AddSingleton<ISendPacing, PostgresSendPacing>();
+        builder.Services.AddSingleton<PostgresConnectionLoss>();
+        // No retrying execution strategy (EnableRetryOnFailure): a command's transaction whose commit lost its answer
+        // may have been stored, and running it again blindly would record it twice. The CommandWriter runs it again
+        // itself, once, where the inbox recognises a delivery already stored.
         builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()))
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
+            .AddInterceptors(sp.GetRequiredService<PostgresConnectionLoss>())
+            // Whoever used the connection logs its failure once, saying what it was doing; EF's own line (an error
+            // with a stack trace for every connection attempt while the server is down) would only repeat it.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning).Log((RelationalEventId.ConnectionError, LogLevel.Debug))),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
     }
 
     /// <summary>
-    /// ConnectionStrings:Accountability, with Npgsql's automatic preparation on unless it is set: the same few
-    /// statements run for every command, and a prepared one skips the server's parse and plan.
+    /// ConnectionStrings:Accountability, with Npgsql's automatic preparation on unless it is set (the same few
+    /// statements run for every command, and a prepared one skips the server's parse and plan), and a connect timeout
+    /// and keepalive suited to riding out a database restart unless they are set.
     /// </summary>
     public static string ConnectionString(IConfiguration config)
     {
         var configured = config.GetConnectionString("Accountability") ?? "";
         var given = new DbConnectionStringBuilder { ConnectionString = configured };
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!Given(given, "Max Auto Prepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        // A server that does not answer at all (a failover, a network partition) is given up on within Slack's and
+        // Teams' patience, and the command answered "nothing was recorded", rather than after Npgsql's 15 s.
+        if (!Given(given, "Timeout", "Connect Timeout", "Connection Timeout")) builder.Timeout = DefaultConnectTimeoutSeconds;
+        // Idle connections are checked now and then, so one the server dropped without a word is gone from the pool
+        // before a command is given it.
+        if (!Given(given, "Keepalive")) builder.KeepAlive = DefaultKeepaliveSeconds;
         return builder.ConnectionString;
     }
 
@@ -59,6 +73,11 @@ public static class PostgresPersistence
 
     /// <summary>Any fixed number, the same in every instance: the advisory lock behind applying migrations.</summary>
     const long MigrationLock = 0x4ab07_319a7e;
+    public const int DefaultConnectTimeoutSeconds = 5;
+    public const int DefaultKeepaliveSeconds = 30;
+
+    static bool Given(DbConnectionStringBuilder given, params string[] keys) =>
+        keys.Any(key => given.ContainsKey(key) || given.ContainsKey(key.Replace(" ", "")));
 
     /// <summary>A connection string Npgsql understands and that names a server; what is wrong with it otherwise.</summary>
     public static string? Problem(string? connectionString)

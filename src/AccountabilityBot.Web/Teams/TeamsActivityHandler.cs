@@ -8,7 +8,7 @@ namespace AccountabilityBot.Web.Teams;
 /// the reply is the inbox row's follow-up, finished by a background worker (<see cref="IFollowUpQueue"/>), so the Bot
 /// Connector gets its 200 within a couple of seconds whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
-public sealed class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFollowUpQueue followUps, TeamsReferences references,
+public sealed partial class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFollowUpQueue followUps, TeamsReferences references,
     TeamsPeople people, ConnectorClient connector, ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
@@ -73,7 +73,7 @@ public sealed class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFol
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            outcome = CommandOutcome.NotStored(e);
+            outcome = NotStored(a, e);
         }
         if (outcome.Kind == OutcomeKind.NotStored) return await NotStoredAsync(a, outcome, ct);
         FollowUp(outcome);
@@ -106,14 +106,10 @@ public sealed class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFol
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            outcome = CommandOutcome.NotStored(e);
+            outcome = NotStored(a, e);
         }
-        if (outcome.Kind == OutcomeKind.NotStored)
-        {
-            // Said on the clicked card: the invoke response needs no database.
-            log.LogError(outcome.Error, "Teams card action {Id} failed before it was stored", a.Id);
-            return CardResponse(AdaptiveCardRenderer.Render(outcome.Reply)[0]);
-        }
+        // Said on the clicked card: the invoke response needs no database.
+        if (outcome.Kind == OutcomeKind.NotStored) return CardResponse(AdaptiveCardRenderer.Render(outcome.Reply)[0]);
         var cards = AdaptiveCardRenderer.Render(outcome.Reply);
         if (cards.Count == 1) return CardResponse(cards[0]);
         // Too long for one card: post it as messages, through a follow-up added to the row, and say so on the clicked card.
@@ -121,28 +117,6 @@ public sealed class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFol
             evenIfHandled: outcome.Fresh, ct);
         if (accepted is { } id) followUps.Enqueue(id, outcome.Fresh ? null : TeamsReplyJob.DuplicateDelay);
         return Results.Json(new InvokeResponse(200, "application/vnd.microsoft.activity.message", "Done — the answer is posted below."), Activity.Json);
-    }
-
-    /// <summary>
-    /// The message could not be stored (the database down, or busy past its timeout behind a large import): say so
-    /// straight through the Connector, which needs no database, so the sender knows to send it again. If even that
-    /// fails, 503 tells the Connector.
-    /// </summary>
-    async Task<IResult> NotStoredAsync(Activity a, CommandOutcome outcome, CancellationToken ct)
-    {
-        log.LogError(outcome.Error, "Teams message {Id} failed before it was stored", a.Id);
-        var message = outcome.Reply;
-        try
-        {
-            var card = AdaptiveCardRenderer.Render(message)[0].ToTeamsCard();
-            await connector.SendToConversationAsync(a.ServiceUrl!, a.Conversation!.Id!, TeamsChatSender.CardActivity(card, message.FallbackText), ct);
-            return Results.Ok();
-        }
-        catch (Exception notice) when (notice is not OperationCanceledException)
-        {
-            log.LogWarning(notice, "Could not tell the sender of Teams message {Id} that it was not stored", a.Id);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
     }
 
     static IResult CardResponse(RenderedCard card) =>

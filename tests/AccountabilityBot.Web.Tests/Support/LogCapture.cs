@@ -10,6 +10,9 @@ public sealed class LogCapture : ILoggerProvider
 
     public string Text => string.Join('\n', lines);
 
+    /// <summary>One entry per log call: its level, category, message and exception.</summary>
+    public string[] Lines => lines.ToArray();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose() { }

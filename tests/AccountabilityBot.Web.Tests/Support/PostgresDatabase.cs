@@ -48,11 +48,35 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return await command.ExecuteScalarAsync() is T value ? value : default;
     }
 
+    /// <summary>
+    /// What a server shutdown does to this database's sessions, without touching the shared server: new connections are
+    /// refused ("not currently accepting connections") and every open one is ended with 57P01 (admin shutdown).
+    /// </summary>
+    public async Task TakeDownAsync()
+    {
+        await ExecuteAsync(AdminConnectionString!, $"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS false");
+        // A session that was starting as the ALTER committed got past its check and still appears: ended too.
+        for (var ended = 1; ended > 0; await Task.Delay(50))
+            ended = Convert.ToInt32(await ScalarAsync(AdminConnectionString!,
+                $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()"));
+    }
+
+    /// <summary>The database takes connections again, as after the server's restart.</summary>
+    public Task BringBackAsync() => ExecuteAsync(AdminConnectionString!, $"ALTER DATABASE \"{Name}\" ALLOW_CONNECTIONS true");
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         // FORCE: a pooled connection of a host that was not disposed must not keep the database alive.
         await ExecuteAsync(AdminConnectionString!, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     static async Task ExecuteAsync(string connectionString, string sql)
