@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Core.Resolutions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -10,8 +11,8 @@ namespace AccountabilityBot.Web.Persistence;
 /// <summary>
 /// Database:Provider=Postgres: the records in the database named by ConnectionStrings:Accountability. What SQLite
 /// needs on its own (busy timeout, statement cache, data folder checks) has no counterpart here: PostgreSQL waits for
-/// locks itself and Npgsql prepares repeated statements (Max Auto Prepare). The lean `resolved` store is left out, so
-/// `resolved` takes the full command path, which answers the same.
+/// locks itself and Npgsql prepares repeated statements (Max Auto Prepare). The lean `resolved` store has its own
+/// counterpart (PostgresResolutionFastStore), with the same rows and answers as SQLite's.
 /// </summary>
 public static class PostgresPersistence
 {
@@ -20,6 +21,9 @@ public static class PostgresPersistence
     internal static void AddPostgres(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ICustomerEventStore, PostgresCustomerEventStore>();
+        // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
+        builder.Services.AddScoped<IResolutionFastStore, PostgresResolutionFastStore>();
+        builder.Services.AddScoped<ResolvedFastPath>();
         builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
