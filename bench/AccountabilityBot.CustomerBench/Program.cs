@@ -72,7 +72,7 @@ switch (mode)
             if (message.Blocks.Count == 0) throw new InvalidOperationException("The review came out empty.");
         }
         timings.Sort();
-        Console.WriteLine($"review on {args[1]}: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms; peak memory {Peak()} MB");
+        Console.WriteLine($"review on {Name(args[1])}: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms; peak memory {Peak()} MB");
         break;
     }
     default:
@@ -87,6 +87,11 @@ static AppDbContext Context(string db) => db.Contains("Host=", StringComparison.
     ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
         .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(db) { MaxAutoPrepare = PostgresPersistence.DefaultMaxAutoPrepare }.ConnectionString).Options)
     : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={db}").Options);
+
+// What the review ran on, without a connection string's password.
+static string Name(string db) => db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+    ? "PostgreSQL database " + new Npgsql.NpgsqlConnectionStringBuilder(db).Database
+    : db;
 
 // VmHWM: the most resident memory the process ever had, which is what a host's memory limit sees.
 static long Peak()
