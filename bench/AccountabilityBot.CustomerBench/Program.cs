@@ -1,4 +1,4 @@
-// Customer data at scale, on SQLite:
+// Customer data at scale, on SQLite or PostgreSQL (a DB that is a connection string with Host=…; the database exists):
 //   generate FILE [EVENTS] [CUSTOMERS]   a deterministic 3-year history (default 1,000,000 events, 100,000 customers)
 //   import FILE DB                      import it through the same importer the command line and upload use
 //   validate FILE                        read and validate only (a store that writes nothing): the non-SQLite share
@@ -7,6 +7,7 @@
 using System.Diagnostics;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Reviews;
 using AccountabilityBot.CustomerBench;
 using AccountabilityBot.Web.Persistence;
@@ -26,17 +27,19 @@ switch (mode)
     }
     case "import":
     {
-        var options = Options(args[2]);
-        await using (var db = new SqliteAppDbContext(options))
+        await using (var db = Context(args[2]))
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
         var watch = Stopwatch.StartNew();
-        await using (var db = new SqliteAppDbContext(options))
+        await using (var db = Context(args[2]))
         await using (var file = new FileStream(args[1], FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
-            var importer = new CustomerEventImporter(new SqliteCustomerEventStore(db, TimeProvider.System), new CustomerDataSettings(), TimeProvider.System);
+            ICustomerEventStore store = db.Database.IsSqlite()
+                ? new SqliteCustomerEventStore(db, TimeProvider.System)
+                : new PostgresCustomerEventStore(db, TimeProvider.System);
+            var importer = new CustomerEventImporter(store, new CustomerDataSettings(), TimeProvider.System);
             var report = await importer.ImportCsvAsync(file, CsvMapping.Canonical, partial: false, "bench", CancellationToken.None);
             watch.Stop();
             Console.WriteLine(report.Summary);
@@ -56,21 +59,20 @@ switch (mode)
     }
     case "review":
     {
-        var options = Options(args[1]);
         var runs = args.Length > 2 ? int.Parse(args[2]) : 50;
         var settings = new BotSettings { DefaultTimeZone = "UTC" };
         var timings = new List<double>();
         for (var i = 0; i < runs + 5; i++)
         {
             var watch = Stopwatch.StartNew();
-            await using var db = new SqliteAppDbContext(options);
+            await using var db = Context(args[1]);
             var message = await new WeeklyReview(new ReviewLoader(db), db, TimeProvider.System, settings).PreviewAsync(CancellationToken.None);
             watch.Stop();
             if (i >= 5) timings.Add(watch.Elapsed.TotalMilliseconds);
             if (message.Blocks.Count == 0) throw new InvalidOperationException("The review came out empty.");
         }
         timings.Sort();
-        Console.WriteLine($"review on {args[1]}: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms; peak memory {Peak()} MB");
+        Console.WriteLine($"review on {Name(args[1])}: runs={runs} p50={timings[runs / 2]:F1} ms p95={timings[(int)(runs * 0.95)]:F1} ms max={timings[^1]:F1} ms; peak memory {Peak()} MB");
         break;
     }
     default:
@@ -79,8 +81,17 @@ switch (mode)
 }
 return 0;
 
-static DbContextOptions<SqliteAppDbContext> Options(string db) =>
-    new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={db}").Options;
+// A SQLite file, or a PostgreSQL database named by its connection string (with Npgsql's automatic preparation on, as
+// the bot runs it).
+static AppDbContext Context(string db) => db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
+        .UseNpgsql(new Npgsql.NpgsqlConnectionStringBuilder(db) { MaxAutoPrepare = PostgresPersistence.DefaultMaxAutoPrepare }.ConnectionString).Options)
+    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={db}").Options);
+
+// What the review ran on, without a connection string's password.
+static string Name(string db) => db.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+    ? "PostgreSQL database " + new Npgsql.NpgsqlConnectionStringBuilder(db).Database
+    : db;
 
 // VmHWM: the most resident memory the process ever had, which is what a host's memory limit sees.
 static long Peak()

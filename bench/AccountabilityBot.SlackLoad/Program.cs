@@ -2,6 +2,8 @@
 // settings and a loopback stand-in for Slack's Web API, then sends correctly signed `/cx resolved …` commands over
 // loopback at fixed concurrency for a fixed time, reports req/s, p50/p90/p99 and errors, and counts the persisted rows.
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.SlackLoad -- [seconds=10] [concurrencies=32,128]
+//        ... -- providers [seconds=10] [concurrencies=32,128] [rounds=2]: SQLite, PostgreSQL and two instances on
+//               PostgreSQL, alternating (see ProviderComparison; ABOT_BENCH_POSTGRES names the server).
 //        ... -- starts [rounds=5]: only the first answer after a start, on a new and then on the same database, each round.
 //        ... -- memory [rounds=3]: resident memory 10 s after the first answer, the bot beside the memory floor of its
 //               stack (bench/AccountabilityBot.MemoryFloor, published by bench/memory.sh), each round.
@@ -11,11 +13,13 @@ using System.Text;
 using AccountabilityBot.Web.Slack;
 using Microsoft.Data.Sqlite;
 
+var providers = args is ["providers", ..];
+if (providers) args = args[1..];
 var startsOnly = args is ["starts", ..];
 var memoryOnly = args is ["memory", ..];
 var seconds = startsOnly || memoryOnly ? 0 : args.Length > 0 ? int.Parse(args[0]) : 10;
 var levels = (args.Length > 1 && !startsOnly && !memoryOnly ? args[1] : "32,128").Split(',').Select(int.Parse).ToArray();
-const string Secret = "bench-signing-secret";
+const string Secret = Bench.Secret;
 var root = FindRepoRoot();
 // The ReadyToRun publish that bench/slack-load.sh makes, else a plain Release build (JIT-compiled: slower to start).
 var serverDll = new[] { "publish-r2r/", "" }.Select(dir => Path.Combine(root, $"src/AccountabilityBot.Web/bin/Release/net10.0/{dir}AccountabilityBot.Web.dll"))
@@ -24,23 +28,31 @@ Console.WriteLine($"server: {Path.GetRelativePath(root, serverDll)}");
 
 await using var fakeSlack = await FakeSlackApi.StartAsync();
 var data = Directory.CreateTempSubdirectory("abot-slack-load").FullName;
-var port = FreePort();
+var port = Bench.FreePort();
 var started = Stopwatch.StartNew();
 if (startsOnly || memoryOnly)
 {
     await (startsOnly ? StartsAsync(args.Length > 1 ? int.Parse(args[1]) : 5) : MemoryAsync(args.Length > 1 ? int.Parse(args[1]) : 3));
     return;
 }
+if (providers)
+{
+    var admin = Environment.GetEnvironmentVariable("ABOT_BENCH_POSTGRES")
+        ?? throw new InvalidOperationException("Set ABOT_BENCH_POSTGRES to an administrator's connection string (bench/slack-load.sh providers starts a server of its own).");
+    await ProviderComparison.RunAsync((dir, at, extra) => StartServer(dataDirectory: dir, atPort: at, extra: extra), admin,
+        seconds, levels, args.Length > 2 ? int.Parse(args[2]) : 2);
+    return;
+}
 var server = StartServer();
 
 // The bot, or another app given by its dll (the memory floor), which ignores the settings it has no use for.
-Process StartServer(string? dll = null)
+Process StartServer(string? dll = null, string? dataDirectory = null, int? atPort = null, string[]? extra = null)
 {
     var process = Process.Start(new ProcessStartInfo("dotnet",
     [
-        dll ?? serverDll, "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory=" + data,
+        dll ?? serverDll, "--urls", $"http://127.0.0.1:{atPort ?? port}", "--Database:DataDirectory=" + (dataDirectory ?? data),
         "--Slack:SigningSecret=" + Secret, "--Slack:BotToken=xoxb-bench", "--Slack:ApiBaseUrl=" + fakeSlack.BaseUrl,
-        "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1",
+        "--Logging:LogLevel:Default=Warning", "--Jobs:WorkerCount=1", .. extra ?? [],
     ]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
     process.OutputDataReceived += (_, _) => { };
     process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
@@ -56,7 +68,7 @@ try
     var client = new SlashClient(http, Secret);
 
     // First answer: from process start until a signed command is answered.
-    await FirstAnswerAsync(client);
+    await Bench.FirstAnswerAsync(http);
     Console.WriteLine($"first answer after start (new database): {started.ElapsedMilliseconds} ms");
     await Task.Delay(TimeSpan.FromSeconds(10));
     Console.WriteLine($"resident memory after 10 s idle: {ResidentMb(server.Id)} MB");
@@ -64,15 +76,15 @@ try
     // Warm-up, to measure the steady state a server runs in: EF's query cache, the 50 bench users enrolled (users.info
     // once each), and tiered compilation, which re-compiles hot precompiled (ReadyToRun) code with profile data. That
     // takes about 20 s under load: after 8 s the 32-connection level measured 1,800 req/s, run again later 2,000.
-    var sent = await RunAsync(client, concurrency: 32, TimeSpan.FromSeconds(20), report: false);
+    var sent = await Bench.RunAsync([http], concurrency: 32, TimeSpan.FromSeconds(20), report: false);
     foreach (var concurrency in levels)
     {
-        var (cpuBefore, driverCpuBefore) = (CpuMs(server.Id), CpuMs(Environment.ProcessId));
-        var answered = await RunAsync(client, concurrency, TimeSpan.FromSeconds(seconds), report: true);
+        var (cpuBefore, driverCpuBefore) = (Bench.CpuMs(server.Id), Bench.CpuMs(Environment.ProcessId));
+        var answered = await Bench.RunAsync([http], concurrency, TimeSpan.FromSeconds(seconds), report: true);
         // CPU time the server spent per command: steadier than req/s on a machine shared with other work. The driver
         // runs on the same cores, so its own share is shown too.
-        Console.WriteLine($"  CPU per command: server {(CpuMs(server.Id) - cpuBefore) / (double)Math.Max(1, answered):F2} ms, " +
-                          $"driver {(CpuMs(Environment.ProcessId) - driverCpuBefore) / (double)Math.Max(1, answered):F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"  CPU per command: server {(Bench.CpuMs(server.Id) - cpuBefore) / (double)Math.Max(1, answered):F2} ms, " +
+                          $"driver {(Bench.CpuMs(Environment.ProcessId) - driverCpuBefore) / (double)Math.Max(1, answered):F2} ms; machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         sent += answered;
     }
     Console.WriteLine($"resident memory after load: {ResidentMb(server.Id)} MB");
@@ -90,7 +102,7 @@ try
     server.Dispose();
     started.Restart();
     server = StartServer();
-    await FirstAnswerAsync(client);
+    await Bench.FirstAnswerAsync(http);
     Console.WriteLine($"first answer after a restart (existing database): {started.ElapsedMilliseconds} ms");
 }
 finally
@@ -127,7 +139,7 @@ async Task StartsAsync(int rounds)
         {
             started.Restart();
             using var process = StartServer();
-            await FirstAnswerAsync(client);
+            await Bench.FirstAnswerAsync(http);
             times.Add(started.ElapsedMilliseconds);
             await StopAsync(process);
             await Task.Delay(500);
@@ -157,7 +169,7 @@ async Task MemoryAsync(int rounds)
         foreach (var (name, dll) in apps)
         {
             using var process = StartServer(dll);
-            await FirstAnswerAsync(client);
+            await Bench.FirstAnswerAsync(http);
             await Task.Delay(TimeSpan.FromSeconds(10));
             readings[name].Add(MemoryKb(process.Id));
             await StopAsync(process);
@@ -174,54 +186,6 @@ async Task MemoryAsync(int rounds)
     Directory.Delete(data, recursive: true);
 }
 
-static async Task FirstAnswerAsync(SlashClient client)
-{
-    while (true)
-    {
-        try { if ((await client.SendAsync("UBENCH0", "help")).Ok) return; }
-        catch (HttpRequestException) { }
-        await Task.Delay(20);
-    }
-}
-
-static async Task<int> RunAsync(SlashClient client, int concurrency, TimeSpan duration, bool report)
-{
-    var latencies = new List<double>[concurrency];
-    var errors = 0;
-    var deferred = 0;
-    var stop = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-    {
-        var mine = latencies[worker] = new List<double>(100_000);
-        var user = $"UBENCH{worker % 50}";
-        var n = 0;
-        while (stop.Elapsed < duration)
-        {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                var result = await client.SendAsync(user, $"resolved \"bench {concurrency}-{worker}-{n++}\" cost:0");
-                watch.Stop();
-                if (!result.Ok) Interlocked.Increment(ref errors);
-                else if (result.Deferred) Interlocked.Increment(ref deferred);
-                mine.Add(watch.Elapsed.TotalMilliseconds);
-            }
-            catch (Exception)
-            {
-                Interlocked.Increment(ref errors);
-            }
-        }
-    }));
-    var elapsed = stop.Elapsed.TotalSeconds;
-    var all = latencies.SelectMany(l => l).Order().ToArray();
-    if (report)
-        Console.WriteLine($"concurrency {concurrency,3}: {all.Length / elapsed,7:F0} req/s  p50 {P(all, 0.50),6:F1} ms  p90 {P(all, 0.90),6:F1} ms  " +
-                          $"p99 {P(all, 0.99),6:F1} ms  errors {errors}  acked-then-deferred {deferred}  ({all.Length} requests in {elapsed:F1} s)");
-    return all.Length - errors;
-}
-
-static double P(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * q))];
-
 static long Count(SqliteConnection db, string sql)
 {
     using var command = db.CreateCommand();
@@ -237,20 +201,6 @@ static Dictionary<string, long> MemoryKb(int pid) =>
         .Select(l => l.Split([' ', ':', '\t'], StringSplitOptions.RemoveEmptyEntries))
         .ToDictionary(parts => parts[0], parts => long.Parse(parts[1]));
 
-static long CpuMs(int pid)
-{
-    // /proc/PID/stat fields 14 and 15 (utime, stime) in clock ticks, 100 per second on Linux.
-    var fields = File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ');
-    return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10;
-}
-
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
 static string FindRepoRoot()
 {
     var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -261,11 +211,13 @@ static string FindRepoRoot()
 /// <summary>Sends one signed slash command, as Slack does: form body, timestamp and v0 signature headers.</summary>
 sealed class SlashClient(HttpClient http, string secret)
 {
-    long trigger;
+    static long LastTrigger;
 
-    public async Task<(bool Ok, bool Deferred)> SendAsync(string user, string text)
+    public static long NextTrigger() => Interlocked.Increment(ref LastTrigger);
+
+    public async Task<(bool Ok, bool Deferred, string Body)> SendAsync(string user, string text, long? triggerId = null)
     {
-        var id = Interlocked.Increment(ref trigger);
+        var id = triggerId ?? NextTrigger();
         var body = $"token=x&team_id=T1&team_domain=bench&channel_id=CBENCH&channel_name=bench&user_id={user}&user_name={user.ToLowerInvariant()}" +
                    $"&command=%2Fcx&text={Uri.EscapeDataString(text)}&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1%2F{id}%2Fx&trigger_id={id}.bench";
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
@@ -276,6 +228,6 @@ sealed class SlashClient(HttpClient http, string secret)
         request.Headers.Add("X-Slack-Signature", SlackSignature.Sign(secret, timestamp, bytes));
         using var response = await http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode == HttpStatusCode.OK, answer.Contains("Working on it"));
+        return (response.StatusCode == HttpStatusCode.OK, answer.Contains("Working on it"), answer);
     }
 }

@@ -42,9 +42,12 @@ public static class InboxStatements
     public static FormattableString Sql(string statement, ReceivedCommand row, params object?[] more) =>
         FormattableStringFactory.Create(statement, [.. Values(row), .. more]);
 
-    /// <summary>The statement with <c>{0}</c>… written as a provider's own positional parameters (<c>$0</c>… for SQLite).</summary>
-    public static string WithParameters(string statement, string prefix) =>
-        string.Format(CultureInfo.InvariantCulture, statement, [.. Enumerable.Range(0, 8).Select(i => (object)(prefix + i))]);
+    /// <summary>
+    /// The statement with <c>{0}</c>… written as a provider's own positional parameters, numbered from
+    /// <paramref name="first"/> (<c>$0</c>… for SQLite, <c>$1</c>… for PostgreSQL).
+    /// </summary>
+    public static string WithParameters(string statement, string prefix, int first = 0) =>
+        string.Format(CultureInfo.InvariantCulture, statement, [.. Enumerable.Range(first, 8).Select(i => (object)(prefix + i))]);
 
     /// <summary>The row's values for <c>{0}</c>…<c>{6}</c>, as EF stores them (the platform by name).</summary>
     public static object?[] Values(ReceivedCommand row) =>

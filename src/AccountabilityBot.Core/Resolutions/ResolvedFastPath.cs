@@ -10,30 +10,27 @@ namespace AccountabilityBot.Core.Resolutions;
 
 /// <summary>
 /// What <see cref="ResolvedFastPath"/> needs from the database, as plain prepared statements in the command writer's
-/// open transaction. Synchronous on purpose: it runs inside one batch on one connection, and SQLite answers in microseconds.
+/// open transaction: three calls, so that a provider across a network can send each as one round trip. Synchronous on
+/// purpose: it runs inside one batch on one connection, the writer's only work while it waits.
 /// </summary>
 public interface IResolutionFastStore
 {
     /// <summary>The member with this platform id (name, email, role, zone), untracked; null if unknown.</summary>
     Member? FindSpeaker(ChatPlatform platform, string userId);
 
-    /// <summary>Opens a savepoint: <see cref="Release"/> keeps what was written since, <see cref="RollBack"/> undoes it.</summary>
-    void Begin();
-    void Release();
-    void RollBack();
-
     /// <summary>
-    /// Stores the inbox row with <see cref="InboxStatements.Receive"/>, as the inbox does, and sets its id; false (and
-    /// nothing stored) for a copy of a delivery stored before that is not to run again.
+    /// Opens a savepoint and stores the inbox row with <see cref="InboxStatements.Receive"/>, as the inbox does (setting
+    /// its id), then the resolution. Returns the resolution's new id and the resolutions logged since this hour from the
+    /// hourly tally, this one included; null, with nothing kept, for a copy of a delivery stored before that is not to
+    /// run again. A failure here undoes what it wrote; after it, <see cref="Keep"/> or <see cref="RollBack"/> follows.
     /// </summary>
-    bool TryReceive(ReceivedCommand row);
-    /// <summary>Stores the resolution and returns its new id.</summary>
-    int Add(Resolution resolution);
-    void Add(AuditEntry entry);
-    /// <summary>Resolutions logged since this hour, from the hourly tally.</summary>
-    int ResolvedSince(DateTime hour);
-    /// <summary>Stores the answer on the inbox row (HandledAt, ReplyJson).</summary>
-    void Answer(ReceivedCommand row);
+    (int Id, int ResolvedSince)? Record(ReceivedCommand row, Resolution resolution, DateTime since);
+
+    /// <summary>Stores the audit entry and the answer on the inbox row (HandledAt, ReplyJson), and releases the savepoint.</summary>
+    void Keep(AuditEntry entry, ReceivedCommand row);
+
+    /// <summary>Undoes everything since <see cref="Record"/>.</summary>
+    void RollBack();
 }
 
 /// <summary>
@@ -78,22 +75,18 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
     /// <summary>Writes the command under a savepoint; null (and nothing kept) for a delivery stored before.</summary>
     CommandOutcome? Record(InboundCommand inbound, CommandContext ctx, ResolvedCommand command)
     {
-        store.Begin();
+        var row = Inbox.NewRow(inbound, ctx.UtcNow);
+        var resolution = ResolvedHandler.NewResolution(command, ctx, stageId: null);
+        // A retry: the full path answers it from the inbox.
+        if (store.Record(row, resolution, ResolvedHandler.WeekStart(ctx.UtcNow)) is not { } recorded) return null;
+        var (id, thisWeek) = recorded;
         try
         {
-            var row = Inbox.NewRow(inbound, ctx.UtcNow);
-            if (!store.TryReceive(row))
-            {
-                store.RollBack();
-                return null; // a retry: the full path answers it from the inbox
-            }
-            var reference = Refs.Of(Refs.Resolution, store.Add(ResolvedHandler.NewResolution(command, ctx, stageId: null)));
-            store.Add(AuditExtensions.Entry(ctx, ResolvedHandler.AuditAction, reference, command.What));
-            var reply = ResolvedHandler.Reply(command, ctx, reference, stageName: null, store.ResolvedSince(ResolvedHandler.WeekStart(ctx.UtcNow)), settings);
+            var reference = Refs.Of(Refs.Resolution, id);
+            var reply = ResolvedHandler.Reply(command, ctx, reference, stageName: null, thisWeek, settings);
             row.HandledAt = clock.GetUtcNow().UtcDateTime;
             row.ReplyJson = MessageJson.Serialize(reply);
-            store.Answer(row);
-            store.Release();
+            store.Keep(AuditExtensions.Entry(ctx, ResolvedHandler.AuditAction, reference, command.What), row);
             return CommandOutcome.Done(reply, row.Id);
         }
         catch

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Core.Resolutions;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,8 +12,8 @@ namespace AccountabilityBot.Web.Persistence;
 /// <summary>
 /// Database:Provider=Postgres: the records in the database named by ConnectionStrings:Accountability. What SQLite
 /// needs on its own (busy timeout, statement cache, data folder checks) has no counterpart here: PostgreSQL waits for
-/// locks itself and Npgsql prepares repeated statements (Max Auto Prepare). The lean `resolved` store is left out, so
-/// `resolved` takes the full command path, which answers the same.
+/// locks itself and Npgsql prepares repeated statements (Max Auto Prepare). The lean `resolved` store has its own
+/// counterpart (PostgresResolutionFastStore), with the same rows and answers as SQLite's.
 /// </summary>
 public static class PostgresPersistence
 {
@@ -27,6 +28,9 @@ public static class PostgresPersistence
         // No retrying execution strategy (EnableRetryOnFailure): a command's transaction whose commit lost its answer
         // may have been stored, and running it again blindly would record it twice. The CommandWriter runs it again
         // itself, once, where the inbox recognises a delivery already stored.
+        // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
+        builder.Services.AddScoped<IResolutionFastStore, PostgresResolutionFastStore>();
+        builder.Services.AddScoped<ResolvedFastPath>();
         builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp.GetRequiredService<IConfiguration>()))
             .AddInterceptors(sp.GetRequiredService<PostgresConnectionLoss>())

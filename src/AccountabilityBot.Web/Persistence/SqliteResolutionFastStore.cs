@@ -36,13 +36,42 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
         };
     }
 
-    public void Begin() => Run($"SAVEPOINT {Savepoint}").ExecuteNonQuery();
-    public void Release() => Run($"RELEASE {Savepoint}").ExecuteNonQuery();
+    public (int Id, int ResolvedSince)? Record(ReceivedCommand row, Resolution resolution, DateTime since)
+    {
+        Run($"SAVEPOINT {Savepoint}").ExecuteNonQuery();
+        try
+        {
+            if (!TryReceive(row))
+            {
+                RollBack();
+                return null;
+            }
+            return (Add(resolution), ResolvedSince(since));
+        }
+        catch
+        {
+            RollBack();
+            throw;
+        }
+    }
+
+    public void Keep(AuditEntry a, ReceivedCommand row)
+    {
+        Run("""
+            INSERT INTO "AuditTrail" ("At", "ActorId", "Platform", "Action", "Subject", "Summary")
+            VALUES ($0, $1, $2, $3, $4, $5)
+            """, a.At, a.ActorId, a.Platform.ToString(), a.Action, a.Subject, a.Summary).ExecuteNonQuery();
+        Run("""
+            UPDATE "ReceivedCommands" SET "HandledAt" = $0, "ReplyJson" = $1 WHERE "Id" = $2
+            """, row.HandledAt, row.ReplyJson, row.Id).ExecuteNonQuery();
+        Run($"RELEASE {Savepoint}").ExecuteNonQuery();
+    }
+
     public void RollBack() => Run($"ROLLBACK TO {Savepoint}; RELEASE {Savepoint}").ExecuteNonQuery();
 
     static readonly string Receive = InboxStatements.WithParameters(InboxStatements.Receive, "$");
 
-    public bool TryReceive(ReceivedCommand row)
+    bool TryReceive(ReceivedCommand row)
     {
         var id = Run(Receive, InboxStatements.Values(row)).ExecuteScalar();
         if (id is null) return false;
@@ -50,25 +79,16 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
         return true;
     }
 
-    public int Add(Resolution r) => (int)(long)Run("""
+    int Add(Resolution r) => (int)(long)Run("""
         INSERT INTO "Resolutions" ("What", "CustomerName", "StageId", "Cost", "ById", "At")
         VALUES ($0, $1, $2, $3, $4, $5)
         RETURNING "Id"
         """, r.What, r.CustomerName, r.StageId, r.Cost is { } cost ? SqliteAppDbContext.MinorUnitsConverter.ToMinorUnits(cost) : null, r.ById, r.At)
         .ExecuteScalar()!;
 
-    public void Add(AuditEntry a) => Run("""
-        INSERT INTO "AuditTrail" ("At", "ActorId", "Platform", "Action", "Subject", "Summary")
-        VALUES ($0, $1, $2, $3, $4, $5)
-        """, a.At, a.ActorId, a.Platform.ToString(), a.Action, a.Subject, a.Summary).ExecuteNonQuery();
-
-    public int ResolvedSince(DateTime hour) => (int)(long)Run("""
+    int ResolvedSince(DateTime hour) => (int)(long)Run("""
         SELECT COALESCE(SUM("Count"), 0) FROM "ResolutionTallies" WHERE "Hour" >= $0
         """, hour).ExecuteScalar()!;
-
-    public void Answer(ReceivedCommand row) => Run("""
-        UPDATE "ReceivedCommands" SET "HandledAt" = $0, "ReplyJson" = $1 WHERE "Id" = $2
-        """, row.HandledAt, row.ReplyJson, row.Id).ExecuteNonQuery();
 
     /// <summary>The kept statement for this text, in the batch's transaction, with these values as $0, $1, …</summary>
     SqliteCommand Run(string sql, params ReadOnlySpan<object?> values)
