@@ -19,6 +19,8 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 [Collection(WebTests.Name)]
 public sealed class ResolvedFastPathTests : IAsyncDisposable
 {
+    const string LeanStore = "the lean SQLite store for `resolved` (on PostgreSQL `resolved` takes the full way)";
+
     /// <summary>Counts the lean store's use, and can fail one of its writes.</summary>
     sealed class WatchedStore(SqliteResolutionFastStore inner) : IResolutionFastStore
     {
@@ -80,7 +82,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         return lines;
     });
 
-    [Fact]
+    [SqliteFact(LeanStore)]
     public async Task TheLeanWay_StoresWhatTheFullWayStores_AndAnswersTheSame()
     {
         var results = new List<(List<string> Rows, string Reply, int Taken)>();
@@ -102,7 +104,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Contains("Logged", results[0].Reply);
     }
 
-    [Fact]
+    [SqliteFact(LeanStore)]
     public async Task ARetriedDelivery_IsAnsweredFromTheInbox_AndCountedOnce()
     {
         var app = Start(lean: true);
@@ -121,7 +123,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Equal(1, await app.WithDbAsync(db => db.ResolutionTallies.SumAsync(t => t.Count)));
     }
 
-    [Fact]
+    [SqliteFact(LeanStore)]
     public async Task ADeliveryAcceptedBeforeItRan_IsRunOnItsRow_TheSameByBothWays()
     {
         // A slow Slack command: its row is stored with its follow-up before Slack's deadline, then the command runs.
@@ -146,7 +148,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Single(results[0].Rows, r => r.StartsWith("resolution "));
     }
 
-    [Fact]
+    [SqliteFact(LeanStore)]
     public async Task AFailureOnTheLeanWay_UndoesEverythingItWrote_AndTheFullWayAnswers()
     {
         var app = Start(lean: true);
@@ -164,7 +166,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Equal(1, await app.WithDbAsync(db => db.ResolutionTallies.SumAsync(t => t.Count)));
     }
 
-    [Theory]
+    [SqliteTheory(LeanStore)]
     [InlineData("U2", "Europe/London", "resolved \"refund stuck\"", false)] // a speaker not enrolled yet
     [InlineData("U1", null, "resolved \"refund stuck\"", false)] // a speaker without a time zone (the team's applies)
     [InlineData("U1", "Europe/London", "resolved \"refund stuck\" stage:Onboard", false)] // a journey stage to look up
@@ -181,7 +183,7 @@ public sealed class ResolvedFastPathTests : IAsyncDisposable
         Assert.Single(await StoredAsync(app), r => r.StartsWith("resolution "));
     }
 
-    [Fact]
+    [SqliteFact(LeanStore)]
     public async Task ABatchMixingBothWays_StoresEveryCommandOnce_UnderItsOwnNumber()
     {
         var app = Start(lean: true);
