@@ -20,6 +20,7 @@ public static class PersistenceExtensions
                 "ConnectionStrings:Accountability is not a SQLite connection string; " +
                 "use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, PostgresConnectionCheck>();
+        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         if (DatabaseSettings.IsPostgresName(builder.Configuration[$"{DatabaseSettings.SectionName}:{nameof(DatabaseSettings.Provider)}"]))
             builder.AddPostgres();
         else
@@ -36,7 +37,6 @@ public static class PersistenceExtensions
         // The frontline's `resolved` in plain prepared SQL inside the command writer (see ResolvedFastPath).
         builder.Services.AddScoped<IResolutionFastStore, SqliteResolutionFastStore>();
         builder.Services.AddScoped<ICustomerEventStore, SqliteCustomerEventStore>();
-        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         builder.Services.AddScoped<ResolvedFastPath>();
         // The options are built once (singleton), not per request: they only depend on settings read at start-up.
         // The model is the compiled one (CompiledModel/, found by its assembly attribute). EF's start-up check of the

@@ -26,6 +26,8 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
 
     public static string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "abot-web", Guid.NewGuid().ToString("N"))).FullName;
 
+    readonly List<IDisposable> leases = [];
+
     public FakeTimeProvider Clock => clock;
     public string DataDirectory => dataDirectory;
 
@@ -36,7 +38,9 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         // The start-up warm-up costs CPU and would add an auth.test to what the fake Slack records; WarmUpTests turn it on.
         builder.UseSetting("Hosting:WarmUp", "false");
-        foreach (var (key, value) in FolderDatabases.Settings(dataDirectory, settings)) builder.UseSetting(key, value);
+        var all = FolderDatabases.Settings(dataDirectory, settings, out var lease);
+        if (lease is not null) leases.Add(lease);
+        foreach (var (key, value) in all) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
@@ -87,5 +91,6 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        foreach (var lease in leases) lease.Dispose();
     }
 }

@@ -13,6 +13,7 @@ public sealed class BotProcess : IDisposable
 {
     readonly Process process;
     readonly StringBuilder output = new();
+    readonly IDisposable? lease;
 
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
@@ -31,7 +32,7 @@ public sealed class BotProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var all = settings.TryGetValue("Database:DataDirectory", out var data)
-            ? FolderDatabases.Settings(data, settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+            ? FolderDatabases.Settings(data, settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)), out lease)
             : settings.ToDictionary(s => s.Key, s => (string?)s.Value);
         foreach (var (key, value) in all) start.Environment[key.Replace(":", "__")] = value;
         process = Process.Start(start)!;
@@ -91,5 +92,6 @@ public sealed class BotProcess : IDisposable
         if (!process.HasExited) Kill();
         Client.Dispose();
         process.Dispose();
+        lease?.Dispose();
     }
 }

@@ -9,31 +9,64 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// <summary>
 /// The PostgreSQL pass's stand-in for the data folder: a host given a data folder and no provider gets a database
 /// (abot_&lt;guid&gt;) of its own for that folder, made on first use, so two hosts on one folder are still a restart on
-/// one database. They are dropped after each host test (<see cref="DropFolderDatabasesAttribute"/>: the host tests run
-/// one at a time, so none is in use then) and, for anything left, when the test process exits: hundreds of them
-/// would otherwise stay on the server's disk.
+/// one database. Hosts hold a lease on their folder's database while they live; after each host test the databases
+/// no host holds are dropped (<see cref="DropFolderDatabasesAttribute"/>: the host tests run one at a time, and a class
+/// fixture's host keeps its own), and anything left when the test process exits: hundreds of them would otherwise stay
+/// on the server's disk.
 /// </summary>
 public static class FolderDatabases
 {
-    static readonly Dictionary<string, string> ByFolder = [];
+    sealed class Entry(string connectionString)
+    {
+        public string ConnectionString => connectionString;
+        public int Hosts;
+    }
 
-    static FolderDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
+    static readonly Dictionary<string, Entry> ByFolder = [];
+
+    static FolderDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(all: true);
 
     /// <summary>
     /// The settings as given, plus, in the PostgreSQL pass, the provider and this folder's database, unless the
     /// settings already choose a provider or a connection string (a test that is about one of them).
     /// </summary>
-    public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings)
+    /// <param name="lease">Set when the settings name a folder database: dispose it when the host using them is gone.</param>
+    public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings,
+        out IDisposable? lease)
     {
+        lease = null;
         var all = new Dictionary<string, string?>(settings ?? []);
         if (!TestProvider.IsPostgres || all.ContainsKey("Database:Provider") || all.ContainsKey("ConnectionStrings:Accountability")) return all;
+        var entry = Find(dataDirectory);
+        lock (ByFolder) entry.Hosts++;
+        lease = new Lease(entry);
         all["Database:Provider"] = "Postgres";
-        all["ConnectionStrings:Accountability"] = ConnectionString(dataDirectory);
+        all["ConnectionStrings:Accountability"] = entry.ConnectionString;
         return all;
     }
 
+    /// <summary>The settings for something that does not outlive the test (a command line run in the test itself).</summary>
+    public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings)
+    {
+        var all = Settings(dataDirectory, settings, out var lease);
+        lease?.Dispose();
+        return all;
+    }
+
+    sealed class Lease(Entry entry) : IDisposable
+    {
+        int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) lock (ByFolder) entry.Hosts--;
+        }
+    }
+
     /// <summary>This folder's database, made now if it is the folder's first use.</summary>
-    public static string ConnectionString(string dataDirectory)
+    public static string ConnectionString(string dataDirectory) => Find(dataDirectory).ConnectionString;
+
+    static Entry Find(string dataDirectory)
     {
         var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
         lock (ByFolder)
@@ -41,7 +74,7 @@ public static class FolderDatabases
             if (ByFolder.TryGetValue(folder, out var known)) return known;
             var name = "abot_" + Guid.NewGuid().ToString("N");
             Execute($"CREATE DATABASE \"{name}\"");
-            return ByFolder[folder] = new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString;
+            return ByFolder[folder] = new Entry(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString);
         }
     }
 
@@ -60,17 +93,17 @@ public static class FolderDatabases
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>Drops every folder's database (FORCE: a host a test left running must not keep one alive).</summary>
-    public static void DropAll()
+    /// <summary>Drops the folder databases no host holds, or all of them (FORCE: a host left running must not keep one).</summary>
+    public static void Drop(bool all)
     {
         lock (ByFolder)
         {
-            foreach (var connectionString in ByFolder.Values)
+            foreach (var (folder, entry) in ByFolder.Where(e => all || e.Value.Hosts <= 0).ToList())
             {
-                using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
-                Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
+                using (var connection = new NpgsqlConnection(entry.ConnectionString)) NpgsqlConnection.ClearPool(connection);
+                Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(entry.ConnectionString).Database}\" WITH (FORCE)");
+                ByFolder.Remove(folder);
             }
-            ByFolder.Clear();
         }
     }
 
@@ -83,9 +116,9 @@ public static class FolderDatabases
     }
 }
 
-/// <summary>After each host test, its folders' databases go (see <see cref="FolderDatabases"/>).</summary>
+/// <summary>After each host test, the folder databases no host holds any more go (see <see cref="FolderDatabases"/>).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class DropFolderDatabasesAttribute : BeforeAfterTestAttribute
 {
-    public override void After(System.Reflection.MethodInfo methodUnderTest) => FolderDatabases.DropAll();
+    public override void After(System.Reflection.MethodInfo methodUnderTest) => FolderDatabases.Drop(all: false);
 }
