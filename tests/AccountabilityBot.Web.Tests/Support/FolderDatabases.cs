@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -75,8 +76,8 @@ public static class FolderDatabases
         {
             if (ByFolder.TryGetValue(folder, out var known)) return known;
             var name = "abot_" + Guid.NewGuid().ToString("N");
-            // A copy of one migrated for the whole run: start-up finds the schema in place, as on a restart, instead of
-            // running every migration again for each of the hundreds of hosts (PostgresHostTests start from empty).
+            // A copy of one migrated (with Hangfire's schema) for the whole run: start-up finds the schema in place, as on a
+            // restart, instead of installing it all again for each of the hundreds of hosts (PostgresHostTests start empty).
             Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
             return ByFolder[folder] = new Entry(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString);
         }
@@ -120,6 +121,12 @@ public static class FolderDatabases
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
         using (var db = new PostgresAppDbContext(options)) db.Database.Migrate();
+        // Hangfire's schema too: each host would otherwise install it again on start.
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            connection.Open();
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, JobsExtensions.HangfireSchema);
+        }
         // A template must have no connections when it is copied.
         using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
         return name;
