@@ -80,19 +80,7 @@ public sealed class TestDatabase : IDisposable
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 
-    static readonly Lazy<string> Template = new(() =>
-    {
-        var name = "abot_template_" + Guid.NewGuid().ToString("N");
-        ExecuteAdmin($"CREATE DATABASE \"{name}\"");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAdmin($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        var connectionString = PostgresConnectionString(name);
-        var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
-        using (var db = new PostgresAppDbContext(options)) db.Database.Migrate();
-        // A template must have no connections when it is copied.
-        using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
-        return name;
-    });
+    static readonly Lazy<string> Template = new(() => PostgresTemplate.Ensure(TestProvider.AdminConnectionString, "core"));
 
     /// <summary>The host's own recipe (Max Auto Prepare and all), from the settings the host would read.</summary>
     static string PostgresConnectionString(string database)
@@ -102,11 +90,5 @@ public sealed class TestDatabase : IDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Accountability"] = given }).Build());
     }
 
-    static void ExecuteAdmin(string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
+    static void ExecuteAdmin(string sql) => PostgresTemplate.Execute(TestProvider.AdminConnectionString, sql);
 }

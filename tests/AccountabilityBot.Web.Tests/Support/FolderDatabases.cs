@@ -1,9 +1,9 @@
 using System.Data.Common;
+using AccountabilityBot.Core.Tests.Support;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Hangfire.PostgreSql;
 using Npgsql;
 using Xunit.Sdk;
 
@@ -112,25 +112,10 @@ public static class FolderDatabases
         }
     }
 
-    static readonly Lazy<string> Template = new(() =>
-    {
-        var name = "abot_template_" + Guid.NewGuid().ToString("N");
-        Execute($"CREATE DATABASE \"{name}\"");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        var connectionString = new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString;
-        var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options;
-        using (var db = new PostgresAppDbContext(options)) db.Database.Migrate();
+    static readonly Lazy<string> Template = new(() => PostgresTemplate.Ensure(TestProvider.AdminConnectionString, "web",
         // Hangfire's schema too: each host would otherwise install it again on start.
-        using (var connection = new NpgsqlConnection(connectionString))
-        {
-            connection.Open();
-            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, JobsExtensions.HangfireSchema);
-        }
-        // A template must have no connections when it is copied.
-        using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
-        return name;
-    });
+        connection => PostgreSqlObjectsInstaller.Install(connection, JobsExtensions.HangfireSchema),
+        version: typeof(PostgreSqlObjectsInstaller).Assembly.GetName().Version!.ToString()));
 
     static void Execute(string sql)
     {
