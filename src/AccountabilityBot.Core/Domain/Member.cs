@@ -7,6 +7,9 @@ public enum ChatPlatform { Local, Slack, Teams }
 /// <summary>A chat user known to the bot, identified by platform and the platform's user id.</summary>
 public sealed class Member
 {
+    /// <summary>The longest display name kept; a longer one from a platform is cut (see MemberProfile.Fit).</summary>
+    public const int DisplayNameLength = 200;
+
     public int Id { get; set; }
     public ChatPlatform Platform { get; set; }
     public required string PlatformUserId { get; set; }

@@ -76,7 +76,7 @@ public sealed class MemberDirectory(AppDbContext db, TimeProvider clock, BotSett
     {
         Platform = platform,
         PlatformUserId = id,
-        DisplayName = string.IsNullOrWhiteSpace(name) ? id : name.Trim(),
+        DisplayName = string.IsNullOrWhiteSpace(name) ? id : MemberProfile.Fit(name)!,
         Role = role,
         JoinedAt = clock.UtcNow(),
     };

@@ -27,10 +27,17 @@ public sealed record MemberProfile(string? Name, string? Email, string? TimeZone
         return (name, email, zone) != default;
     }
 
+    /// <summary>
+    /// A name as it is kept: trimmed, and cut to <see cref="Member.DisplayNameLength"/>, so a longer one from a platform
+    /// is stored the same on both providers (SQLite would keep it whole, PostgreSQL refuse the whole command).
+    /// </summary>
+    public static string? Fit(string? name) =>
+        name?.Trim() is { Length: > Member.DisplayNameLength } longer ? longer[..Member.DisplayNameLength].TrimEnd() : name?.Trim();
+
     (string? Name, string? Email, string? Zone) Changes(Member member)
     {
         // A member enrolled from a mention is known by their platform id until their own profile names them.
-        var name = Name?.Trim() is { Length: > 0 } n && n != member.DisplayName && (Current || member.DisplayName == member.PlatformUserId) ? n : null;
+        var name = Fit(Name) is { Length: > 0 } n && n != member.DisplayName && (Current || member.DisplayName == member.PlatformUserId) ? n : null;
         var email = Email?.Trim() is { Length: > 0 } e && e != member.Email && (Current || member.Email is null) ? e : null;
         var zone = Clock.FindZone(TimeZone)?.Id is { } z && z != member.TimeZone && (Current || member.TimeZone is null) ? z : null;
         return (name, email, zone);

@@ -45,7 +45,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             e.HasIndex(m => new { m.Platform, m.PlatformUserId }).IsUnique();
             e.Property(m => m.PlatformUserId).HasMaxLength(128);
-            e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.DisplayName).HasMaxLength(Member.DisplayNameLength);
         });
         model.Entity<CustomerGroup>().HasIndex(g => g.Name).IsUnique();
         model.Entity<Customer>(e =>

@@ -33,13 +33,14 @@ public sealed class WeeklyReview(ReviewLoader loader, AppDbContext db, TimeProvi
         var zone = await TeamZone.FindAsync(db, settings, ct);
         var now = clock.UtcNow();
         var period = ReviewPeriod.EndingYesterday(clock.Today(zone), zone);
-        // Both ends moved by a tick: an answer stamped the instant the previous review was composed was in it, and
-        // one stamped the instant this one is composed belongs here.
+        // Both ends moved by a microsecond: an answer stamped the instant the previous review was composed was in it,
+        // and one stamped the instant this one is composed belongs here. A microsecond, not a tick: PostgreSQL keeps
+        // instants to the microsecond, so a tick added to a parameter is lost and the bound would not move at all.
         var previous = await PreviousReviewAtAsync(now, ct);
         return await loader.LoadAsync(period with
         {
-            AnswersSinceUtc = previous?.AddTicks(1) ?? period.WeekStartUtc,
-            AnswersUntilUtc = now.AddTicks(1),
+            AnswersSinceUtc = previous?.AddMicroseconds(1) ?? period.WeekStartUtc,
+            AnswersUntilUtc = now.AddMicroseconds(1),
         }, ct);
     }
 

@@ -53,8 +53,9 @@ public static class WarmUpExtensions
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL has no in-memory copy to run on: the `help` runs on the migrated database itself, in a
-            // transaction that is rolled back, so nothing of it stays.
-            await databaseReady;
+            // transaction that is rolled back, so nothing of it stays. As on SQLite, a database that already has the
+            // latest migration (a restart) is warmed up at once; a new or older one after start-up's migration.
+            if (!await HasLatestMigrationAsync(db)) await databaseReady;
             await HelpInRolledBackTransactionAsync(scope.ServiceProvider, db);
             return;
         }
@@ -111,6 +112,18 @@ public static class WarmUpExtensions
         await using var rows = await read.ExecuteReaderAsync();
         while (await rows.ReadAsync()) statements.Add(rows.GetString(0));
         return statements;
+    }
+
+    static async Task<bool> HasLatestMigrationAsync(AppDbContext db)
+    {
+        try
+        {
+            return (await db.Database.GetAppliedMigrationsAsync()).Contains(db.Database.GetMigrations().Last());
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false; // not reachable yet: start-up's migration says more
+        }
     }
 
     static async Task<bool> HasMigrationAsync(SqliteConnection db, string migrationId)

@@ -20,7 +20,7 @@ public static class PersistenceExtensions
                 "ConnectionStrings:Accountability is not a SQLite connection string; " +
                 "use e.g. Data Source=/var/lib/accountabilitybot/accountability.db, or remove it.");
         builder.Services.AddSingleton<IValidateOptions<DatabaseSettings>, PostgresConnectionCheck>();
-        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>(); // both providers
+        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         if (DatabaseSettings.IsPostgresName(builder.Configuration[$"{DatabaseSettings.SectionName}:{nameof(DatabaseSettings.Provider)}"]))
             builder.AddPostgres();
         else

@@ -34,16 +34,18 @@ public sealed class TeamsConversationConfiguration : IEntityTypeConfiguration<Te
         e.Property(c => c.ConversationId).HasMaxLength(512);
         e.Property(c => c.ServiceUrl).HasMaxLength(512);
         e.Property(c => c.ConversationType).HasMaxLength(32);
-        e.Property(c => c.TenantId).HasMaxLength(64);
+        e.Property(c => c.TenantId).HasMaxLength(TeamsUser.TenantIdLength);
         e.Property(c => c.TeamId).HasMaxLength(512);
         e.Property(c => c.ChannelId).HasMaxLength(512);
-        e.Property(c => c.Name).HasMaxLength(256);
+        e.Property(c => c.Name).HasMaxLength(TeamsUser.NameLength);
     }
 }
 
 /// <summary>A Teams user the bot has heard from: what opening a 1:1 chat with them needs (tenant, service URL), and the chat once open.</summary>
 public sealed class TeamsUser
 {
+    public const int AadObjectIdLength = 64, TenantIdLength = 64, NameLength = 256;
+
     public int Id { get; set; }
     /// <summary>The user's Teams id for this bot ("29:…"), the member's PlatformUserId.</summary>
     public required string UserId { get; set; }
@@ -63,9 +65,9 @@ public sealed class TeamsUserConfiguration : IEntityTypeConfiguration<TeamsUser>
         e.HasIndex(u => u.UserId).IsUnique();
         e.HasIndex(u => u.AadObjectId);
         e.Property(u => u.UserId).HasMaxLength(256);
-        e.Property(u => u.AadObjectId).HasMaxLength(64);
-        e.Property(u => u.Name).HasMaxLength(256);
-        e.Property(u => u.TenantId).HasMaxLength(64);
+        e.Property(u => u.AadObjectId).HasMaxLength(TeamsUser.AadObjectIdLength);
+        e.Property(u => u.Name).HasMaxLength(TeamsUser.NameLength);
+        e.Property(u => u.TenantId).HasMaxLength(TeamsUser.TenantIdLength);
         e.Property(u => u.ServiceUrl).HasMaxLength(512);
         e.Property(u => u.DirectConversationId).HasMaxLength(512);
     }

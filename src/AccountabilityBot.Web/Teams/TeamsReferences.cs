@@ -42,17 +42,17 @@ public sealed class TeamsReferences(AppDbContext db, TimeProvider clock)
         }
         row.ServiceUrl = serviceUrl;
         row.ConversationType = a.Conversation.ConversationType ?? row.ConversationType;
-        row.TenantId = a.TenantId ?? row.TenantId;
+        row.TenantId = Kept(a.TenantId, TeamsUser.TenantIdLength) ?? row.TenantId;
         row.TeamId = a.ChannelData?.Team?.Id ?? row.TeamId;
         row.ChannelId = a.ChannelData?.Channel?.Id ?? a.ChannelData?.Settings?.SelectedChannel?.Id ?? row.ChannelId;
-        row.Name = a.Conversation.Name ?? a.ChannelData?.Team?.Name ?? row.Name;
+        row.Name = Cut(a.Conversation.Name ?? a.ChannelData?.Team?.Name) ?? row.Name;
         row.IsActive = active;
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
         var now = row.UpdatedAt;
         if (a.From?.Id is { } from && await UserAsync(from, a.From.Name, serviceUrl, a.TenantId, now, ct) is { } sender)
         {
-            sender.AadObjectId = a.From.AadObjectId ?? sender.AadObjectId;
+            sender.AadObjectId = Kept(a.From.AadObjectId, TeamsUser.AadObjectIdLength) ?? sender.AadObjectId;
             if (a.Conversation.ConversationType == "personal") sender.DirectConversationId = id;
         }
         // People mentioned in a command can be nudged in a 1:1 chat before they ever write to the bot.
@@ -89,11 +89,20 @@ public sealed class TeamsReferences(AppDbContext db, TimeProvider clock)
             db.Add(user);
         }
         user.ServiceUrl = serviceUrl;
-        user.Name = name ?? user.Name;
-        user.TenantId = tenantId ?? user.TenantId;
+        user.Name = Cut(name) ?? user.Name;
+        user.TenantId = Kept(tenantId, TeamsUser.TenantIdLength) ?? user.TenantId;
         user.UpdatedAt = now;
         return user;
     }
+
+    /// <summary>
+    /// What Teams sends is stored only as far as its column holds it, the same on both providers (SQLite would keep it
+    /// whole, PostgreSQL refuse the whole activity): an optional id that does not fit is not kept, since cut short it
+    /// would name something else; a name is cut.
+    /// </summary>
+    static string? Kept(string? id, int length) => id is { } value && value.Length <= length ? value : null;
+
+    static string? Cut(string? name) => name is { Length: > TeamsUser.NameLength } ? name[..TeamsUser.NameLength] : name;
 
     public Task<TeamsConversation?> FindAsync(string conversationId, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ public sealed class ForgetShownOnceSecretsTests
 {
     const string Key = "abk_0123456789abcdef_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5";
 
-    [Fact]
+    [SqliteFact("steps through SQLite's migrations one by one; PostgreSQL's migration set begins after this one")]
     public async Task Migration_ReplacesStoredRepliesHoldingAKey_LeavesOthers()
     {
         using var database = new TestDatabase(migrateTo: "InboxFollowUps");

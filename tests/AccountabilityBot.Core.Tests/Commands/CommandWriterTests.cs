@@ -1,7 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,10 +86,9 @@ public sealed class CommandWriterTests
         h.Writer.BeforeCommit = async _ =>
         {
             var command = await queued.Task;
-            // What another process (or this one after a power cut) would find in the file right now.
-            using var other = new SqliteConnection(ConnectionStringOf(h));
-            other.Open();
-            atCommit = (command.IsCompleted, Count(other, "Resolutions"), Count(other, "ReceivedCommands"));
+            // What another process (or this one after a power cut) would find in the database right now: another connection.
+            await using var other = h.Db();
+            atCommit = (command.IsCompleted, await other.Resolutions.LongCountAsync(), await other.ReceivedCommands.LongCountAsync());
         };
 
         var one = h.QueueAsync("jo", "resolved \"one\"");
@@ -148,19 +146,6 @@ public sealed class CommandWriterTests
     }
 
     static string Reference(string text) => text.Split(' ').First(w => w.StartsWith("R-", StringComparison.Ordinal)).TrimEnd(':');
-
-    static string ConnectionStringOf(CoreHarness h)
-    {
-        using var db = h.Db();
-        return db.Database.GetConnectionString()!;
-    }
-
-    static long Count(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
-    }
 
     /// <summary>A write that fails inside the database layer, as a full disk or a broken constraint would.</summary>
     sealed class ExplodingResolution : SaveChangesInterceptor

@@ -1,12 +1,11 @@
 using System.Text;
 using AccountabilityBot.Core.Customers.Import;
 using AccountabilityBot.Core.Tests.Support;
-using AccountabilityBot.Web.Persistence;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Core.Tests.Customers;
 
-/// <summary>Imports CSV text into a real SQLite file, as the command line and the upload endpoint do, on 2026-11-26.</summary>
+/// <summary>Imports CSV text into a real database, as the command line and the upload endpoint do, on 2026-11-26.</summary>
 public sealed class ImportFixture : IDisposable
 {
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero));
@@ -21,7 +20,7 @@ public sealed class ImportFixture : IDisposable
     public async Task<ImportReport> ImportAsync(Stream csv, bool partial = false, string mapping = "canonical")
     {
         await using var db = Database.NewContext();
-        var importer = new CustomerEventImporter(new SqliteCustomerEventStore(db, Clock), new CustomerDataSettings(), Clock);
+        var importer = new CustomerEventImporter(Database.CustomerEvents(db, Clock), new CustomerDataSettings(), Clock);
         return await importer.ImportCsvAsync(csv, CsvMapping.Find(mapping)!, partial, "test", default);
     }
 

@@ -3,15 +3,16 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Core.Tests.Support;
 
-/// <summary>The core as the host wires it, on a real SQLite file, with a fake clock. Say things as members; read the database.</summary>
+/// <summary>
+/// The core as the host wires it, on a real database (SQLite, or PostgreSQL in that pass), with a fake clock. Say things
+/// as members; read the database.
+/// </summary>
 public sealed class CoreHarness : IDisposable
 {
     public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
@@ -27,8 +28,7 @@ public sealed class CoreHarness : IDisposable
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton(settings ?? new BotSettings());
         collection.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        collection.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
-            o.UseSqlite(database.ConnectionString).AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        database.AddContext(collection, sp => sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         collection.AddSingleton<ICadenceScheduler>(Scheduler);
         collection.AddSingleton<IPlatformChatSender>(Sent);
         collection.AddAccountabilityCore();

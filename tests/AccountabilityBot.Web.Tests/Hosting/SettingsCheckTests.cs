@@ -8,6 +8,8 @@ namespace AccountabilityBot.Web.Tests.Hosting;
 [Collection(WebTests.Name)]
 public sealed class SettingsCheckTests
 {
+    const string DataFolder = "the data folder checks guard where the SQLite file goes; PostgreSQL keeps nothing there";
+
     [Fact]
     public async Task WrongSettings_RefuseToStart_OneLineEach_WithoutSecretsOrStackTrace_AndCreateNothing()
     {
@@ -36,7 +38,7 @@ public sealed class SettingsCheckTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere));
     }
 
-    [Fact]
+    [SqliteFact(DataFolder)]
     public async Task DataFolderThatCannotBeMade_RefusesToStart_OneLineNamingTheSetting()
     {
         var elsewhere = BotApplication.NewDataDirectory();
@@ -51,7 +53,7 @@ public sealed class SettingsCheckTests
         Assert.Equal([file], Directory.EnumerateFileSystemEntries(elsewhere));
     }
 
-    [Fact]
+    [SqliteFact(DataFolder)]
     public async Task DatabaseInTheOldWorkingDirectoryDataFolder_RefusesToStart_SayingWhatToSet()
     {
         var elsewhere = BotApplication.NewDataDirectory();
@@ -67,7 +69,7 @@ public sealed class SettingsCheckTests
         Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, relative)));
     }
 
-    [Fact]
+    [SqliteFact(DataFolder)]
     public async Task StartedFromAnotherFolder_AppliesItsOwnAppSettings_AndKeepsARelativeDataFolderBesideIt()
     {
         var elsewhere = BotApplication.NewDataDirectory();

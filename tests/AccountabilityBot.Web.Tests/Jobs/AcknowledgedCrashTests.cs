@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AccountabilityBot.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AccountabilityBot.Web.Tests.Jobs;
 
@@ -62,7 +61,7 @@ public sealed class AcknowledgedCrashTests : IAsyncLifetime
             first.Kill();
         }
         Volatile.Write(ref holding, false);
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM Resolutions"));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM \"Resolutions\""));
 
         var restarted = Stopwatch.StartNew();
         using (var second = await BotProcess.StartAsync(Settings))
@@ -77,8 +76,8 @@ public sealed class AcknowledgedCrashTests : IAsyncLifetime
         Assert.Contains("R-", Assert.Single(slack.PostedTo("D111")));
         Assert.Contains("R-", (string?)Assert.Single(Ephemerals()).Args["text"]);
         Assert.Empty(slack.Of("response_url")); // the link died with the process: the answer came privately in the channel
-        Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM Resolutions"));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM ReceivedCommands WHERE FollowUp IS NOT NULL"));
+        Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM \"Resolutions\""));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM \"ReceivedCommands\" WHERE \"FollowUp\" IS NOT NULL"));
     }
 
     [Fact]
@@ -117,7 +116,7 @@ public sealed class AcknowledgedCrashTests : IAsyncLifetime
         }
 
         Assert.Contains("R-1", Assert.Single(slack.PostedTo("D111")));
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM Resolutions"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM \"Resolutions\""));
     }
 
     IReadOnlyList<FakeSlack.Call> Ephemerals() =>
@@ -132,12 +131,5 @@ public sealed class AcknowledgedCrashTests : IAsyncLifetime
         return envelope;
     }
 
-    async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "accountability.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    Task<long> CountAsync(string sql) => FolderDatabases.CountAsync(dataDirectory, sql);
 }

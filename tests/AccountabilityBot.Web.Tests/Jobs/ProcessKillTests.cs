@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AccountabilityBot.Web.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace AccountabilityBot.Web.Tests.Jobs;
 
@@ -71,7 +70,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         Assert.Equal(Channels, perChannel.Count);
         Assert.All(perChannel, c => Assert.Equal(1, c.Value));
         Assert.Contains(slack.Calls, c => c.Method == "conversations.history"); // the post in doubt was looked up
-        Assert.Equal(Channels, await CountAsync("SELECT COUNT(*) FROM OutboundMessages WHERE Kind = 'review' AND SentAt IS NOT NULL"));
+        Assert.Equal(Channels, await CountAsync("SELECT COUNT(*) FROM \"OutboundMessages\" WHERE \"Kind\" = 'review' AND \"SentAt\" IS NOT NULL"));
     }
 
     Dictionary<string, int> ReviewsPerChannel() => loopback.Slack.Of("chat.postMessage").Where(c => IsReview(c.Args))
@@ -88,12 +87,5 @@ public sealed class ProcessKillTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync();
     }
 
-    async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "accountability.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    Task<long> CountAsync(string sql) => FolderDatabases.CountAsync(dataDirectory, sql);
 }

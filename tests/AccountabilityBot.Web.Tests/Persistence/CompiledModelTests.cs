@@ -1,8 +1,9 @@
-using AccountabilityBot.Web.Persistence;
 using AccountabilityBot.Web.Persistence.CompiledModel;
-using Microsoft.EntityFrameworkCore;
+using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Tests.Persistence;
 
@@ -18,7 +19,7 @@ public sealed class CompiledModelTests
     static SqliteAppDbContext NewContext() =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
 
-    [Fact]
+    [SqliteFact("SQLite's compiled model")]
     public void Migrations_CoverTheModelBuiltFromCode()
     {
         using var db = NewContext();
@@ -36,7 +37,7 @@ public sealed class CompiledModelTests
             "The entities changed since the last PostgreSQL migration: add one for each provider (CONTRIBUTING.md).");
     }
 
-    [Fact]
+    [SqliteFact("SQLite's compiled model")]
     public void CompiledModel_MatchesTheModelBuiltFromCode()
     {
         using var db = NewContext();

@@ -14,6 +14,9 @@ public sealed class PostgresMoveTests
 {
     static FakeTimeProvider NewClock() => new(BotApplication.Thursday);
 
+    /// <summary>The move's source is a SQLite installation in every pass (the PostgreSQL pass would otherwise put it on PostgreSQL).</summary>
+    static Dictionary<string, string?> Sqlite(Dictionary<string, string?>? settings = null) => new(settings ?? []) { ["Database:Provider"] = "Sqlite" };
+
     static bool IsReview(Web.Local.LocalTranscriptItem item) => item.From == "bot" && item.Text.Contains("Weekly customer review");
 
     [PostgresFact]
@@ -21,7 +24,7 @@ public sealed class PostgresMoveTests
     {
         var folder = BotApplication.NewDataDirectory();
         string review, jar;
-        await using (var sqlite = new BotApplication(folder, NewClock(), new Dictionary<string, string?> { ["Demo:Enabled"] = "true" }))
+        await using (var sqlite = new BotApplication(folder, NewClock(), Sqlite(new() { ["Demo:Enabled"] = "true" })))
         {
             await sqlite.SayAsync("ana", "resolved \"refund stuck\" customer:Acme cost:12.35");
             await sqlite.SayAsync("ana", "apikey create hubspot");
@@ -49,7 +52,7 @@ public sealed class PostgresMoveTests
     public async Task Move_IntoADatabaseThatIsNotEmpty_IsRefused_AndLeavesItAlone()
     {
         var folder = BotApplication.NewDataDirectory();
-        await using (var sqlite = new BotApplication(folder, NewClock())) await sqlite.SayAsync("ana", "help");
+        await using (var sqlite = new BotApplication(folder, NewClock(), Sqlite())) await sqlite.SayAsync("ana", "help");
         await using var database = await PostgresDatabase.CreateAsync();
         await using (var used = new BotApplication(BotApplication.NewDataDirectory(), NewClock(), database.Settings()))
             await used.SayAsync("maria", "help");
@@ -65,7 +68,7 @@ public sealed class PostgresMoveTests
     public async Task Move_WithoutATarget_SaysHowToUseIt()
     {
         var folder = BotApplication.NewDataDirectory();
-        await using (var sqlite = new BotApplication(folder, NewClock())) await sqlite.SayAsync("ana", "help");
+        await using (var sqlite = new BotApplication(folder, NewClock(), Sqlite())) await sqlite.SayAsync("ana", "help");
         var moved = await RunAsync(["move-to-postgres", Path.Combine(folder, PersistenceExtensions.FileName)]);
         Assert.Equal(2, moved.ExitCode);
         Assert.Contains("ConnectionStrings:Accountability is required", moved.Output);

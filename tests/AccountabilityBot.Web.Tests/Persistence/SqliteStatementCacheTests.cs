@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Persistence;
+using AccountabilityBot.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
     static Task<string?> NameAtAsync(SqliteAppDbContext db, int position) =>
         db.JourneyStages.Where(s => s.Position == position).Select(s => s.Name).SingleOrDefaultAsync();
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task TheSameQuery_KeepsOneStatement_AndBindsEachExecutionsValues()
     {
         await using var db = await WithTwoStagesOpenAsync();
@@ -49,7 +50,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Contains(cache.KeptTexts(db.Database.GetDbConnection()), text => text.Contains("\"Position\" = @"));
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task AStatementThatFails_LeavesItsKeptCommandUsable()
     {
         await using var db = await MigratedAsync();
@@ -68,7 +69,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal(["Buy", "Renew"], await db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync());
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task KeptStatements_RunInTheCallersTransaction()
     {
         await using var db = await MigratedAsync();
@@ -89,7 +90,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal("Renew", await NameAtAsync(other, 1));
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task ClosingTheConnection_DropsItsStatements_AndTheNextOpenPreparesAgain()
     {
         await using var db = await MigratedAsync();
@@ -106,7 +107,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal("Buy", await NameAtAsync(db, 1));
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task AQueryInsideTheSameQuery_RunsBesideTheOpenReader()
     {
         await using var db = await WithTwoStagesOpenAsync();
@@ -120,7 +121,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
         Assert.Equal(2, await db.JourneyStages.CountAsync()); // and the kept statement is free again afterwards
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own statement cache")]
     public async Task PastTheLimit_FurtherTextsRunUncached_AndStillAnswer()
     {
         await using var db = await MigratedAsync();

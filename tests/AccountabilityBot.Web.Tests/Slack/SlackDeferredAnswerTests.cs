@@ -64,11 +64,17 @@ public sealed class SlackDeferredAnswerTests : IAsyncLifetime
     public async Task Command_WhoseFollowUpCannotBeStored_IsStillAnsweredThroughTheResponseUrl()
     {
         // The inbox refuses follow-ups (as a database that keeps failing would); the command itself is stored as usual.
-        await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+        await host.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? """
             CREATE TRIGGER "NoFollowUpInsert" BEFORE INSERT ON "ReceivedCommands" WHEN NEW."FollowUp" IS NOT NULL
             BEGIN SELECT RAISE(ABORT, 'follow-ups refused'); END;
             CREATE TRIGGER "NoFollowUpUpdate" BEFORE UPDATE OF "FollowUp" ON "ReceivedCommands" WHEN NEW."FollowUp" IS NOT NULL
             BEGIN SELECT RAISE(ABORT, 'follow-ups refused'); END;
+            """ : """
+            CREATE FUNCTION "RefuseFollowUp"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'follow-ups refused'; END $$;
+            CREATE TRIGGER "NoFollowUpInsert" BEFORE INSERT ON "ReceivedCommands"
+                FOR EACH ROW WHEN (NEW."FollowUp" IS NOT NULL) EXECUTE FUNCTION "RefuseFollowUp"();
+            CREATE TRIGGER "NoFollowUpUpdate" BEFORE UPDATE OF "FollowUp" ON "ReceivedCommands"
+                FOR EACH ROW WHEN (NEW."FollowUp" IS NOT NULL) EXECUTE FUNCTION "RefuseFollowUp"();
             """));
         var ack = await host.CommandAsync("resolved \"Called the clinic back\" cost:0", trigger: "9.9.nofollowup");
         Assert.Contains("Working on it", (string?)ack["text"]);

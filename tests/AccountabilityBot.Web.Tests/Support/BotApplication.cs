@@ -15,7 +15,8 @@ namespace AccountabilityBot.Web.Tests.Support;
 
 /// <summary>
 /// The real host (real SQLite files, real Hangfire server) in a data folder of its own. Two instances on the same
-/// folder are a restart. The clock is fake so a test can walk through a week.
+/// folder are a restart. The clock is fake so a test can walk through a week. In the PostgreSQL pass the folder
+/// stands for a database of its own (<see cref="FolderDatabases"/>) unless the settings choose a provider.
 /// </summary>
 public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock, IDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null, SentLog? sent = null)
@@ -24,6 +25,8 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     public static readonly DateTimeOffset Thursday = new(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
 
     public static string NewDataDirectory() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "abot-web", Guid.NewGuid().ToString("N"))).FullName;
+
+    readonly List<IDisposable> leases = [];
 
     public FakeTimeProvider Clock => clock;
     public string DataDirectory => dataDirectory;
@@ -35,7 +38,9 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         // The start-up warm-up costs CPU and would add an auth.test to what the fake Slack records; WarmUpTests turn it on.
         builder.UseSetting("Hosting:WarmUp", "false");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        var all = FolderDatabases.Settings(dataDirectory, settings, out var lease);
+        if (lease is not null) leases.Add(lease);
+        foreach (var (key, value) in all) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
@@ -86,5 +91,6 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        foreach (var lease in leases) lease.Dispose();
     }
 }

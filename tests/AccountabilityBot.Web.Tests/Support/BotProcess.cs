@@ -6,11 +6,15 @@ using System.Text;
 
 namespace AccountabilityBot.Web.Tests.Support;
 
-/// <summary>The real bot (AccountabilityBot.Web.dll) as a child process, which a test can kill with SIGKILL.</summary>
+/// <summary>
+/// The real bot (AccountabilityBot.Web.dll) as a child process, which a test can kill with SIGKILL. In the PostgreSQL
+/// pass its data folder stands for a database, as for <see cref="BotApplication"/>.
+/// </summary>
 public sealed class BotProcess : IDisposable
 {
     readonly Process process;
     readonly StringBuilder output = new();
+    readonly IDisposable? lease;
 
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
@@ -28,7 +32,10 @@ public sealed class BotProcess : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        var all = settings.TryGetValue("Database:DataDirectory", out var data)
+            ? FolderDatabases.Settings(data, settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)), out lease)
+            : settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        foreach (var (key, value) in all) start.Environment[key.Replace(":", "__")] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -98,5 +105,6 @@ public sealed class BotProcess : IDisposable
         if (!process.HasExited) Kill();
         Client.Dispose();
         process.Dispose();
+        lease?.Dispose();
     }
 }

@@ -19,7 +19,9 @@ public sealed class ProviderApp : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var database = provider == "Postgres" ? await PostgresDatabase.CreateAsync() : null;
-        var all = database?.Settings(settings) ?? new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        // SQLite named outright: the PostgreSQL pass would otherwise put a host without a provider on PostgreSQL.
+        var all = database?.Settings(settings)
+            ?? new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Database:Provider"] = "Sqlite" };
         return new ProviderApp(new BotApplication(BotApplication.NewDataDirectory(), clock, all, services), database);
     }
 

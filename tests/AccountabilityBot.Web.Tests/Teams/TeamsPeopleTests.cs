@@ -54,4 +54,24 @@ public sealed class TeamsPeopleTests : IAsyncLifetime
         Assert.Single(host.Fake.Calls, c => c.Method == "GET" && c.Path.EndsWith("/members/29:pat", StringComparison.Ordinal));
         Assert.Equal(2, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.UserId == "29:pat" && r.HandledAt != null)));
     }
+
+    [Fact]
+    public async Task IdsLongerThanTheirColumn_AreNotKept_NamesAreCut_AndTheCommandIsAnswered()
+    {
+        Task<Web.Teams.TeamsUser> KimAsync() => host.App.WithDbAsync(db => db.Set<Web.Teams.TeamsUser>().AsNoTracking().SingleAsync(u => u.UserId == "29:kim"));
+        var name = new string('K', 300);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(Message("help", "29:kim", name))).StatusCode);
+        var before = await KimAsync();
+
+        var oversized = Message("mine", "29:kim", name);
+        oversized["from"]!["aadObjectId"] = new string('a', 65);
+        oversized["conversation"]!["tenantId"] = new string('t', 65);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(oversized)).StatusCode);
+
+        var after = await KimAsync();
+        Assert.Equal(("aad-29:kim", before.TenantId), (after.AadObjectId, after.TenantId)); // the ones that fitted stay
+        Assert.Equal(name[..256], after.Name);
+        Assert.Equal(name[..200], Assert.Single(await MembersAsync("29:kim")).DisplayName);
+        Assert.Equal(2, await host.App.WithDbAsync(db => db.ReceivedCommands.CountAsync(r => r.UserId == "29:kim" && r.HandledAt != null)));
+    }
 }

@@ -1,0 +1,134 @@
+using System.Data.Common;
+using AccountabilityBot.Core.Tests.Support;
+using AccountabilityBot.Web.Jobs;
+using AccountabilityBot.Web.Persistence;
+using Microsoft.Data.Sqlite;
+using Hangfire.PostgreSql;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace AccountabilityBot.Web.Tests.Support;
+
+/// <summary>
+/// The PostgreSQL pass's stand-in for the data folder: a host given a data folder and no provider gets a database
+/// (abot_&lt;guid&gt;) of its own for that folder, made on first use, so two hosts on one folder are still a restart on
+/// one database. Hosts hold a lease on their folder's database while they live; after each host test the databases
+/// no host holds are dropped (<see cref="DropFolderDatabasesAttribute"/>: the host tests run one at a time, and a class
+/// fixture's host keeps its own), and anything left when the test process exits: hundreds of them would otherwise stay
+/// on the server's disk.
+/// </summary>
+public static class FolderDatabases
+{
+    sealed class Entry(string connectionString)
+    {
+        public string ConnectionString => connectionString;
+        public int Hosts;
+    }
+
+    static readonly Dictionary<string, Entry> ByFolder = [];
+
+    static FolderDatabases() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(all: true);
+
+    /// <summary>
+    /// The settings as given, plus, in the PostgreSQL pass, the provider and this folder's database, unless the
+    /// settings already choose a provider or a connection string (a test that is about one of them).
+    /// </summary>
+    /// <param name="lease">Set when the settings name a folder database: dispose it when the host using them is gone.</param>
+    public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings,
+        out IDisposable? lease)
+    {
+        lease = null;
+        var all = new Dictionary<string, string?>(settings ?? []);
+        if (!TestProvider.IsPostgres || all.ContainsKey("Database:Provider") || all.ContainsKey("ConnectionStrings:Accountability")) return all;
+        var entry = Find(dataDirectory);
+        lock (ByFolder) entry.Hosts++;
+        lease = new Lease(entry);
+        all["Database:Provider"] = "Postgres";
+        all["ConnectionStrings:Accountability"] = entry.ConnectionString;
+        return all;
+    }
+
+    /// <summary>The settings for something that does not outlive the test (a command line run in the test itself).</summary>
+    public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings)
+    {
+        var all = Settings(dataDirectory, settings, out var lease);
+        lease?.Dispose();
+        return all;
+    }
+
+    sealed class Lease(Entry entry) : IDisposable
+    {
+        int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) lock (ByFolder) entry.Hosts--;
+        }
+    }
+
+    /// <summary>This folder's database, made now if it is the folder's first use.</summary>
+    public static string ConnectionString(string dataDirectory) => Find(dataDirectory).ConnectionString;
+
+    static Entry Find(string dataDirectory)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
+        lock (ByFolder)
+        {
+            if (ByFolder.TryGetValue(folder, out var known)) return known;
+            var name = "abot_" + Guid.NewGuid().ToString("N");
+            // A copy of one migrated (with Hangfire's schema) for the whole run: start-up finds the schema in place, as on a
+            // restart, instead of installing it all again for each of the hundreds of hosts (PostgresHostTests start empty).
+            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+            return ByFolder[folder] = new Entry(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString);
+        }
+    }
+
+    /// <summary>
+    /// A count straight from the folder's database (its SQLite file, or its PostgreSQL database in that pass), as another
+    /// process would read it. Write identifiers quoted ("Resolutions"): PostgreSQL folds unquoted ones to lower case.
+    /// </summary>
+    public static async Task<long> CountAsync(string dataDirectory, string sql)
+    {
+        await using DbConnection connection = TestProvider.IsPostgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString(dataDirectory)) { Pooling = false }.ConnectionString)
+            : new SqliteConnection($"Data Source={Path.Combine(dataDirectory, PersistenceExtensions.FileName)};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Drops the folder databases no host holds, or all of them (FORCE: a host left running must not keep one).</summary>
+    public static void Drop(bool all)
+    {
+        lock (ByFolder)
+        {
+            foreach (var (folder, entry) in ByFolder.Where(e => all || e.Value.Hosts <= 0).ToList())
+            {
+                using (var connection = new NpgsqlConnection(entry.ConnectionString)) NpgsqlConnection.ClearPool(connection);
+                Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(entry.ConnectionString).Database}\" WITH (FORCE)");
+                ByFolder.Remove(folder);
+            }
+        }
+    }
+
+    static readonly Lazy<string> Template = new(() => PostgresTemplate.Ensure(TestProvider.AdminConnectionString, "web",
+        // Hangfire's schema too: each host would otherwise install it again on start.
+        connection => PostgreSqlObjectsInstaller.Install(connection, JobsExtensions.HangfireSchema),
+        version: typeof(PostgreSqlObjectsInstaller).Assembly.GetName().Version!.ToString()));
+
+    static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>After each host test, the folder databases no host holds any more go (see <see cref="FolderDatabases"/>).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DropFolderDatabasesAttribute : BeforeAfterTestAttribute
+{
+    public override void After(System.Reflection.MethodInfo methodUnderTest) => FolderDatabases.Drop(all: false);
+}
