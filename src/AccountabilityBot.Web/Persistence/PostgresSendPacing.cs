@@ -1,3 +1,4 @@
+using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Hosting;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,12 +12,15 @@ namespace AccountabilityBot.Web.Persistence;
 /// never deadlock), takes the latest moment all of them allow, and moves each on by its spacing: one round trip per
 /// post, on the database's clock, so instances whose own clocks differ still agree.
 /// A window of N sends is kept as a burst and an even spacing that can never put more than N into it (see
-/// <see cref="PaceLimit.AsCellRate"/>), which is a little stricter than the window itself.
+/// <see cref="PaceLimit.AsCellRate"/>), which is a little stricter than the window itself. While the database cannot be
+/// reached, this instance paces its own sends alone, so a notice that nothing was recorded still goes out.
 /// </summary>
 public sealed class PostgresSendPacing(IConfiguration config, ILogger<PostgresSendPacing> log) : ISendPacing
 {
     readonly string connectionString = PostgresPersistence.ConnectionString(config);
+    readonly InProcessSendPacing alone = new(TimeProvider.System);
     long nextPrune = Environment.TickCount64 + (long)PruneEvery.TotalMilliseconds;
+    long nextAwayWarning;
 
     /// <summary>How often an instance clears rows nobody has booked for a while (an idle row means the same as none).</summary>
     public static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
@@ -51,6 +55,30 @@ public sealed class PostgresSendPacing(IConfiguration config, ILogger<PostgresSe
 
     public async Task<TimeSpan> BookAsync(IReadOnlyList<PaceLimit> limits, CancellationToken ct)
     {
+        try { return await BookSharedAsync(limits, ct); }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            WarnAway(e);
+            return await alone.BookAsync(limits, ct);
+        }
+    }
+
+    public async Task HoldAsync(IReadOnlyList<PaceLimit> limits, TimeSpan wait, CancellationToken ct)
+    {
+        await alone.HoldAsync(limits, wait, ct);
+        try { await HoldSharedAsync(limits, wait, ct); }
+        catch (Exception e) when (DatabaseUnavailable.Is(e)) { WarnAway(e); }
+    }
+
+    void WarnAway(Exception e)
+    {
+        var due = Interlocked.Read(ref nextAwayWarning);
+        if (Environment.TickCount64 < due || Interlocked.CompareExchange(ref nextAwayWarning, Environment.TickCount64 + 60_000, due) != due) return;
+        log.LogWarning("The database cannot be reached ({Error}): this instance paces its posts alone until it is back", e.Message);
+    }
+
+    async Task<TimeSpan> BookSharedAsync(IReadOnlyList<PaceLimit> limits, CancellationToken ct)
+    {
         var rows = Rows(limits);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -69,7 +97,7 @@ public sealed class PostgresSendPacing(IConfiguration config, ILogger<PostgresSe
         }
     }
 
-    public async Task HoldAsync(IReadOnlyList<PaceLimit> limits, TimeSpan wait, CancellationToken ct)
+    async Task HoldSharedAsync(IReadOnlyList<PaceLimit> limits, TimeSpan wait, CancellationToken ct)
     {
         var rows = Rows(limits);
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AccountabilityBot.Web.Tests.Support;
 
 namespace AccountabilityBot.Web.Tests.Jobs;
@@ -41,7 +40,7 @@ public sealed class ProcessKillTests : IAsyncLifetime
         var reviewsSeen = 0;
         slack.AfterPostArrived = async post =>
         {
-            if (!IsReview(post) || Interlocked.Increment(ref reviewsSeen) != KillAt) return;
+            if (!LoopbackSlack.IsReview(post) || Interlocked.Increment(ref reviewsSeen) != KillAt) return;
             killed.TrySetResult();
             await Task.Delay(Timeout.Infinite, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2)).ContinueWith(_ => { });
         };
@@ -49,42 +48,28 @@ public sealed class ProcessKillTests : IAsyncLifetime
         using (var first = await BotProcess.StartAsync(Settings))
         {
             for (var i = 0; i < Channels; i++)
-                Assert.Contains("leadership", await CommandAsync(first, "channel leadership", $"C{i:000}"));
-            Assert.Contains("Sending review now", await CommandAsync(first, "cadence review send", "C000"));
+                Assert.Contains("leadership", await LoopbackSlack.CommandAsync(first, Secret, "channel leadership", $"C{i:000}"));
+            Assert.Contains("Sending review now", await LoopbackSlack.CommandAsync(first, Secret, "cadence review send", "C000"));
             if (await Task.WhenAny(killed.Task, Task.Delay(TimeSpan.FromSeconds(90))) != killed.Task)
                 Assert.Fail($"Only {reviewsSeen} reviews reached Slack; the bot said:\n{first.Output}");
             first.Kill(); // the 81st review reached Slack; the bot never heard back
         }
-        var beforeRestart = ReviewsPerChannel().Values.Sum();
+        var beforeRestart = loopback.ReviewsPerChannel().Values.Sum();
         Assert.InRange(beforeRestart, KillAt, Channels - 1);
 
         using (var second = await BotProcess.StartAsync(Settings))
         {
-            await Eventually.Async(() => Task.FromResult(ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(90),
+            await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(90),
                 "every channel to get the review after the restart");
             await Task.Delay(TimeSpan.FromSeconds(1)); // room for a duplicate to show up, if there were one
             second.Kill();
         }
 
-        var perChannel = ReviewsPerChannel();
+        var perChannel = loopback.ReviewsPerChannel();
         Assert.Equal(Channels, perChannel.Count);
         Assert.All(perChannel, c => Assert.Equal(1, c.Value));
         Assert.Contains(slack.Calls, c => c.Method == "conversations.history"); // the post in doubt was looked up
         Assert.Equal(Channels, await CountAsync("SELECT COUNT(*) FROM \"OutboundMessages\" WHERE \"Kind\" = 'review' AND \"SentAt\" IS NOT NULL"));
-    }
-
-    Dictionary<string, int> ReviewsPerChannel() => loopback.Slack.Of("chat.postMessage").Where(c => IsReview(c.Args))
-        .GroupBy(c => (string)c.Args["channel"]!).ToDictionary(g => g.Key, g => g.Count());
-
-    static bool IsReview(JsonObject post) =>
-        ((string?)post["metadata"]?["event_payload"]?["outbox_key"])?.StartsWith("review:", StringComparison.Ordinal) == true;
-
-    static async Task<string> CommandAsync(BotProcess bot, string text, string channel)
-    {
-        var request = SlackHost.Signed("/slack/commands", SlackHost.CommandBody(text, "UCCO", channel), Secret, DateTimeOffset.UtcNow);
-        var response = await bot.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync();
     }
 
     Task<long> CountAsync(string sql) => FolderDatabases.CountAsync(dataDirectory, sql);

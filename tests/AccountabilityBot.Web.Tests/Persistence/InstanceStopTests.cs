@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AccountabilityBot.Web.Tests.Support;
 
@@ -61,13 +60,13 @@ public sealed class InstanceStopTests : IAsyncLifetime
         var reviewsSeen = 0;
         loopback.Slack.AfterPostArrived = async post =>
         {
-            if (!IsReview(post) || Interlocked.Increment(ref reviewsSeen) != 81) return;
+            if (!LoopbackSlack.IsReview(post) || Interlocked.Increment(ref reviewsSeen) != 81) return;
             reached.TrySetResult();
             await Task.Delay(Timeout.Infinite, held.Token).ContinueWith(_ => { }); // its sender never hears back
         };
         await BindChannelsAsync(a, b);
 
-        Assert.Contains("Sending review now", await CommandAsync(b, "cadence review send", "C000"));
+        Assert.Contains("Sending review now", await LoopbackSlack.CommandAsync(b, Secret, "cadence review send", "C000"));
         if (await Task.WhenAny(reached.Task, Task.Delay(TimeSpan.FromSeconds(60))) != reached.Task)
             Assert.Fail($"Only {reviewsSeen} reviews reached Slack.\nA said:\n{a.Output}\nB said:\n{b.Output}");
         (await RunningReviewAsync() == a.Id ? a : b).Kill(); // the one fanning out
@@ -75,11 +74,11 @@ public sealed class InstanceStopTests : IAsyncLifetime
         Assert.InRange(await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "SentAt" IS NOT NULL"""), 0, Channels - 1);
 
         // The survivor's minutely sweep takes over what is left, and what the dead instance held once its leases end.
-        await Eventually.Async(() => Task.FromResult(ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(100),
+        await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(100),
             "every channel to get the review from the surviving instance");
         await Task.Delay(TimeSpan.FromSeconds(1)); // room for a duplicate to show up, if there were one
 
-        Assert.All(ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
+        Assert.All(loopback.ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
         Assert.Contains(loopback.Slack.Calls, c => c.Method == "conversations.history"); // the post in doubt was looked up
         Assert.Equal(Channels, await database.ScalarAsync<long>(ReviewsSent));
     }
@@ -94,18 +93,20 @@ public sealed class InstanceStopTests : IAsyncLifetime
         var slow = true;
         loopback.Slack.AfterPostArrived = async post =>
         {
-            if (IsReview(post) && Volatile.Read(ref slow)) await Task.Delay(1500); // arrived, not yet answered: the window a cut-off leaves in doubt
+            // Arrived, not yet answered: the window a cut-off leaves in doubt.
+            if (LoopbackSlack.IsReview(post) && Volatile.Read(ref slow)) await Task.Delay(1500);
         };
         await BindChannelsAsync(web, web);
         Assert.Equal(1L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM hangfire.server")); // the web-only one runs no job server
 
         // The web-only instance takes the command and queues the review; the job instance fans it out.
-        Assert.Contains("Sending review now", await CommandAsync(web, "cadence review send", "C000"));
-        await Eventually.Async(() => Task.FromResult(ReviewsPerChannel().Count >= 20 ? "some" : null), TimeSpan.FromSeconds(60), "the fan-out to begin");
+        Assert.Contains("Sending review now", await LoopbackSlack.CommandAsync(web, Secret, "cadence review send", "C000"));
+        await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count >= 20 ? "some" : null), TimeSpan.FromSeconds(60),
+            "the fan-out to begin");
         Assert.Equal(0, await jobs.TerminateAsync(TimeSpan.FromSeconds(45)));
         Volatile.Write(ref slow, false);
 
-        var arrived = ReviewsPerChannel().Values.Sum();
+        var arrived = loopback.ReviewsPerChannel().Values.Sum();
         Assert.InRange(arrived, 20, Channels - 1);
         var held = await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "SentAt" IS NULL AND "LeaseUntil" IS NOT NULL""");
         Assert.True(held == 0, $"{held} posts left leased (in doubt); the bot said:\n{jobs.Output}");
@@ -115,12 +116,12 @@ public sealed class InstanceStopTests : IAsyncLifetime
         Assert.DoesNotContain("in doubt", jobs.Output, StringComparison.Ordinal);
 
         using var restarted = await BotProcess.StartAsync(Settings(lease: "00:00:45"));
-        await Eventually.Async(() => Task.FromResult(ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(60),
+        await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(60),
             "every channel to get the review after the restart");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.All(ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
+        Assert.All(loopback.ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
         Assert.DoesNotContain(loopback.Slack.Calls, c => c.Method == "conversations.history"); // nothing was in doubt, so nothing was looked up
-        Assert.Contains("leadership", await CommandAsync(web, "channel leadership", "C999")); // the web-only instance still answers
+        Assert.Contains("leadership", await LoopbackSlack.CommandAsync(web, Secret, "channel leadership", "C999")); // the web-only instance still answers
     }
 
     async Task BindChannelsAsync(BotProcess first, BotProcess second)
@@ -128,7 +129,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async lane =>
         {
             for (var i = lane; i < Channels; i += 4)
-                Assert.Contains("leadership", await CommandAsync(i % 2 == 0 ? first : second, "channel leadership", $"C{i:000}"));
+                Assert.Contains("leadership", await LoopbackSlack.CommandAsync(i % 2 == 0 ? first : second, Secret, "channel leadership", $"C{i:000}"));
         }));
     }
 
@@ -144,18 +145,4 @@ public sealed class InstanceStopTests : IAsyncLifetime
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    Dictionary<string, int> ReviewsPerChannel() => loopback.Slack.Of("chat.postMessage").Where(c => IsReview(c.Args))
-        .GroupBy(c => (string)c.Args["channel"]!).ToDictionary(g => g.Key, g => g.Count());
-
-    static bool IsReview(JsonObject post) =>
-        ((string?)post["metadata"]?["event_payload"]?["outbox_key"])?.StartsWith("review:", StringComparison.Ordinal) == true;
-
-    static async Task<string> CommandAsync(BotProcess bot, string text, string channel)
-    {
-        var request = SlackHost.Signed("/slack/commands", SlackHost.CommandBody(text, "UCCO", channel), Secret, DateTimeOffset.UtcNow);
-        var response = await bot.Client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return body;
-    }
 }

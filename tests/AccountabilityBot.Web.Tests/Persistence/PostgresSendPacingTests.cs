@@ -46,6 +46,32 @@ public sealed class PostgresSendPacingTests
         Assert.InRange(await pacing.BookAsync(busy, CancellationToken.None), TimeSpan.FromMinutes(4.9), TimeSpan.FromMinutes(5));
     }
 
+    [PostgresFact]
+    public async Task WhileTheDatabaseIsAway_AnInstancePacesItsOwnSends_AndSharesAgainWhenItIsBack()
+    {
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        _ = app.App.Services;
+        var pacing = Instance(app.Database!);
+        PaceLimit[] channel = [new("slack:CAWAY", 1, TimeSpan.FromSeconds(1))];
+
+        await app.Database!.TakeDownAsync();
+        try
+        {
+            // A notice that nothing was recorded must still leave, and still one a second per channel.
+            Assert.Equal(TimeSpan.Zero, await pacing.BookAsync(channel, CancellationToken.None));
+            Assert.InRange(await pacing.BookAsync(channel, CancellationToken.None), TimeSpan.FromSeconds(0.7), TimeSpan.FromSeconds(1));
+            await pacing.HoldAsync(channel, TimeSpan.FromSeconds(5), CancellationToken.None); // a 429 while away: held here
+            Assert.InRange(await pacing.BookAsync(channel, CancellationToken.None), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await app.Database.BringBackAsync();
+        }
+
+        Assert.Equal(TimeSpan.Zero, await pacing.BookAsync(channel, CancellationToken.None)); // the shared row, empty so far
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM "SendPaces" WHERE "Key" LIKE 'slack:CAWAY%'"""));
+    }
+
     static PostgresSendPacing Instance(PostgresDatabase database) => new(
         new ConfigurationBuilder().AddInMemoryCollection(database.Settings()).Build(), NullLogger<PostgresSendPacing>.Instance);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -50,6 +51,23 @@ public sealed class LoopbackSlack : IAsyncDisposable
         if (response.Headers.RetryAfter?.Delta is { } wait) http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
         http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
         await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    /// <summary>How many weekly reviews each channel got.</summary>
+    public Dictionary<string, int> ReviewsPerChannel() => Slack.Of("chat.postMessage").Where(c => IsReview(c.Args))
+        .GroupBy(c => (string)c.Args["channel"]!).ToDictionary(g => g.Key, g => g.Count());
+
+    public static bool IsReview(JsonObject post) =>
+        ((string?)post["metadata"]?["event_payload"]?["outbox_key"])?.StartsWith("review:", StringComparison.Ordinal) == true;
+
+    /// <summary>A signed `/cx` command from the CCO (UCCO) to a bot process; its answer, after asserting it was a success.</summary>
+    public static async Task<string> CommandAsync(BotProcess bot, string secret, string text, string channel)
+    {
+        var request = SlackHost.Signed("/slack/commands", SlackHost.CommandBody(text, "UCCO", channel), secret, DateTimeOffset.UtcNow);
+        var response = await bot.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return body;
     }
 
     public async ValueTask DisposeAsync()
