@@ -32,6 +32,7 @@ public sealed class CommandDispatcher(
         if (fastPath?.TryRun(inbound) is { } fast) return fast;
         var receipt = await inbox.ReceiveAsync(inbound, ct);
         if (receipt.EarlierReply is { } earlier) return CommandOutcome.Repeat(earlier, receipt.Row.Refusal, receipt.Row.Id);
+        if (receipt.HeldElsewhere) return CommandOutcome.Held();
         if (receipt.InProgress) return CommandOutcome.StillWorking(receipt.Row.Id);
         return await RunInBatchAsync(batch, inbound, receipt.Row, ct);
     }

@@ -35,6 +35,13 @@ public sealed record CommandOutcome(OutcomeKind Kind, ChatMessage Reply, long? R
     /// <summary>Why the command was not stored.</summary>
     public Exception? Error { get; init; }
 
+    /// <summary>
+    /// Another instance's open transaction is storing this delivery (see <see cref="DeliveryClaim"/>), so nothing was
+    /// stored: the <see cref="CommandWriter"/> runs it again after its commit, and answers "still working" only if that
+    /// transaction stays open too long.
+    /// </summary>
+    public bool HeldElsewhere { get; init; }
+
     /// <summary>The reply is this delivery's first answer (not a retry's, nor one another copy is working on).</summary>
     public bool Fresh => Kind is OutcomeKind.Done or OutcomeKind.Refused or OutcomeKind.Failed;
 
@@ -54,6 +61,8 @@ public sealed record CommandOutcome(OutcomeKind Kind, ChatMessage Reply, long? R
         new(OutcomeKind.Repeat, earlier, receivedId) { Refusal = earlierRefusal };
 
     public static CommandOutcome StillWorking(long receivedId) => new(OutcomeKind.StillWorking, Replies.StillWorking, receivedId);
+
+    public static CommandOutcome Held() => new(OutcomeKind.StillWorking, Replies.StillWorking, null) { HeldElsewhere = true };
 
     public static CommandOutcome NotStored(Exception error) =>
         new(OutcomeKind.NotStored, Replies.NothingRecorded, null) { Refusal = Replies.NothingRecordedText, Error = error };

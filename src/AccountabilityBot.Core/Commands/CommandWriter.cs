@@ -20,7 +20,8 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
 {
     public const int MaxBatch = 64;
 
-    sealed record Pending(InboundCommand Inbound, TaskCompletionSource<CommandOutcome> Done);
+    /// <param name="Deferrals">How many times it was run again because another instance held it (<see cref="CommandOutcome.HeldElsewhere"/>).</param>
+    sealed record Pending(InboundCommand Inbound, TaskCompletionSource<CommandOutcome> Done, int Deferrals = 0);
 
     readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     int writing;
@@ -124,6 +125,11 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
         for (var i = 0; i < batch.Count; i++)
         {
             var (inbound, outcome) = (batch[i].Inbound, outcomes[i]);
+            if (outcome.HeldElsewhere && batch[i].Deferrals < MaxDeferrals)
+            {
+                RunAgainLater(batch[i]);
+                continue;
+            }
             // The one place an answer with a secret shown once is kept, by its delivery, for a follow-up that delivers
             // it later (see StoredReplies); the inbox row holds only its stored form.
             if (outcome.Fresh && inbound.DeliveryId is { } delivery) shownOnce.KeepReply(inbound.Platform, delivery, outcome.Reply);
@@ -131,4 +137,21 @@ public sealed class CommandWriter(IServiceScopeFactory scopes, ShownOnceMessages
             batch[i].Done.TrySetResult(outcome);
         }
     }
+
+    /// <summary>
+    /// A copy of a delivery another instance is storing: run again in a later batch, after this one's commit (which
+    /// let go of this batch's claims), by when the other's commit is usually done and the copy is answered from the
+    /// inbox. Waits a little longer each time, up to about <see cref="MaxDeferrals"/> tenths of a second in all.
+    /// </summary>
+    void RunAgainLater(Pending pending)
+    {
+        var delay = TimeSpan.FromMilliseconds(Math.Min(2 << Math.Min(pending.Deferrals, 6), 100));
+        _ = Task.Delay(delay).ContinueWith(_ =>
+        {
+            queue.Writer.TryWrite(pending with { Deferrals = pending.Deferrals + 1 });
+            StartWriterIfIdle();
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    const int MaxDeferrals = 100;
 }

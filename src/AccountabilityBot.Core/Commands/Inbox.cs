@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Commands;
 
 /// <summary>Stores each inbound command before it is handled, and recognises a platform's retry of one already seen.</summary>
-public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSettings settings)
+public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSettings settings, DeliveryClaim? claim = null)
 {
-    public sealed record Receipt(ReceivedCommand Row, ChatMessage? EarlierReply, bool InProgress);
+    /// <param name="HeldElsewhere">Another open transaction holds this delivery (see <see cref="DeliveryClaim"/>): nothing was stored.</param>
+    public sealed record Receipt(ReceivedCommand Row, ChatMessage? EarlierReply, bool InProgress, bool HeldElsewhere = false);
+
+    readonly string receive = claim is null ? InboxStatements.Receive : InboxStatements.When(claim.Condition, InboxStatements.Receive);
 
     /// <summary>The inbox row for a delivery, as stored (long fields clipped; a delivery without an id gets one).</summary>
     public static ReceivedCommand NewRow(InboundCommand inbound, DateTime receivedAt) => new()
@@ -30,7 +33,7 @@ public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSett
         // before every insert. Two runs of one delivery meet in the writer's transaction, so the second finds the
         // first's answer. Plain SQL, not the change tracker: this runs for every command, and the row is only written
         // here and answered once (MarkHandled attaches it by its key).
-        var inserted = await db.Database.SqlQuery<long>(InboxStatements.Sql(InboxStatements.Receive, row)).ToListAsync(ct);
+        var inserted = await db.Database.SqlQuery<long>(InboxStatements.Sql(receive, row)).ToListAsync(ct);
         if (inserted is [var id])
         {
             row.Id = id;
@@ -38,7 +41,9 @@ public sealed partial class Inbox(AppDbContext db, TimeProvider clock, InboxSett
         }
         var seen = await db.ReceivedCommands.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Platform == inbound.Platform && r.DeliveryId == deliveryId, ct);
-        // Not there after all: the insert was skipped for another reason, which the caller must hear about.
+        // Not there after all: another instance's open transaction holds it (its row unseen until it commits), or the
+        // insert was skipped for another reason, which the caller must hear about.
+        if (seen is null && claim is not null) return new Receipt(row, null, InProgress: false, HeldElsewhere: true);
         if (seen is null) throw new InvalidOperationException($"Could not store delivery {deliveryId}.");
         if (seen.ReplyJson is { } json) return new Receipt(seen, MessageJson.Deserialize(json), InProgress: false);
         return await TakeOverIfAbandonedAsync(seen, ct) ? new Receipt(seen, null, InProgress: false) : new Receipt(seen, null, InProgress: true);

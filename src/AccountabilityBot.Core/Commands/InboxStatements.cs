@@ -11,9 +11,11 @@ namespace AccountabilityBot.Core.Commands;
 /// </summary>
 public static class InboxStatements
 {
-    const string Insert = """
+    const string ValuesClause = "VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})";
+
+    const string Insert = $"""
         INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "FollowUp")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})
+        {ValuesClause}
         ON CONFLICT ("Platform", "DeliveryId") DO UPDATE SET
         """;
 
@@ -37,6 +39,13 @@ public static class InboxStatements
         WHERE {7} OR "ReceivedCommands"."HandledAt" IS NULL OR "ReceivedCommands"."FollowUp" IS NOT NULL
         RETURNING "Id" AS "Value"
         """;
+
+    /// <summary>
+    /// The statement made only when <paramref name="condition"/> (SQL over the same <c>{0}</c>…) holds: when it does
+    /// not, nothing is written and no copy of the delivery is looked for, nor waited for (see <see cref="DeliveryClaim"/>).
+    /// </summary>
+    public static string When(string condition, string statement) =>
+        statement.Replace(ValuesClause, $"SELECT {{0}}, {{1}}, {{2}}, {{3}}, {{4}}, {{5}}, {{6}} WHERE {condition}", StringComparison.Ordinal);
 
     /// <summary>The statement with the row's values (and any more, from <c>{7}</c>), for EF to send as parameters.</summary>
     public static FormattableString Sql(string statement, ReceivedCommand row, params object?[] more) =>

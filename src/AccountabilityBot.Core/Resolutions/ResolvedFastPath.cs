@@ -22,7 +22,8 @@ public interface IResolutionFastStore
     /// Opens a savepoint and stores the inbox row with <see cref="InboxStatements.Receive"/>, as the inbox does (setting
     /// its id), then the resolution. Returns the resolution's new id and the resolutions logged since this hour from the
     /// hourly tally, this one included; null, with nothing kept, for a copy of a delivery stored before that is not to
-    /// run again. A failure here undoes what it wrote; after it, <see cref="Keep"/> or <see cref="RollBack"/> follows.
+    /// run again, or one another open transaction holds (see <see cref="DeliveryClaim"/>): the full way tells which.
+    /// A failure here undoes what it wrote; after it, <see cref="Keep"/> or <see cref="RollBack"/> follows.
     /// </summary>
     (int Id, int ResolvedSince)? Record(ReceivedCommand row, Resolution resolution, DateTime since);
 

@@ -25,6 +25,8 @@ public static class PostgresPersistence
         // Several instances may share this database, and the platforms count their posts together.
         builder.Services.AddSingleton<ISendPacing, PostgresSendPacing>();
         builder.Services.AddSingleton<PostgresConnectionLoss>();
+        // A copy of a delivery another instance holds uncommitted is run again after the batch, not waited for in it.
+        builder.Services.AddSingleton(PostgresDeliveryClaim.Claim);
         // No retrying execution strategy (EnableRetryOnFailure): a command's transaction whose commit lost its answer
         // may have been stored, and running it again blindly would record it twice. The CommandWriter runs it again
         // itself, once, where the inbox recognises a delivery already stored.

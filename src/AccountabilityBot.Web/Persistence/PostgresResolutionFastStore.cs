@@ -14,7 +14,8 @@ namespace AccountabilityBot.Web.Persistence;
 /// trip (an <see cref="NpgsqlBatch"/>): on a server across a socket the waits, not the statements, are what a command
 /// costs, and the writer runs a batch's commands one after another. The statements keep their text, so Npgsql's
 /// automatic preparation (Max Auto Prepare) parses and plans each once per connection. Rows are written as EF writes
-/// them (enums by name, money as numeric, instants as UTC), and the tally trigger counts the resolution as for any writer.
+/// them (enums by name, money as numeric, instants as UTC), and the tally trigger counts the resolution as for any writer
+/// (into its transaction's own share of the hour: the week's count is summed from the shares, with no view between).
 /// </summary>
 public sealed class PostgresResolutionFastStore(AppDbContext db) : IResolutionFastStore
 {
@@ -27,11 +28,13 @@ public sealed class PostgresResolutionFastStore(AppDbContext db) : IResolutionFa
 
     /// <summary>
     /// The inbox's insert and the resolution in one statement: no resolution (and no number taken from its sequence,
-    /// which a rollback would not give back) for a copy of a delivery stored before. Values $1…$7 are the inbox row's.
+    /// which a rollback would not give back) for a copy of a delivery stored before, nor for one another instance's
+    /// open transaction holds (<see cref="PostgresDeliveryClaim"/>), which the full way then leaves for after the
+    /// batch. Values $1…$7 are the inbox row's.
     /// </summary>
     static readonly string ReceiveAndAdd = $"""
         WITH received AS (
-        {InboxStatements.WithParameters(InboxStatements.Receive, "$", first: 1)}
+        {InboxStatements.WithParameters(InboxStatements.When(PostgresDeliveryClaim.Condition, InboxStatements.Receive), "$", first: 1)}
         ), resolution AS (
         INSERT INTO "Resolutions" ("What", "CustomerName", "StageId", "Cost", "ById", "At")
         SELECT $8, $9, $10, $11, $12, $13 FROM received
@@ -41,7 +44,7 @@ public sealed class PostgresResolutionFastStore(AppDbContext db) : IResolutionFa
         """;
 
     const string ResolvedSince = """
-        SELECT COALESCE(SUM("Count"), 0)::integer FROM "ResolutionTallies" WHERE "Hour" >= $1
+        SELECT COALESCE(SUM("Count"), 0)::integer FROM "ResolutionTallyShares" WHERE "Hour" >= $1
         """;
 
     const string AddAudit = """
