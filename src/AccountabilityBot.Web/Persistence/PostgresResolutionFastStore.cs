@@ -21,10 +21,7 @@ public sealed class PostgresResolutionFastStore(AppDbContext db) : IResolutionFa
 {
     const string Savepoint = "resolved_fast";
 
-    const string FindMember = """
-        SELECT "Id", "PlatformUserId", "DisplayName", "Role", "TimeZone", "Email" FROM "Members"
-        WHERE "Platform" = $1 AND "PlatformUserId" = $2
-        """;
+    static readonly string FindMember = SpeakerRow.Sql("$1", "$2");
 
     /// <summary>
     /// The inbox's insert and the resolution in one statement: no resolution (and no number taken from its sequence,
@@ -60,17 +57,7 @@ public sealed class PostgresResolutionFastStore(AppDbContext db) : IResolutionFa
     {
         using var batch = Batch(Statement(FindMember, [Text, Text], platform.ToString(), userId));
         using var reader = batch.ExecuteReader();
-        if (!reader.Read()) return null;
-        return new Member
-        {
-            Id = reader.GetInt32(0),
-            Platform = platform,
-            PlatformUserId = reader.GetString(1),
-            DisplayName = reader.GetString(2),
-            Role = Enum.Parse<Role>(reader.GetString(3)),
-            TimeZone = reader.IsDBNull(4) ? null : reader.GetString(4),
-            Email = reader.IsDBNull(5) ? null : reader.GetString(5),
-        };
+        return SpeakerRow.Read(reader, platform);
     }
 
     /// <summary>The savepoint, the inbox row, the resolution and the tally in one round trip.</summary>

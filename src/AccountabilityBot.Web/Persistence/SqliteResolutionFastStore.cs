@@ -19,21 +19,8 @@ public sealed class SqliteResolutionFastStore(AppDbContext db, SqliteStatementCa
 
     public Member? FindSpeaker(ChatPlatform platform, string userId)
     {
-        using var reader = Run("""
-            SELECT "Id", "PlatformUserId", "DisplayName", "Role", "TimeZone", "Email" FROM "Members"
-            WHERE "Platform" = $0 AND "PlatformUserId" = $1
-            """, platform.ToString(), userId).ExecuteReader();
-        if (!reader.Read()) return null;
-        return new Member
-        {
-            Id = reader.GetInt32(0),
-            Platform = platform,
-            PlatformUserId = reader.GetString(1),
-            DisplayName = reader.GetString(2),
-            Role = Enum.Parse<Role>(reader.GetString(3)),
-            TimeZone = reader.IsDBNull(4) ? null : reader.GetString(4),
-            Email = reader.IsDBNull(5) ? null : reader.GetString(5),
-        };
+        using var reader = Run(SpeakerRow.Sql("$0", "$1"), platform.ToString(), userId).ExecuteReader();
+        return SpeakerRow.Read(reader, platform);
     }
 
     public (int Id, int ResolvedSince)? Record(ReceivedCommand row, Resolution resolution, DateTime since)
