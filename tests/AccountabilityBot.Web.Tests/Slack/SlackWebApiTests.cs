@@ -161,7 +161,7 @@ public sealed class SlackPacingTests : IAsyncLifetime
             await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, "CLEAD"), ChatMessage.Text($"m{n}"), CancellationToken.None);
         }));
         Assert.Equal(4, host.Slack.PostedTo("CLEAD").Count);
-        Assert.True(!host.Slack.Calls.Any(c => c.Status == 429), string.Join("\n", host.Slack.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Args["channel"]} {c.Status}")));
+        Assert.False(host.Slack.Calls.Any(c => c.Status == 429), host.Slack.Timeline());
     }
 }
 
@@ -183,7 +183,7 @@ public sealed class SlackWorkspacePacingTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(1, 12).Select(n =>
             sender.SendAsync(new ChatAddress(ChatPlatform.Slack, $"C{n}"), ChatMessage.Text($"m{n}"), CancellationToken.None)));
         Assert.Equal(12, host.Slack.Of("chat.postMessage").Count);
-        Assert.True(!host.Slack.Calls.Any(c => c.Status == 429), string.Join("\n", host.Slack.Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Args["channel"]} {c.Status}")));
+        Assert.False(host.Slack.Calls.Any(c => c.Status == 429), host.Slack.Timeline());
     }
 }
 

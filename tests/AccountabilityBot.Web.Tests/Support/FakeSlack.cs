@@ -34,6 +34,9 @@ public sealed class FakeSlack : HttpMessageHandler
     public int FailNext;
     /// <summary>response_url posts answer 404 "expired_url", as after 30 minutes or five uses.</summary>
     public bool ResponseUrlsExpired { get; set; }
+    /// <summary>Every call with its moment, channel and status, one a line: what a failed pacing test shows.</summary>
+    public string Timeline() => string.Join("\n", Calls.Select(c => $"{c.At:HH:mm:ss.fff} {c.Method} {c.Args["channel"]} {c.Status}"));
+
     public HashSet<string> MissingChannels { get; } = ["CGONE"];
     public HashSet<string> ChannelsWithoutBot { get; } = ["CNOTIN"];
     public ConcurrentDictionary<string, (string Name, string Email, string Tz)> Users { get; } = new();
