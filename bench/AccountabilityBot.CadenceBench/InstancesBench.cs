@@ -20,21 +20,24 @@ static class InstancesBench
         var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2]) : 50);
         var configs = (args.Length > 3 ? args[3] : "sqlite,postgres,postgres2").Split(',');
         var rounds = args.Length > 4 ? int.Parse(args[4]) : 1;
+        // The fake's own workspace limit, by default the bot's: set it higher to see how fast the bot itself can go.
+        var fakePerMinute = args.Length > 5 ? int.Parse(args[5]) : perMinute;
         var dll = BotDll();
-        Console.WriteLine($"channels={channels} Slack:WorkspacePostsPerMinute={perMinute} latency={latency.TotalMilliseconds} ms; bot {dll}");
+        Console.WriteLine($"channels={channels} Slack:WorkspacePostsPerMinute={perMinute} (fake Slack: {fakePerMinute}/min) "
+            + $"latency={latency.TotalMilliseconds} ms; bot {dll}");
         Console.WriteLine("| database | instances | first post | wall | floor | wall/floor | 429s | duplicates | lost | posts by instance | bot CPU | load before/after |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var round = 0; round < rounds; round++)
             foreach (var config in configs)
-                await RunOneAsync(dll, config, channels, perMinute, latency);
+                await RunOneAsync(dll, config, channels, perMinute, fakePerMinute, latency);
     }
 
-    static async Task RunOneAsync(string dll, string config, int channels, int perMinute, TimeSpan latency)
+    static async Task RunOneAsync(string dll, string config, int channels, int perMinute, int fakePerMinute, TimeSpan latency)
     {
         var postgres = config.StartsWith("postgres", StringComparison.Ordinal);
         var instances = config.EndsWith('2') ? 2 : 1;
         var load = LoadAverage();
-        await using var slack = await RateLimitedSlack.StartAsync(latency, perMinute);
+        await using var slack = await RateLimitedSlack.StartAsync(latency, fakePerMinute);
         var data = Directory.CreateTempSubdirectory("abot-fanout").FullName;
         var admin = Environment.GetEnvironmentVariable("ABOT_BENCH_POSTGRES");
         if (postgres && admin is null) throw new InvalidOperationException("Set ABOT_BENCH_POSTGRES (or run bench/fanout.sh, which starts a server).");

@@ -4,7 +4,7 @@
 // conversation and 50/s per app). Reports wall time against the floor those limits allow, 429s, duplicates and losses.
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.CadenceBench -- [channels=500] [owners=5000] [latencyMs=50] [platforms=slack,teams]
 // or, the review from real bot processes (SQLite; PostgreSQL; two on one PostgreSQL database; see InstancesBench):
-//   … -- instances [channels=500] [Slack:WorkspacePostsPerMinute=300] [latencyMs=50] [sqlite,postgres,postgres2] [rounds=1]
+//   … -- instances [channels=500] [Slack:WorkspacePostsPerMinute=300] [latencyMs=50] [sqlite,postgres,postgres2] [rounds=1] [fake's rate]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AccountabilityBot.Core.Cadence;
