@@ -3,6 +3,8 @@
 // platforms' documented limits (Slack: 1 post/s per channel and a workspace-wide rate; Teams: 7/s, 8/2 s, 60/30 s per
 // conversation and 50/s per app). Reports wall time against the floor those limits allow, 429s, duplicates and losses.
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.CadenceBench -- [channels=500] [owners=5000] [latencyMs=50] [platforms=slack,teams]
+// or, the review from real bot processes (SQLite; PostgreSQL; two on one PostgreSQL database; see InstancesBench):
+//   … -- instances [channels=500] [Slack:WorkspacePostsPerMinute=300] [latencyMs=50] [sqlite,postgres,postgres2] [rounds=1] [fake's rate]
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AccountabilityBot.Core.Cadence;
@@ -19,6 +21,12 @@ using AccountabilityBot.Web.Persistence;
 using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Teams;
 using Microsoft.EntityFrameworkCore;
+
+if (args.FirstOrDefault() == "instances")
+{
+    await InstancesBench.RunAsync(args[1..]);
+    return;
+}
 
 var channels = args.Length > 0 ? int.Parse(args[0]) : 500;
 var owners = args.Length > 1 ? int.Parse(args[1]) : 5000;

@@ -13,6 +13,7 @@ sealed class RateLimitedSlack : IAsyncDisposable
     readonly Lock workspace = new();
     long lastWorkspacePost = long.MinValue;
     public ConcurrentDictionary<string, int> Received { get; } = new();
+    public ConcurrentDictionary<string, int> BySender { get; } = new();
     public int RateLimited, Opens;
     public string BaseUrl { get; private set; } = "";
 
@@ -27,7 +28,8 @@ sealed class RateLimitedSlack : IAsyncDisposable
         var slack = new RateLimitedSlack(app);
         // A little slack for the bot's timers: Slack's own limit is "several hundred a minute", not a stopwatch.
         var workspaceSpacing = (long)(60_000 * 0.9 / workspacePostsPerMinute);
-        app.MapPost("/api/chat.postMessage", async (HttpContext http) =>
+        // Each bot process may be given its own path prefix ("/a/api/"), so the posts can be told apart by sender.
+        var post = async (HttpContext http) =>
         {
             await Task.Delay(latency);
             var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
@@ -47,8 +49,11 @@ sealed class RateLimitedSlack : IAsyncDisposable
                 return Results.Text("""{"ok":false,"error":"ratelimited"}""", "application/json", statusCode: 429);
             }
             slack.Received.AddOrUpdate(channel, 1, (_, n) => n + 1);
+            slack.BySender.AddOrUpdate(http.Request.RouteValues["sender"] as string ?? "", 1, (_, n) => n + 1);
             return Results.Text($$"""{"ok":true,"channel":"{{channel}}","ts":"{{now / 1000}}.{{now % 1000:D3}}000"}""", "application/json");
-        });
+        };
+        app.MapPost("/api/chat.postMessage", post);
+        app.MapPost("/{sender}/api/chat.postMessage", post);
         app.MapPost("/api/conversations.open", async (HttpContext http) =>
         {
             await Task.Delay(latency);
@@ -57,6 +62,7 @@ sealed class RateLimitedSlack : IAsyncDisposable
             return Results.Text("{\"ok\":true,\"channel\":{\"id\":\"D" + user + "\"}}", "application/json");
         });
         app.MapPost("/api/{method}", () => Results.Text("""{"ok":true,"user_id":"UBOT"}""", "application/json"));
+        app.MapPost("/{sender}/api/{method}", () => Results.Text("""{"ok":true,"user_id":"UBOT"}""", "application/json"));
         await app.StartAsync();
         slack.BaseUrl = app.Urls.First() + "/api/";
         return slack;

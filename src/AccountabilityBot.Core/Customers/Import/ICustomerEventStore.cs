@@ -1,8 +1,9 @@
 namespace AccountabilityBot.Core.Customers.Import;
 
 /// <summary>
-/// Writes validated customer events fast: each provider does it its own way (SQLite: prepared upserts in one
-/// transaction). Customers are matched by their id, else by exact name; events by <see cref="CustomerEventInput.ExternalId"/>.
+/// Writes validated customer events fast, in one transaction: each provider does it its own way (SQLite: prepared
+/// upserts row by row; PostgreSQL: each batch copied into a staging table and upserted from it in one statement).
+/// Customers are matched by their id, else by exact name; events by <see cref="CustomerEventInput.ExternalId"/>.
 /// </summary>
 public interface ICustomerEventStore
 {
