@@ -18,14 +18,32 @@ public static class LegacyJobArguments
     static readonly string[] RetiredJobTypes =
         ["AccountabilityBot.Web.Slack.SlackEventJob", "AccountabilityBot.Web.Slack.SlackReplyJob", "AccountabilityBot.Web.Teams.TeamsReplyJob"];
     const int Page = 1000;
+    const int Attempts = 3;
+    static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     /// <summary>Once the host has started, beside the first requests: nothing waits for it.</summary>
     public static WebApplication ForgetLegacyJobArguments(this WebApplication app)
     {
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
-            try { Forget(app.Services.GetRequiredService<JobStorage>(), app.Logger); }
-            catch (Exception ex) { app.Logger.LogWarning(ex, "Could not look for jobs of kinds an earlier build left"); }
+            // The job store may be busy at start (a previous process's connections closing, the server's first passes):
+            // a few tries, a few seconds apart, before it is left for the next start.
+            for (var attempt = 1; ; attempt++)
+                try
+                {
+                    Forget(app.Services.GetRequiredService<JobStorage>(), app.Logger);
+                    return;
+                }
+                catch (Exception ex) when (attempt < Attempts && !app.Lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    app.Logger.LogDebug(ex, "Looking for jobs an earlier build left failed (try {Attempt}); trying again", attempt);
+                    await Task.Delay(RetryAfter);
+                }
+                catch (Exception ex)
+                {
+                    app.Logger.LogWarning(ex, "Could not look for jobs of kinds an earlier build left");
+                    return;
+                }
         }));
         return app;
     }
