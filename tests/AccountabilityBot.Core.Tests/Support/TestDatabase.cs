@@ -28,10 +28,9 @@ public sealed class TestDatabase : IDisposable
         if (TestProvider.IsPostgres)
         {
             if (migrateTo is not null) throw new InvalidOperationException("migrateTo steps through SQLite's migrations; mark the test [SqliteFact].");
-            postgresName = "abot_" + Guid.NewGuid().ToString("N");
             // A copy of a database migrated once for the whole run: the same schema, without running every migration
             // again for each of the hundreds of tests.
-            ExecuteAdmin($"CREATE DATABASE \"{postgresName}\" TEMPLATE \"{Template.Value}\"");
+            postgresName = PostgresCopies.Take(TestProvider.AdminConnectionString, Template.Value);
             ConnectionString = PostgresConnectionString(postgresName);
             return;
         }
@@ -71,9 +70,7 @@ public sealed class TestDatabase : IDisposable
     {
         if (IsPostgres)
         {
-            // Only this database's pool: the other tests' databases are in use.
-            using (var connection = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(connection);
-            ExecuteAdmin($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)");
+            PostgresCopies.Drop(postgresName!);
             return;
         }
         SqliteConnection.ClearAllPools();

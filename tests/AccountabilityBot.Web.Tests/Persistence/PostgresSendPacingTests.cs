@@ -12,10 +12,13 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 [Collection(WebTests.Name)]
 public sealed class PostgresSendPacingTests
 {
+    // The pacing rows are all these tests need; a job server stopping after the database was away only slows disposal.
+    static readonly Dictionary<string, string?> NoJobServer = new() { ["Jobs:RunServer"] = "false" };
+
     [PostgresFact]
     public async Task TwoInstances_BookingTurns_ShareOneChannelsPace()
     {
-        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday), NoJobServer);
         var first = app.App.Services.GetRequiredService<ISendPacing>();
         var second = Instance(app.Database!);
         PaceLimit[] channel = [new("slack:C1", 1, TimeSpan.FromSeconds(1))];
@@ -31,7 +34,7 @@ public sealed class PostgresSendPacingTests
     [PostgresFact]
     public async Task Prune_RemovesIdleRows_KeepsBusyOnes_AndAPrunedKeyIsBookedAgain()
     {
-        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday), NoJobServer);
         _ = app.App.Services; // started: its migrations made the table
         var pacing = Instance(app.Database!);
         PaceLimit[] busy = [new("slack:CBUSY", 1, TimeSpan.FromMinutes(5))], idle = [new("slack:CIDLE", 1, TimeSpan.FromSeconds(1))];
@@ -49,7 +52,7 @@ public sealed class PostgresSendPacingTests
     [PostgresFact]
     public async Task WhileTheDatabaseIsAway_AnInstancePacesItsOwnSends_AndSharesAgainWhenItIsBack()
     {
-        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        await using var app = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday), NoJobServer);
         _ = app.App.Services;
         var pacing = Instance(app.Database!);
         PaceLimit[] channel = [new("slack:CAWAY", 1, TimeSpan.FromSeconds(1))];

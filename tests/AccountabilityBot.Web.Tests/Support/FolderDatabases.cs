@@ -75,10 +75,9 @@ public static class FolderDatabases
         lock (ByFolder)
         {
             if (ByFolder.TryGetValue(folder, out var known)) return known;
-            var name = "abot_" + Guid.NewGuid().ToString("N");
             // A copy of one migrated (with Hangfire's schema) for the whole run: start-up finds the schema in place, as on a
             // restart, instead of installing it all again for each of the hundreds of hosts (PostgresHostTests start empty).
-            Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
+            var name = PostgresCopies.Take(TestProvider.AdminConnectionString, Template.Value);
             return ByFolder[folder] = new Entry(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Database = name }.ConnectionString);
         }
     }
@@ -105,8 +104,7 @@ public static class FolderDatabases
         {
             foreach (var (folder, entry) in ByFolder.Where(e => all || e.Value.Hosts <= 0).ToList())
             {
-                using (var connection = new NpgsqlConnection(entry.ConnectionString)) NpgsqlConnection.ClearPool(connection);
-                Execute($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(entry.ConnectionString).Database}\" WITH (FORCE)");
+                PostgresCopies.Drop(new NpgsqlConnectionStringBuilder(entry.ConnectionString).Database!);
                 ByFolder.Remove(folder);
             }
         }
@@ -116,14 +114,6 @@ public static class FolderDatabases
         // Hangfire's schema too: each host would otherwise install it again on start.
         connection => PostgreSqlObjectsInstaller.Install(connection, JobsExtensions.HangfireSchema),
         version: typeof(PostgreSqlObjectsInstaller).Assembly.GetName().Version!.ToString()));
-
-    static void Execute(string sql)
-    {
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestProvider.AdminConnectionString) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
 }
 
 /// <summary>After each host test, the folder databases no host holds any more go (see <see cref="FolderDatabases"/>).</summary>
