@@ -26,6 +26,7 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
         await using var page = await OpenLocalAsync();
         await page.ScreenshotAsync("local-leadership");
         Assert.Empty(page.ForeignRequests);
+        Assert.Empty(page.Errors);
         var paths = page.Requests.Select(r => r.AbsolutePath).ToList();
         Assert.Contains("/local", paths);
         Assert.Contains("/local/members", paths);
@@ -34,13 +35,20 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
     }
 
     /// <summary>
-    /// The check above could fail: going to another host (another loopback address here; the page's own
-    /// Content-Security-Policy already stops its scripts from fetching one) is recorded, and refused before it leaves.
+    /// The checks above could fail: the page's own script fetching another host is stopped by its Content-Security-Policy,
+    /// which shows in <see cref="BrowserPage.Errors"/>; going there (another loopback address) is recorded, and refused
+    /// before it leaves.
     /// </summary>
     [BrowserFact]
     public async Task ARequestToAnotherHost_IsRecordedAsForeign_AndRefused()
     {
         await using var page = await OpenLocalAsync();
+        var violation = await page.Page.RunAndWaitForConsoleMessageAsync(
+            () => page.Page.EvaluateAsync("() => fetch('http://127.0.0.2:9/tracker.js').catch(() => null)"),
+            new() { Predicate = m => m.Type == "error" && m.Text.Contains("Content Security Policy", StringComparison.Ordinal) });
+        Assert.Contains("http://127.0.0.2:9/tracker.js", violation.Text);
+        Assert.Contains(page.Errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+
         var refused = await Assert.ThrowsAsync<PlaywrightException>(() => page.Page.GotoAsync("http://127.0.0.2:9/elsewhere"));
         Assert.Contains("ERR_BLOCKED_BY_CLIENT", refused.Message);
         Assert.Equal("http://127.0.0.2:9/elsewhere", Assert.Single(page.ForeignRequests).ToString());
@@ -66,6 +74,7 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
         await Expect(message).ToBeFocusedAsync();
         await page.ScreenshotAsync("local-jar-reply");
         Assert.Empty(page.ForeignRequests);
+        Assert.Empty(page.Errors);
     }
 
     [BrowserFact]

@@ -12,6 +12,7 @@ namespace AccountabilityBot.Web.Tests.Support;
 public sealed class BrowserPage : IAsyncDisposable
 {
     readonly List<Uri> requests = [];
+    readonly List<string> errors = [];
     readonly ITestOutputHelper output;
 
     BrowserPage(IBrowserContext context, IPage page, Uri site, ITestOutputHelper output)
@@ -37,11 +38,25 @@ public sealed class BrowserPage : IAsyncDisposable
     /// <summary>The requests to anywhere but the served bot: a page that works offline has none.</summary>
     public IReadOnlyList<Uri> ForeignRequests => [.. Requests.Where(IsForeign)];
 
+    /// <summary>
+    /// What the page reported as going wrong: uncaught script errors and console errors (a Content-Security-Policy
+    /// refusal, a failed load). A page working as it should has none.
+    /// </summary>
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (errors) return [.. errors]; }
+    }
+
     internal static async Task<BrowserPage> OpenAsync(IBrowserContext context, Uri site, ITestOutputHelper output)
     {
         var page = await context.NewPageAsync();
         var opened = new BrowserPage(context, page, site, output);
         context.Request += (_, request) => opened.Record(request.Url);
+        page.PageError += (_, error) => opened.RecordError("uncaught: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") opened.RecordError($"console: {message.Text} ({message.Location})");
+        };
         await context.RouteAsync(url => opened.IsForeign(new Uri(url)), route => route.AbortAsync("blockedbyclient"));
         return opened;
     }
@@ -68,11 +83,11 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Presses Tab from the top of the page until focus comes round again (or <paramref name="maxTabs"/> presses), and
+    /// Presses Tab from the top of the page until focus comes round again (or leaves the page), and
     /// returns the interactive elements that never got focus (visible, enabled links, buttons, fields and anything with a
     /// tabindex of 0 or more) and the order in which the others did, each as "tag#id" or "tag 'text'".
     /// </summary>
-    public async Task<KeyboardWalk> WalkByKeyboardAsync(int maxTabs = 60) => await KeyboardWalk.RunAsync(Page, maxTabs);
+    public async Task<KeyboardWalk> WalkByKeyboardAsync() => await KeyboardWalk.RunAsync(Page);
 
     bool IsForeign(Uri url) =>
         url.Scheme is not ("data" or "blob" or "about") && !string.Equals(url.Authority, Site.Authority, StringComparison.OrdinalIgnoreCase);
@@ -80,6 +95,11 @@ public sealed class BrowserPage : IAsyncDisposable
     void Record(string url)
     {
         lock (requests) requests.Add(new Uri(url));
+    }
+
+    void RecordError(string error)
+    {
+        lock (errors) errors.Add(error);
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -31,9 +31,11 @@ public sealed record KeyboardWalk(IReadOnlyList<string> Order, IReadOnlyList<str
         }
         """;
 
-    internal static async Task<KeyboardWalk> RunAsync(IPage page, int maxTabs)
+    internal static async Task<KeyboardWalk> RunAsync(IPage page)
     {
         var wanted = await page.EvaluateAsync<string[]>(MarkScript, Mark);
+        // Room for every element once, and a few stops that are not in the list (a focusable region, an iframe).
+        var maxTabs = wanted.Length + 5;
         // Start from the top of the document, as a person arriving on the page does.
         await page.EvaluateAsync("() => document.activeElement?.blur()");
         var order = new List<string>();

@@ -43,6 +43,7 @@ public sealed class SharedBrowser : IAsyncLifetime
                 ExecutablePath = SystemChromium.ExecutablePath,
                 Args = SystemChromium.Arguments,
                 Headless = true,
+                Timeout = 60_000,
             });
             return browser;
         }
