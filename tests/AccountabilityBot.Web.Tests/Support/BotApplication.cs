@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Json;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Local;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +66,18 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         if (SettingsCheck.Problems(host.Services) is not { Count: > 0 } problems) return host;
         host.Dispose();
         throw new SettingsRefusedException(problems);
+    }
+
+    /// <summary>
+    /// Serves the host with Kestrel on a free port of 127.0.0.1 instead of the in-memory test server, so a real browser can
+    /// reach it, and returns its address. Call it before anything else uses the host; the helpers here then go over TCP too.
+    /// </summary>
+    public Uri Serve()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
     }
 
     public async Task<LocalReply> SayAsync(string user, string text, string channel = "leadership")

@@ -1,0 +1,105 @@
+using AccountabilityBot.Web.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace AccountabilityBot.Web.Tests.Local;
+
+/// <summary>The local chat page in a real browser (chromium), on the demo host served over TCP.</summary>
+[Collection(WebTests.Name)]
+public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser, ITestOutputHelper output) : IClassFixture<ServedDemo>
+{
+    static ILocator Messages(IPage page) => page.Locator("#log > li");
+
+    /// <summary>Opens /local with the demo's weekly review shown in #leadership, which the page loads by itself.</summary>
+    async Task<BrowserPage> OpenLocalAsync()
+    {
+        var page = await browser.OpenAsync(demo.Address, output);
+        await page.GoToAsync("/local");
+        await Expect(Messages(page.Page).First).ToContainTextAsync("Weekly customer review");
+        return page;
+    }
+
+    [BrowserFact]
+    public async Task Page_Loads_WithEveryRequestToTheBotItself()
+    {
+        await using var page = await OpenLocalAsync();
+        await page.ScreenshotAsync("local-leadership");
+        Assert.Empty(page.ForeignRequests);
+        Assert.Empty(page.Errors);
+        var paths = page.Requests.Select(r => r.AbsolutePath).ToList();
+        Assert.Contains("/local", paths);
+        Assert.Contains("/local/members", paths);
+        Assert.Contains("/local/messages", paths);
+        Assert.All(page.Requests, r => Assert.Equal(demo.Address.Authority, r.Authority));
+    }
+
+    /// <summary>
+    /// The checks above could fail: the page's own script fetching another host is stopped by its Content-Security-Policy,
+    /// which shows in <see cref="BrowserPage.Errors"/>; going there (another loopback address) is recorded, and refused
+    /// before it leaves.
+    /// </summary>
+    [BrowserFact]
+    public async Task ARequestToAnotherHost_IsRecordedAsForeign_AndRefused()
+    {
+        await using var page = await OpenLocalAsync();
+        var violation = await page.Page.RunAndWaitForConsoleMessageAsync(
+            () => page.Page.EvaluateAsync("() => fetch('http://127.0.0.2:9/tracker.js').catch(() => null)"),
+            new() { Predicate = m => m.Type == "error" && m.Text.Contains("Content Security Policy", StringComparison.Ordinal) });
+        Assert.Contains("http://127.0.0.2:9/tracker.js", violation.Text);
+        Assert.Contains(page.Errors, e => e.Contains("Content Security Policy", StringComparison.Ordinal));
+
+        var refused = await Assert.ThrowsAsync<PlaywrightException>(() => page.Page.GotoAsync("http://127.0.0.2:9/elsewhere"));
+        Assert.Contains("ERR_BLOCKED_BY_CLIENT", refused.Message);
+        Assert.Equal("http://127.0.0.2:9/elsewhere", Assert.Single(page.ForeignRequests).ToString());
+    }
+
+    [BrowserFact]
+    public async Task TypingACommand_AndEnter_ShowsTheBotsReply()
+    {
+        await using var page = await OpenLocalAsync();
+        var before = await Messages(page.Page).CountAsync();
+        await page.Page.GetByLabel("You are").FillAsync("ana");
+        var message = page.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to leadership" });
+        await message.ClickAsync();
+        await message.PressSequentiallyAsync("jar");
+        await message.PressAsync("Enter");
+
+        await Expect(Messages(page.Page)).ToHaveCountAsync(before + 2);
+        await Expect(Messages(page.Page).Nth(before)).ToContainTextAsync("Ana Ruiz");
+        await Expect(Messages(page.Page).Nth(before)).ToContainTextAsync("jar");
+        await Expect(Messages(page.Page).Last).ToContainTextAsync("The marble jar —");
+        await Expect(Messages(page.Page).Last).ToContainTextAsync("AccountabilityBot");
+        await Expect(message).ToHaveValueAsync("");
+        await Expect(message).ToBeFocusedAsync();
+        await page.ScreenshotAsync("local-jar-reply");
+        Assert.Empty(page.ForeignRequests);
+        Assert.Empty(page.Errors);
+    }
+
+    [BrowserFact]
+    public async Task Keyboard_ReachesEveryControl_TheMessageBoxBeforeSend()
+    {
+        await using var page = await OpenLocalAsync();
+        var walk = await page.WalkByKeyboardAsync();
+        output.WriteLine("Tab order: " + string.Join(" → ", walk.Order));
+        Assert.Empty(walk.Unreached);
+        var order = walk.Order.ToList();
+        Assert.InRange(order.IndexOf("input#who"), 0, order.IndexOf("textarea#text") - 1);
+        Assert.InRange(order.IndexOf("textarea#text"), 0, order.IndexOf("button#send") - 1);
+    }
+
+    [BrowserFact]
+    public async Task Axe_FindsNoSeriousOrCriticalViolation_BeforeAndAfterAReplyWithButtons()
+    {
+        await using var page = await OpenLocalAsync();
+        await page.AssertAccessibleAsync();
+        await page.Page.GetByLabel("You are").FillAsync("ana");
+        var message = page.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to leadership" });
+        await message.FillAsync("stop list");
+        await message.PressAsync("Enter");
+        await Expect(Messages(page.Page).Last.GetByRole(AriaRole.Button).First).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("local-stop-list");
+    }
+}
