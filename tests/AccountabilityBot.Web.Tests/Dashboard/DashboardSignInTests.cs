@@ -1,5 +1,7 @@
 using System.Net;
 using AccountabilityBot.Core.Dashboard;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Slack;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,6 +89,18 @@ public sealed class DashboardSignInTests
         Assert.Contains("Use the newest one, or ask again in", sixth.Text);
         app.Clock.Advance(DashboardHandler.Window);
         Assert.NotNull(DashboardBrowser.LinkIn((await app.SayAsync("ana", "dashboard")).Text));
+    }
+
+    [Fact]
+    public async Task ReviewAndSlackHome_OfferOpenTheDashboard_WhichAnswersTheClickerWithTheirOwnLink()
+    {
+        await using var app = NewApp();
+        var review = await app.SayAsync("ana", "review");
+        var button = Assert.Single(review.Buttons, b => b.Label == "Open the dashboard");
+
+        Assert.NotNull(DashboardBrowser.LinkIn((await app.SayAsync("ana", button.Command)).Text));
+        var home = SlackHome.Compose(ChatMessage.Text("Nothing is yours yet."));
+        Assert.Contains(home.Blocks.OfType<ActionsBlock>().SelectMany(a => a.Buttons), b => b.Command == button.Command);
     }
 
     [Fact]
