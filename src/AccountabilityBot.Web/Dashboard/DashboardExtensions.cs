@@ -44,6 +44,14 @@ public static class DashboardExtensions
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        // Behind a proxy that ends TLS the bot sees plain HTTP; an https public address says the browser used HTTPS, so
+        // the cookie is `__Host-` and Secure and HSTS is sent, as if the bot served HTTPS itself.
+        if (app.Services.GetRequiredService<IOptions<DashboardSettings>>().Value.Public?.Scheme == Uri.UriSchemeHttps)
+            app.UseWhen(http => SecurityHeaders.Covers(http.Request.Path), https => https.Use((http, next) =>
+            {
+                http.Request.Scheme = Uri.UriSchemeHttps;
+                return next(http);
+            }));
         app.UseDashboardSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
