@@ -17,7 +17,11 @@ public sealed record ReviewSnapshot(
     IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<StageTally> Frontline,
     IReadOnlyList<Contributor> Contributors,
-    IReadOnlyList<AnswerView> Answers);
+    IReadOnlyList<AnswerView> Answers)
+{
+    /// <summary>The touchpoints the CCO watches; the section is left out until there is one.</summary>
+    public IReadOnlyList<Touchpoints.TouchpointView> Reliability { get; init; } = [];
+}
 
 /// <summary>How many customers, and what they are worth a year.</summary>
 public sealed record Tally(int Count, decimal Value)

@@ -9,6 +9,9 @@ namespace AccountabilityBot.Core.Touchpoints;
 public sealed record TouchpointView(int Id, string Name, string Stage, string Unit, GoodDirection Good, decimal Threshold, Person Owner,
     TouchpointTrend Trend)
 {
+    /// <summary>The open commitment that fixes it (own the fix, or re:T-n), if there is one.</summary>
+    public FixView? Fix { get; init; }
+
     public static TouchpointView Of(TouchpointStatus s) => new(s.Touchpoint.Id, s.Touchpoint.Name, s.Touchpoint.Stage.Name, s.Touchpoint.Unit,
         s.Touchpoint.Good, s.Touchpoint.Threshold, Person.Of(s.Touchpoint.Owner), s.Trend);
 
@@ -34,7 +37,12 @@ public sealed record TouchpointView(int Id, string Name, string Stage, string Un
         var latest = Trend.Latest is { } v && Trend.LatestOn is { } on
             ? (Span)new TextSpan($"{TouchpointUnits.Show(v, Unit)} on {on.ToString("d MMM", CultureInfo.InvariantCulture)}")
             : new TextSpan("no value yet");
+        var owner = Fix?.Owner ?? Owner;
         return RichText.Of(new TextSpan($"{mark}{Reference} {Name}", Bold: true), new TextSpan($" ({Stage}): "), latest,
-            new TextSpan($" · {Promise} · {TrendText} · fix owned by "), new MentionSpan(Owner.Platform, Owner.PlatformUserId, Owner.Name));
+            new TextSpan($" · {Promise} · {TrendText} · fix owned by "), new MentionSpan(owner.Platform, owner.PlatformUserId, owner.Name),
+            new TextSpan(Fix is { } f ? $" ({Refs.Of(Refs.Commitment, f.Id)}, due {f.DueOn.ToString("d MMM", CultureInfo.InvariantCulture)})" : ""));
     }
 }
+
+/// <summary>An open commitment linked to a touchpoint: who is fixing it, by when.</summary>
+public sealed record FixView(int Id, Person Owner, DateOnly DueOn);

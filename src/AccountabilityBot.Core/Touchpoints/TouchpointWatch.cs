@@ -15,9 +15,12 @@ public sealed record TouchpointStatus(Touchpoint Touchpoint, TouchpointTrend Tre
 public sealed class TouchpointWatch(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
     /// <param name="tracked">True when the caller will change the touchpoints (their alert state).</param>
-    public async Task<IReadOnlyList<TouchpointStatus>> StatusesAsync(CancellationToken ct, bool tracked = false)
+    public async Task<IReadOnlyList<TouchpointStatus>> StatusesAsync(CancellationToken ct, bool tracked = false) =>
+        await LoadAsync(db, clock.Today(await TeamZone.FindAsync(db, settings, ct)), tracked, ct);
+
+    /// <summary>Where every touchpoint stands on <paramref name="today"/> (the review's own day, for the weekly review).</summary>
+    public static async Task<IReadOnlyList<TouchpointStatus>> LoadAsync(AppDbContext db, DateOnly today, bool tracked, CancellationToken ct)
     {
-        var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
         var query = db.Touchpoints.Include(t => t.Owner).Include(t => t.Stage).OrderBy(t => t.Stage.Position).ThenBy(t => t.Name);
         var touchpoints = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
         if (touchpoints.Count == 0) return [];

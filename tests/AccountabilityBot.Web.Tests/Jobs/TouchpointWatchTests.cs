@@ -120,5 +120,11 @@ public sealed class TouchpointWatchTests : IAsyncLifetime
         Assert.Contains("C-1", reply.Text);
         var commitment = await app.WithDbAsync(db => db.Commitments.Include(c => c.Owner).SingleAsync());
         Assert.Equal((1, "T-1", "tom"), (commitment.TouchpointId!.Value, commitment.PromptedBy, commitment.Owner.PlatformUserId));
+
+        // The weekly review's reliability watch: latest value, trend, and who owns the fix now (the commitment's owner).
+        var review = await app.SayAsync("ana", "review", channel: "exec");
+        Assert.Contains("Reliability watch", review.Text);
+        Assert.Contains("🔴 T-1 First reply within 4 hours (Get help): 5 hours on 25 Nov", review.Text);
+        Assert.Contains("fix owned by @tom (C-1, due 10 Dec)", review.Text);
     }
 }

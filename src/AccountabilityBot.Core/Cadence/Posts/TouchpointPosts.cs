@@ -13,7 +13,8 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 /// is saved with the claimed posts, and the outbox key carries the previous alert, so two runs never raise one twice.
 /// </summary>
 public sealed class TouchpointPosts(
-    AppDbContext db, TouchpointWatch watch, StageCustomers stageCustomers, Audience audience, TimeProvider clock, BotSettings settings)
+    AppDbContext db, TouchpointWatch watch, StageCustomers stageCustomers, Audience audience, Outbox outbox, TimeProvider clock,
+    BotSettings settings)
 {
     public const string Kind = CadenceKinds.Touchpoints;
     public static readonly TimeSpan RaiseAgainAfter = TimeSpan.FromDays(7);
@@ -27,6 +28,13 @@ public sealed class TouchpointPosts(
         foreach (var s in recovered) s.Touchpoint.RecoveredAt = now;
         if (recovered.Count > 0) await db.SaveChangesAsync(ct);
         return recovered.Count;
+    }
+
+    /// <summary>A run outside the cadence (the demo's start): recoveries, then the alerts due.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        await NoteRecoveriesAsync(ct);
+        return await outbox.PostAllAsync(await PlanAsync(ct), ct);
     }
 
     public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
