@@ -1,4 +1,5 @@
 using AccountabilityBot.Web.CustomerData;
+using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Local;
@@ -22,6 +23,7 @@ builder.AddSlack();
 builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
+builder.AddDashboard();
 builder.AddMetricsExport();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapHealth();
 app.MapLocalChannel();
 app.MapSlack();
 app.MapTeams();
+app.MapDashboard();
 app.MapJobsDashboard();
 app.MapCustomerData();
 await app.RunAsync();
