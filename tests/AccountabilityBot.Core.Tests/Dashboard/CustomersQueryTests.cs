@@ -102,6 +102,17 @@ public sealed class CustomersQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_LongRange_SumsEverythingButLeavesTheGroupSplitOut()
+    {
+        await SeedAsync();
+        var from = Today.AddDays(-CustomersQuery.MaxGroupDays);
+        var view = await RunAsync(null, from, Today);
+        Assert.Equal((false, 0), (view.GroupsShown, view.Revenue.Count));
+        Assert.Equal((new Tally(3, 107_777.50m), new Tally(5, 63_000m)), (view.Totals.Won, view.Totals.Lost));
+        Assert.True((await RunAsync(null, from.AddDays(1), Today)).GroupsShown);
+    }
+
+    [Fact]
     public async Task Run_Trend_TwelveWeeksEndingThePeriodsLastDay()
     {
         await SeedAsync();
