@@ -33,15 +33,17 @@ public sealed class FrontlineQuery(AppDbContext db, TimeProvider clock, BotSetti
         var tally = new FrontlineTally(db);
         var first = today.AddDays(1 - 7 * Weeks);
         var weeks = new List<FrontlineWeek>();
+        var contributors = new List<Contributor>();
         for (var w = 0; w < Weeks; w++)
         {
             var from = first.AddDays(7 * w);
-            var stages = await tally.ByStageAsync(Clock.StartOfDayUtc(from, zone), Clock.StartOfDayUtc(from.AddDays(7), zone), ct);
-            weeks.Add(new FrontlineWeek(from, from.AddDays(6), Ordered(stages)));
+            var sums = await tally.RunAsync(Clock.StartOfDayUtc(from, zone), Clock.StartOfDayUtc(from.AddDays(7), zone), ct);
+            weeks.Add(new FrontlineWeek(from, from.AddDays(6), Ordered(sums.Stages)));
+            contributors.AddRange(sums.Contributors);
         }
         var byStage = weeks.SelectMany(w => w.Stages).GroupBy(s => (s.Stage, s.Position))
             .Select(g => new StageTally(g.Key.Stage, g.Key.Position, g.Sum(s => s.Count), g.Sum(s => s.Cost)));
-        var people = await tally.ContributorsAsync(Clock.StartOfDayUtc(first, zone), Clock.StartOfDayUtc(today.AddDays(1), zone), ct);
+        var people = contributors.GroupBy(c => c.Who).Select(g => new Contributor(g.Key, g.Sum(c => c.Count))).ToList();
         var thanked = people.OrderByDescending(c => c.Count).ThenBy(c => c.Who.Name, StringComparer.Ordinal).Take(MaxThanked).ToList();
         return new FrontlineView(weeks, Ordered(byStage), thanked, people.Count);
     }

@@ -27,7 +27,7 @@ public sealed class ReviewLoader(AppDbContext db)
                 || (s.Status == StopItemStatus.Agreed && s.ReviewOn != null && s.ReviewOn <= period.Today))
             .OrderBy(s => s.ReviewOn).ThenBy(s => s.Id)
             .ToListAsync(ct);
-        var frontline = new FrontlineTally(db);
+        var frontline = await new FrontlineTally(db).RunAsync(period.WeekStartUtc, period.WeekEndUtc, ct);
 
         return new ReviewSnapshot(
             period,
@@ -38,8 +38,8 @@ public sealed class ReviewLoader(AppDbContext db)
             [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
             await OverdueAsync(period, ct),
             await DecisionsAsync(period, ct),
-            await frontline.ByStageAsync(period.WeekStartUtc, period.WeekEndUtc, ct),
-            await frontline.ContributorsAsync(period.WeekStartUtc, period.WeekEndUtc, ct),
+            frontline.Stages,
+            frontline.Contributors,
             await AnswersAsync(period, ct));
     }
 
