@@ -21,6 +21,8 @@ public static class CoreServices
         services.AddScoped<MemberDirectory>();
         services.AddScoped<Records>();
         services.AddScoped<Messaging.Outbox>();
+        // The host replaces it with its own address (Dashboard:PublicUrl, or where it listens).
+        services.TryAddSingleton<Dashboard.IDashboardAddress>(new Dashboard.FixedDashboardAddress(new Uri("http://localhost:5000/")));
         services.AddSingleton<Messaging.ShownOnceMessages>();
         services.TryAddSingleton(new Messaging.OutboxSettings());
         services.AddSingleton<Messaging.PlatformPauses>();

@@ -3,6 +3,7 @@ using AccountabilityBot.Core.Cadence;
 using AccountabilityBot.Core.Commitments;
 using AccountabilityBot.Core.Customers;
 using AccountabilityBot.Core.Customers.Metrics;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Decisions;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Prompts;
@@ -43,6 +44,7 @@ internal static class Verbs
         MeVerb.Verb,
         AnswerVerb.Verb,
         ApiKeyVerb.Verb,
+        DashboardVerb.Verb,
         HelpVerb.Verb,
     ];
 

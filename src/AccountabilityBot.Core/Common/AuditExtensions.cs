@@ -17,6 +17,7 @@ public static class AuditExtensions
             At = ctx.UtcNow,
             ActorId = ctx.Speaker.Id,
             Platform = ctx.Platform,
+            Via = ctx.Via,
             Action = action,
             Subject = subject,
             Summary = summary.Length > 500 ? summary[..500] : summary,

@@ -80,7 +80,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         model.Entity<ResolutionTally>().HasKey(t => t.Hour);
         model.Entity<CadenceSetting>().HasIndex(c => c.Kind).IsUnique();
         model.Entity<ChannelBinding>().HasIndex(c => new { c.Platform, c.ConversationId, c.Purpose }).IsUnique();
-        model.Entity<AuditEntry>().HasIndex(a => a.At);
+        model.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.Property(a => a.Via).HasMaxLength(16);
+        });
         model.Entity<ReceivedCommand>(e =>
         {
             e.HasIndex(r => new { r.Platform, r.DeliveryId }).IsUnique();

@@ -64,6 +64,8 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
     (CommandContext, ResolvedCommand)? Takes(InboundCommand inbound)
     {
         if (!inbound.Text.TrimStart().StartsWith("resolved ", StringComparison.OrdinalIgnoreCase)) return null;
+        // Its audit insert has no column for where a command came from: a page's `resolved` takes the full way.
+        if (inbound.Via is not null) return null;
         if (store.FindSpeaker(inbound.Platform, inbound.UserId) is not { } speaker) return null;
         // The full path would update the member's name, email or zone from the platform, or ask for the team's zone.
         if (MemberProfile.Of(inbound).WouldChange(speaker)) return null;

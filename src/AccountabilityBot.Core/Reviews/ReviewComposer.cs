@@ -16,6 +16,9 @@ public static partial class ReviewComposer
     /// <summary>Items with buttons are fewer: each one adds a row of actions.</summary>
     public const int MaxWithButtons = 5;
 
+    /// <summary>Asks the bot for the clicker's own sign-in link: a button can carry no link that works for everyone.</summary>
+    public static ActionsBlock OpenTheDashboard { get; } = new([new ActionButton("Open the dashboard", "dashboard")]);
+
     public static ChatMessage Compose(ReviewSnapshot s, BotSettings settings)
     {
         var blocks = new List<MessageBlock>
@@ -35,6 +38,8 @@ public static partial class ReviewComposer
         Section(blocks, DecisionsThisWeek(s));
         Section(blocks, FrontlineTally(s, money));
         Section(blocks, LeadersAnswers(s));
+        blocks.Add(new DividerBlock());
+        blocks.Add(OpenTheDashboard);
         return new ChatMessage(blocks);
     }
 

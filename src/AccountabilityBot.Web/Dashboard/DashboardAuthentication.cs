@@ -24,7 +24,11 @@ public static class DashboardAuthentication
             options.Cookie.Path = "/";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.CookieManager = new HostPrefixedCookieManager();
+            // The database decides (DashboardSessions): idle and absolute lifetimes, sign-out, the member's current role.
             options.SlidingExpiration = false;
+            options.ExpireTimeSpan = DashboardSessions.Lifetime;
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<DashboardSessions>().ValidateAsync(context);
             options.LoginPath = SignInPath;
             options.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
@@ -34,7 +38,7 @@ public static class DashboardAuthentication
     static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var request = context.Request;
-        var page = request.Path.StartsWithSegments("/dashboard") && HttpMethods.IsGet(request.Method);
+        var page = SecurityHeaders.Covers(request.Path) && HttpMethods.IsGet(request.Method);
         if (page && status == StatusCodes.Status401Unauthorized)
             context.Response.Redirect(SignInPath);
         else

@@ -1,4 +1,9 @@
 using System.Reflection;
+using AccountabilityBot.Core.Dashboard;
+using AccountabilityBot.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.Web.Dashboard;
 
@@ -6,13 +11,23 @@ namespace AccountabilityBot.Web.Dashboard;
 /// The CCO's dashboard: server-rendered Razor Pages under /dashboard (Dashboard/Pages), compiled with the bot, each
 /// needing a signed-in member (<see cref="DashboardPolicies.Member"/>) unless it says otherwise, and a stylesheet
 /// served by the bot itself: no CDN, no inline script or style, so the Content-Security-Policy can forbid them.
+/// Sign-in is only through a one-time link the chat command `dashboard` sends (<see cref="DashboardSignIns"/>).
 /// </summary>
 public static class DashboardExtensions
 {
     public const string StylesheetPath = "/dashboard/dashboard.css";
+    const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSettings<DashboardSettings>(DashboardSettings.SectionName);
+        // The host's "Request starting/finished" lines carry the whole URL, and a sign-in link's URL is its secret: those
+        // two lines stay off whatever the configured levels (a rule for the category itself outranks "Microsoft.AspNetCore").
+        builder.Logging.AddFilter(RequestLogCategory, level => level >= LogLevel.Warning);
+        builder.Services.AddSingleton<IDashboardAddress, DashboardAddress>();
+        builder.Services.AddScoped<DashboardSessions>();
+        builder.Services.AddScoped<DashboardSignIns>();
+        builder.Services.AddSingleton<DashboardCommands>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Dashboard/Pages";
@@ -20,11 +35,24 @@ public static class DashboardExtensions
         });
         builder.Services.AddDashboardAuthentication();
         builder.Services.AddAuthorization(DashboardPolicies.Add);
+        // One key ring for every instance on the database, kept across restarts: a cookie one wrote, all can read.
+        builder.Services.AddDataProtection().SetApplicationName("AccountabilityBot");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return builder;
     }
 
     public static WebApplication MapDashboard(this WebApplication app)
     {
+        // Behind a proxy that ends TLS the bot sees plain HTTP; an https public address says the browser used HTTPS, so
+        // the cookie is `__Host-` and Secure and HSTS is sent, as if the bot served HTTPS itself.
+        if (app.Services.GetRequiredService<IOptions<DashboardSettings>>().Value.Public?.Scheme == Uri.UriSchemeHttps)
+            app.UseWhen(http => SecurityHeaders.Covers(http.Request.Path), https => https.Use((http, next) =>
+            {
+                http.Request.Scheme = Uri.UriSchemeHttps;
+                return next(http);
+            }));
+        app.UseDashboardSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         var stylesheet = Stylesheet();

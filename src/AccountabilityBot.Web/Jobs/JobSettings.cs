@@ -19,8 +19,8 @@ public sealed class JobSettings : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// An address of its own for the job dashboard, such as http://127.0.0.1:5099, that the reverse proxy does not
-    /// forward to. Empty: the dashboard is off (in Development it is on the bot's own address).
+    /// An extra address to listen on, such as http://127.0.0.1:5099, kept from before the job dashboard had a sign-in.
+    /// The dashboard is at /hangfire on every address, for the signed-in CCO only.
     /// </summary>
     public string? DashboardUrl { get; set; }
 

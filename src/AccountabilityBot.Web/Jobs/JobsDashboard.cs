@@ -1,37 +1,42 @@
+using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Hosting;
 using Hangfire;
-using Microsoft.Extensions.Options;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 
 namespace AccountabilityBot.Web.Jobs;
 
 /// <summary>
-/// The Hangfire dashboard has no sign-in, shows job arguments and can trigger or delete jobs. Who may open it is never
-/// decided by the caller's address: behind a reverse proxy on the same host every request comes from this machine.
-/// It is served only on an address of its own (Jobs:DashboardUrl), told apart by the local port a request arrived on,
-/// which a proxy forwarding to the bot's port cannot change (a Host header it can); in Development, on the bot's own.
+/// The Hangfire dashboard at /hangfire shows job arguments and can trigger or delete jobs: it is for the CCO, signed in
+/// through the chat like every dashboard page (<see cref="CcoOnly"/>), whoever else asks and from wherever. Its buttons
+/// post with the antiforgery token Hangfire checks when antiforgery is registered (the dashboard registers it).
+/// Jobs:DashboardUrl, an address of its own from before it had a sign-in, still listens, behind the same sign-in.
 /// </summary>
 public static class JobsDashboard
 {
     const string Path = "/hangfire";
 
-    /// <summary>Listens on Jobs:DashboardUrl next to the bot's own addresses; with it on, its buttons need an antiforgery token.</summary>
     public static void AddJobsDashboard(this WebApplicationBuilder builder)
     {
         var setting = JobSettings.SectionName + ":" + nameof(JobSettings.DashboardUrl);
-        var dashboard = PrivateAddress.Listen(builder, setting, builder.Services.AddOptions<JobSettings>());
-        if (dashboard is not null || builder.Environment.IsDevelopment()) builder.Services.AddAntiforgery();
+        PrivateAddress.Listen(builder, setting, builder.Services.AddOptions<JobSettings>());
+        builder.Services.AddAntiforgery();
     }
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        var options = new DashboardOptions { Authorization = [], DashboardTitle = "AccountabilityBot jobs" };
-        if (app.Services.GetRequiredService<IOptions<JobSettings>>().Value.Dashboard is { } dashboard)
-            app.UseWhen(http => PrivateAddress.Arrived(http, dashboard), only => only.UseHangfireDashboard(Path, options));
-        else if (app.Environment.IsDevelopment())
-            app.UseHangfireDashboard(Path, options);
-        else
-            app.Logger.LogInformation("The job dashboard is off: it has no sign-in. " +
-                "Set Jobs:DashboardUrl (e.g. http://127.0.0.1:5099) to serve it on a port of its own.");
+        var options = new DashboardOptions { Authorization = [new CcoOnly()], DashboardTitle = "AccountabilityBot jobs", AppPath = "/dashboard" };
+        // Someone not signed in is sent to the page that says how to sign in, as on any dashboard page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Path) && http.User.Identity?.IsAuthenticated != true,
+            anonymous => anonymous.Run(http => http.ChallengeAsync()));
+        app.UseHangfireDashboard(Path, options);
         return app;
+    }
+
+    /// <summary>A signed-in member whose current role (read from the database on this request) is CCO.</summary>
+    sealed class CcoOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User is { } user
+            && user.HasClaim(c => c.Type == DashboardPolicies.MemberIdClaim) && user.IsCco();
     }
 }

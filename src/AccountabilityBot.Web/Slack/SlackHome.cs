@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Reviews;
 
 namespace AccountabilityBot.Web.Slack;
 
@@ -23,6 +24,7 @@ public sealed class SlackHome(SlackPeople people, CommandWriter writer, SlackWeb
     public static ChatMessage Compose(ChatMessage mine) => new([
         .. mine.Blocks,
         new DividerBlock(),
+        ReviewComposer.OpenTheDashboard,
         new ContextBlock("Type `/cx` in any channel for a menu, `/cx help` for every command, or write to me in the Messages tab. " +
             "This page refreshes each time you open it."),
     ]);

@@ -101,7 +101,7 @@ public sealed class ReviewComposerSectionTests
         Assert.Contains("No decisions recorded this week.", lines);
         Assert.Contains("No frontline resolutions logged this week.", lines);
         Assert.Contains("No answers to last week's prompts.", lines);
-        Assert.Empty(Buttons(ReviewComposer.Compose(Empty(), Settings)));
+        Assert.Equal(["dashboard"], Buttons(ReviewComposer.Compose(Empty(), Settings)).Select(b => b.Command));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ReviewComposerSectionTests
         Assert.Equal(ReviewComposer.MaxListed, lines.Count(l => l.StartsWith("• 🔺 C-", StringComparison.Ordinal)));
         Assert.Contains("…and 3 more.", lines);
         Assert.Contains("…and 2 more — `stop list` shows them all.", lines);
-        Assert.Equal(2 * ReviewComposer.MaxWithButtons, Buttons(message).Count);
+        Assert.Equal(2 * ReviewComposer.MaxWithButtons, Buttons(message).Count(b => b.Command != "dashboard"));
     }
 
     [Fact]

@@ -5,23 +5,29 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Jobs;
 
 /// <summary>
-/// The job dashboard has no sign-in: who reaches it is decided by where it is served, never by the caller's address.
-/// The real process answers on 127.0.0.1, the address a reverse proxy on the same host connects from.
+/// The job dashboard is behind the dashboard's sign-in, whoever asks and from wherever: the real process answers on
+/// 127.0.0.1, the address a reverse proxy on the same host connects from, and that address opens nothing by itself.
+/// (Who gets in once signed in: DashboardSecurityTests.)
 /// </summary>
 [Collection(WebTests.Name)]
 public sealed class JobsDashboardTests
 {
     [Fact]
-    public async Task Dashboard_InProduction_IsNotFound_EvenFromThisMachineThroughAProxy()
+    public async Task Dashboard_FromThisMachineThroughAProxy_WithoutSignIn_IsSentToSignIn()
     {
         using var bot = await BotProcess.StartAsync(new Dictionary<string, string> { ["Database:DataDirectory"] = BotApplication.NewDataDirectory() });
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = bot.BaseAddress };
 
-        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync("/hangfire")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.SendAsync(Proxied(bot.BaseAddress, "/hangfire"))).StatusCode);
+        foreach (var response in new[] { await client.GetAsync("/hangfire"), await client.SendAsync(Proxied(bot.BaseAddress, "/hangfire")) })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/dashboard/sign-in", response.Headers.Location?.OriginalString);
+            Assert.DoesNotContain("AccountabilityBot jobs", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
-    public async Task Dashboard_WithDashboardUrl_IsServedOnItsOwnPortOnly()
+    public async Task Dashboard_OnTheOldDashboardUrl_IsBehindTheSameSignIn()
     {
         var dashboard = new Uri($"http://127.0.0.1:{BotProcess.FreePort()}");
         using var bot = await BotProcess.StartAsync(new Dictionary<string, string>
@@ -30,23 +36,19 @@ public sealed class JobsDashboardTests
             ["Jobs:DashboardUrl"] = dashboard.ToString(),
         });
 
-        using var direct = new HttpClient { BaseAddress = dashboard };
-        Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/hangfire")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.GetAsync("/hangfire")).StatusCode);
-        // A proxied request naming the dashboard's address in its Host header still arrived on the bot's port.
-        var spoofed = Proxied(bot.BaseAddress, "/hangfire");
-        spoofed.Headers.Host = dashboard.Authority;
-        Assert.Equal(HttpStatusCode.NotFound, (await bot.Client.SendAsync(spoofed)).StatusCode);
+        using var direct = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard };
+        var response = await direct.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("AccountabilityBot jobs", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task Dashboard_InDevelopment_IsServedOnTheBotsAddress()
+    public async Task Dashboard_InDevelopment_StillNeedsTheSignIn()
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
             new Dictionary<string, string?> { ["environment"] = "Development" });
-        var response = await app.CreateClient().GetAsync("/hangfire");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("AccountabilityBot jobs", await response.Content.ReadAsStringAsync());
+        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]

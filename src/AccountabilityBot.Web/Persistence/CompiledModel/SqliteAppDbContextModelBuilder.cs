@@ -11,13 +11,14 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c4a756b-e17a-4705-8150-3559826b1f55"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("c9c2020b-eed6-4530-8a92-d8655e04c9c1"), entityTypeCount: 26)
         {
         }
 
         partial void Initialize()
         {
             var apiKey = ApiKeyEntityType.Create(this);
+            var dashboardSignIn = DashboardSignInEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var cadenceSetting = CadenceSettingEntityType.Create(this);
             var channelBinding = ChannelBindingEntityType.Create(this);
@@ -36,11 +37,14 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var dashboardSession = DashboardSessionEntityType.Create(this);
+            var dataProtectionKeyRow = DataProtectionKeyRowEntityType.Create(this);
             var slackDirectChannel = SlackDirectChannelEntityType.Create(this);
             var teamsConversation = TeamsConversationEntityType.Create(this);
             var teamsPostedCard = TeamsPostedCardEntityType.Create(this);
             var teamsUser = TeamsUserEntityType.Create(this);
 
+            DashboardSignInEntityType.CreateForeignKey1(dashboardSignIn, member);
             CommitmentEntityType.CreateForeignKey1(commitment, member);
             CommitmentEntityType.CreateForeignKey2(commitment, journeyStage);
             CommitmentUpdateEntityType.CreateForeignKey1(commitmentUpdate, commitment);
@@ -54,8 +58,10 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateForeignKey1(resolution, member);
             ResolutionEntityType.CreateForeignKey2(resolution, journeyStage);
             StopItemEntityType.CreateForeignKey1(stopItem, member);
+            DashboardSessionEntityType.CreateForeignKey1(dashboardSession, member);
 
             ApiKeyEntityType.CreateAnnotations(apiKey);
+            DashboardSignInEntityType.CreateAnnotations(dashboardSignIn);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CadenceSettingEntityType.CreateAnnotations(cadenceSetting);
             ChannelBindingEntityType.CreateAnnotations(channelBinding);
@@ -74,6 +80,8 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            DashboardSessionEntityType.CreateAnnotations(dashboardSession);
+            DataProtectionKeyRowEntityType.CreateAnnotations(dataProtectionKeyRow);
             SlackDirectChannelEntityType.CreateAnnotations(slackDirectChannel);
             TeamsConversationEntityType.CreateAnnotations(teamsConversation);
             TeamsPostedCardEntityType.CreateAnnotations(teamsPostedCard);
