@@ -2,23 +2,19 @@
 //   seed DATA_FOLDER [RESOLUTIONS]   a new database with the demo's records and a busy frontline (RESOLUTIONS resolutions,
 //                                    100,000 by default, over twelve weeks); the customer events are imported after it
 //   pages DATA_FOLDER [RUNS]         each page RUNS times (50 by default): server time p50/p95, weight, external references
-// It starts the real host in process (its whole pipeline, the page rendered; no network) and signs a member in with the
-// dashboard's own cookie.
+// It starts the real host in process (its whole pipeline, the page rendered; no network) and signs the CCO in through the
+// local channel's `dashboard` link.
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Dashboard;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AccountabilityBot.DashboardBench;
 
@@ -38,9 +34,10 @@ static class Bench
             b.UseSetting("Demo:Enabled", mode == "seed" ? "true" : "false");
             b.UseSetting("Hosting:WarmUp", "false");
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Antiforgery", "Error");
             b.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(now))));
         });
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -50,7 +47,7 @@ static class Bench
         }
         if (mode == "seed") return;
         var runs = count;
-        client.DefaultRequestHeaders.Add("Cookie", $"{DashboardAuthentication.CookieName}={await Cookie(app, "ana")}");
+        await SignInAsync(client, "ana");
 
         string[] pages =
         [
@@ -82,20 +79,21 @@ static class Bench
         }
     }
 
-    static async Task<string> Cookie(WebApplicationFactory<global::Program> app, string user)
+    /// <summary>Signs in as people do: `dashboard` on the local channel, then the link's page and its button.</summary>
+    static async Task SignInAsync(HttpClient client, string user)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var member = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Members.SingleAsync(m => m.PlatformUserId == user);
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.Name, member.DisplayName), new Claim(ClaimTypes.Role, member.Role.ToString()),
-            new Claim(DashboardPolicies.MemberIdClaim, member.Id.ToString(CultureInfo.InvariantCulture)),
-            new Claim(DashboardPolicies.PlatformClaim, member.Platform.ToString()), new Claim(DashboardPolicies.PlatformUserIdClaim, member.PlatformUserId),
-        ], DashboardAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role);
-        var clock = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IssuedUtc = clock, ExpiresUtc = clock.AddHours(8) }, DashboardAuthentication.Scheme);
-        return app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(DashboardAuthentication.Scheme).TicketDataFormat.Protect(ticket);
+        var said = await client.PostAsJsonAsync("/local/messages", new { user, channel = "leadership", text = "dashboard" });
+        var link = Regex.Match(await said.Content.ReadAsStringAsync(), @"/dashboard/sign-in\?token=[A-Za-z0-9_-]+").Value;
+        var request = new HttpRequestMessage(HttpMethod.Get, link);
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("Sec-Fetch-Dest", "document");
+        var page = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        var form = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var done = await client.PostAsync("/dashboard/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = link[(link.IndexOf('=') + 1)..], ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(form),
+        }));
+        if ((int)done.StatusCode != 302) throw new InvalidOperationException($"Signing in answered {(int)done.StatusCode}.");
     }
 }
 

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Dashboard;
 
 /// <summary>
-/// The read pages through the real host with the demo data (seeded on Thursday 26 Nov 2026): each answers a signed-in
-/// member, shows the numbers the database holds (counted here independently, with plain queries), and filters by its URL.
+/// The read pages through the real host with the demo data (seeded on Thursday 26 Nov 2026): each answers a member signed
+/// in through chat, shows the numbers the database holds (counted here independently, with plain queries), and filters
+/// by its URL.
 /// </summary>
 [Collection(WebTests.Name)]
 public sealed partial class DashboardPagesTests : IAsyncLifetime
@@ -19,18 +20,23 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     static readonly DateOnly Today = DateOnly.FromDateTime(BotApplication.Thursday.UtcDateTime);
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
         new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
-    HttpClient client = null!;
+    DashboardBrowser browser = null!;
 
-    public async Task InitializeAsync() => client = await DashboardSignIn.ClientAsync(app, "jo");
+    // A frontline member: every read page is for any signed-in member, not only leaders.
+    public async Task InitializeAsync() => browser = await DashboardBrowser.SignedInAsync(app, "jo");
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        browser.Dispose();
+        await app.DisposeAsync();
+    }
 
     async Task<string> PageAsync(string url)
     {
-        var response = await client.GetAsync(url);
+        var response = await browser.OpenAsync("http://localhost" + url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // Razor writes characters outside ASCII (the minus sign, the dash) as entities.
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        return WebUtility.HtmlDecode(browser.Html);
     }
 
     Task<int> CountAsync(CustomerEventKind kind, DateOnly from, DateOnly to) =>
