@@ -54,6 +54,18 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_SignedIn_AnswerWithoutScriptOrInlineStyle()
+    {
+        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "frontline" })
+        {
+            var html = await PageAsync($"/dashboard/{page}");
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(" style=", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(1, Regex.Count(html, "<h1>"));
+        }
+    }
+
+    [Fact]
     public async Task Customers_Quarter_TheJarHoldsTheDatabasesCounts()
     {
         var quarter = new DateOnly(2026, 10, 1);
