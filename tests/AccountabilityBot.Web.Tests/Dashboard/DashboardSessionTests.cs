@@ -1,6 +1,7 @@
 using System.Net;
 using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Dashboard;
@@ -77,6 +78,28 @@ public sealed class DashboardSessionTests
         request.Headers.Add("Cookie", cookie);
         var refused = await replay.SendAsync(request);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_OnAnotherInstanceOfTheSameDatabase_StillHolds()
+    {
+        var folder = BotApplication.NewDataDirectory();
+        string cookie;
+        await using (var first = new BotApplication(folder, new FakeTimeProvider(BotApplication.Thursday)))
+        {
+            using var browser = await DashboardBrowser.SignedInAsync(first, "ana");
+            cookie = await CookieHeaderAsync(browser);
+            // Without a repository of its own the key ring would be in the home folder, which both instances here share.
+            Assert.NotEmpty(await first.WithDbAsync(db => db.Set<DataProtectionKeyRow>().ToListAsync()));
+        }
+        // The key ring that encrypted the cookie is in the database, not in the first instance's memory or folder.
+        await using var second = new BotApplication(folder, new FakeTimeProvider(BotApplication.Thursday));
+        using var client = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+        request.Headers.Add("Cookie", cookie);
+        var page = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Sign out", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

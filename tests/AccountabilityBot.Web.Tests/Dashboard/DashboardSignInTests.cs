@@ -35,6 +35,19 @@ public sealed class DashboardSignInTests
     }
 
     [Fact]
+    public async Task PublicUrl_IsWhereLinksPoint_AndOneThatIsNotAnAddressStopsTheStart()
+    {
+        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
+            new Dictionary<string, string?> { ["Dashboard:PublicUrl"] = "https://bot.example.com" });
+        Assert.StartsWith("https://bot.example.com/dashboard/sign-in?token=", await DashboardBrowser.AskForLinkAsync(app, "ana"));
+
+        await using var wrong = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
+            new Dictionary<string, string?> { ["Dashboard:PublicUrl"] = "bot.example.com" });
+        var error = Assert.Throws<SettingsRefusedException>(() => wrong.CreateClient());
+        Assert.StartsWith("Dashboard:PublicUrl must be the address", Assert.Single(error.Problems));
+    }
+
+    [Fact]
     public async Task Link_FetchedByAPreview_IsNeitherUsedNorTiedToIt()
     {
         await using var app = NewApp();
