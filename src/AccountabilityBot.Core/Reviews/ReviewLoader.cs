@@ -27,7 +27,7 @@ public sealed class ReviewLoader(AppDbContext db)
                 || (s.Status == StopItemStatus.Agreed && s.ReviewOn != null && s.ReviewOn <= period.Today))
             .OrderBy(s => s.ReviewOn).ThenBy(s => s.Id)
             .ToListAsync(ct);
-        var resolutions = await ResolutionsAsync(period, ct);
+        var frontline = await new FrontlineTally(db).RunAsync(period.WeekStartUtc, period.WeekEndUtc, ct);
 
         return new ReviewSnapshot(
             period,
@@ -38,8 +38,8 @@ public sealed class ReviewLoader(AppDbContext db)
             [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
             await OverdueAsync(period, ct),
             await DecisionsAsync(period, ct),
-            FrontlineTally.ByStage(resolutions),
-            FrontlineTally.Contributors(resolutions),
+            frontline.Stages,
+            frontline.Contributors,
             await AnswersAsync(period, ct));
     }
 
@@ -59,13 +59,6 @@ public sealed class ReviewLoader(AppDbContext db)
             .ToListAsync(ct);
         return [.. rows.Select(d => new DecisionView(d.Id, d.Text, Person.Of(d.DecidedBy), d.Owner is null ? null : Person.Of(d.Owner), d.PromptedBy))];
     }
-
-    Task<List<ResolutionRow>> ResolutionsAsync(ReviewPeriod period, CancellationToken ct) =>
-        db.Resolutions.AsNoTracking()
-            .Where(r => r.At >= period.WeekStartUtc && r.At < period.WeekEndUtc)
-            .Select(r => new ResolutionRow(r.Stage == null ? null : r.Stage.Name, r.Stage == null ? 0 : r.Stage.Position, r.Cost,
-                new Person(r.By.Platform, r.By.PlatformUserId, r.By.DisplayName)))
-            .ToListAsync(ct);
 
     async Task<List<AnswerView>> AnswersAsync(ReviewPeriod period, CancellationToken ct)
     {

@@ -11,7 +11,8 @@ public sealed class JarHandler(CustomerTotalsQuery totals, CustomerTrendQuery tr
     public async Task<ChatMessage> HandleAsync(JarCommand command, CommandContext ctx, CancellationToken ct)
     {
         var money = settings.CurrencySymbol;
-        var t = (await totals.RunAsync(command.Range, ct)).Totals;
+        // No customer groups here: splitting by group joins every event of the range to its customer.
+        var t = (await totals.RunAsync(command.Range, ct, groups: false)).Totals;
         var weeks = await trend.RunAsync(command.Range.To, ct);
         var blocks = new List<MessageBlock>
         {
