@@ -2,6 +2,7 @@ using System.Reflection;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ namespace AccountabilityBot.Web.Dashboard;
 public static class DashboardExtensions
 {
     public const string StylesheetPath = "/dashboard/dashboard.css";
+    const string StatusPath = "/dashboard/status";
     const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
@@ -53,6 +55,17 @@ public static class DashboardExtensions
                 return next(http);
             }));
         app.UseDashboardSecurityHeaders();
+        // A page refused (the job dashboard or a CCO page for another role) or missing says so in the dashboard's layout,
+        // with its status kept, instead of the bare problem text; only for GET, as a form post re-executed would need a token.
+        // On the app itself, not in a UseWhen branch: only there does the re-execution route again to the page. Anywhere
+        // else it stands aside (its feature off for the request), and the host's problem text answers as before.
+        app.UseStatusCodePagesWithReExecute(StatusPath + "/{0}");
+        app.Use((http, next) =>
+        {
+            if (!SecurityHeaders.Covers(http.Request.Path) || !HttpMethods.IsGet(http.Request.Method))
+                http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         var stylesheet = Stylesheet();
