@@ -1,3 +1,4 @@
+using AccountabilityBot.Web.Charts;
 using AccountabilityBot.Web.CustomerData;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Jobs;
@@ -22,6 +23,7 @@ builder.AddSlack();
 builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
+builder.AddCharts();
 builder.AddMetricsExport();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapSlack();
 app.MapTeams();
 app.MapJobsDashboard();
 app.MapCustomerData();
+app.MapCharts();
 await app.RunAsync();
 return 0;
 
