@@ -18,8 +18,8 @@ public sealed record JarChartBlock(string Title, string Currency, JarTotal Won, 
     /// every platform, so a screen reader hears the numbers once.
     /// </summary>
     [JsonIgnore]
-    public string AltText => $"{Title}: a picture of customers won against customers lost, and the net of each of the last "
-        + $"{Weeks.Count} weeks. The same numbers are written under it.";
+    public string AltText => $"{Title}: a picture of customers won against customers lost, and the net of "
+        + $"{(Weeks.Count == 1 ? "the last week" : $"each of the last {Weeks.Count} weeks")}. The same numbers are written under it.";
 }
 
 /// <summary>How many customers, and what they are worth a year.</summary>
