@@ -18,7 +18,8 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
     public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
         var summary = Summary(message);
-        foreach (var card in AdaptiveCardRenderer.Render(message, ChartUrls(settings, charts))) await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
+        foreach (var card in AdaptiveCardRenderer.Render(message, ChartUrls(settings, charts)))
+            await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
     }
 
     /// <summary>Signed links to the charts' pictures under the bot's public address; none while that is not set.</summary>

@@ -32,7 +32,8 @@ public sealed class BlockKitTests
     // One block a line: the pieces join with nothing between them.
     const string Golden =
         """{"text":"Weekly customer review\nOwner @Ana, due Tue 15 Dec 2026 bold \nWon: 3 customers\n""" +
-        """Lost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print\nWon vs lost: 2 won, 1 lost &lt;of 3&gt;; net +1.","blocks":[""" +
+        """Lost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print\n""" +
+        """Won vs lost: 2 won, 1 lost &lt;of 3&gt;; net +1.","blocks":[""" +
         """{"type":"header","text":{"type":"plain_text","text":"Weekly customer review","emoji":true}},""" +
         """{"type":"section","text":{"type":"mrkdwn","text":"Owner <@U1>, due <!date^1797336000^{date_short_pretty}|Tue 15 Dec 2026> *bold* "}},""" +
         """{"type":"section","fields":[{"type":"mrkdwn","text":"*Won*\n3 customers"},""" +
