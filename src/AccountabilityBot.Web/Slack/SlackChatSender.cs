@@ -22,7 +22,7 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
     /// </summary>
     public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
-        var files = await charts.UploadAsync(message, tag, ct);
+        var files = await charts.UploadAsync(message, ct);
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -37,7 +37,6 @@ public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directC
                 await Task.Delay(PictureWait * (1 << attempt), ct);
             }
         }
-        charts.Forget(tag);
     }
 
     static JsonObject Body(ChatMessage message, string? tag, Func<JarChartBlock, string?>? files)

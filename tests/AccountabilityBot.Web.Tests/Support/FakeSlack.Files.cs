@@ -8,7 +8,10 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// <summary>Slack's external file upload, as documented: get an upload URL, POST the bytes there, complete the upload.</summary>
 public sealed partial class FakeSlack
 {
-    const string FilesHost = "files.slack.com";
+    const string UploadPath = "/upload/v1/";
+
+    /// <summary>Where upload URLs point: Slack's file host, or a loopback address for a bot in another process.</summary>
+    public string UploadUrlBase { get; set; } = "https://files.slack.com";
 
     /// <summary>A file as Slack holds it: what getUploadURLExternal was told, the bytes that arrived, and whether it was completed.</summary>
     public sealed record SlackFile(string Id, string Filename, int Length, string? AltText)
@@ -40,7 +43,7 @@ public sealed partial class FakeSlack
                 return Ok(new JsonObject { ["ok"] = false, ["error"] = "invalid_arguments" });
             var id = $"F{Interlocked.Increment(ref nextFile):D9}";
             Files[id] = new SlackFile(id, name, length, (string?)args["alt_txt"]);
-            return Ok(new JsonObject { ["ok"] = true, ["upload_url"] = $"https://{FilesHost}/upload/v1/{id}", ["file_id"] = id });
+            return Ok(new JsonObject { ["ok"] = true, ["upload_url"] = $"{UploadUrlBase}{UploadPath}{id}", ["file_id"] = id });
         }
         var listed = JsonNode.Parse((string?)args["files"] ?? "[]")!.AsArray();
         var done = new JsonArray();

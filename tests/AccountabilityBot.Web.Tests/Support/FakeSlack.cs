@@ -76,7 +76,7 @@ public sealed partial class FakeSlack : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        if (request.RequestUri!.Host == FilesHost) return await UploadAsync(request, ct);
+        if (request.RequestUri!.AbsolutePath.StartsWith(UploadPath, StringComparison.Ordinal)) return await UploadAsync(request, ct);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
         var isJson = request.Content?.Headers.ContentType?.MediaType == "application/json";
         var args = isJson ? JsonNode.Parse(body)!.AsObject() : FormArgs(body);
