@@ -7,6 +7,10 @@ namespace AccountabilityBot.Core.Reviews;
 /// <summary>Builds the marble jar's picture block, and its text equivalent, for the review and for <c>jar</c>.</summary>
 public static class JarChart
 {
+    /// <summary>Whether a picture would show anything: two empty jars and twelve empty weeks say no more than the words.</summary>
+    public static bool WorthDrawing(Tally won, Tally lost, IReadOnlyList<TrendWeek> weeks) =>
+        won.Count + lost.Count > 0 || weeks.Any(w => w.Won.Count + w.Lost.Count > 0);
+
     /// <param name="period">How the period reads in a sentence, e.g. "this week" or "Q4 2026".</param>
     public static JarChartBlock Of(string title, string period, Tally won, Tally lost, IReadOnlyList<TrendWeek> weeks, string money)
     {
