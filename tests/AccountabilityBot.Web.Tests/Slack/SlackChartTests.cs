@@ -97,6 +97,24 @@ public sealed class SlackChartTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Jar_AskedByDirectMessage_AnswersWithThePicture()
+    {
+        var dm = FakeSlack.Fixture("event_callback_message_im.json");
+        dm["event"]!["user"] = "UANA";
+        dm["event"]!["channel"] = "DANA";
+        dm["event"]!["text"] = "jar quarter";
+
+        await host.EventAsync(dm);
+
+        var answer = await Eventually.Async(async () => host.Slack.Of("chat.postMessage")
+            .FirstOrDefault(c => (string?)c.Args["channel"] == "DANA" && c.Error is null), what: "the jar by DM");
+        Assert.Contains("The marble jar", (string?)answer.Args["text"]);
+        var file = Assert.Single(host.Slack.Files.Values);
+        Assert.Equal(file.Id, (string?)Assert.Single(Blocks(answer, "image"))["slack_file"]!["id"]);
+        Assert.Equal(JarChartRendererTests.PngSignature, file.Bytes![..8]);
+    }
+
+    [Fact]
     public async Task Send_PostFailedAfterTheUpload_TheOutboxRetryReusesTheFile()
     {
         var message = ChartSamples.Message(ChartSamples.Week());
