@@ -1,3 +1,4 @@
+using AccountabilityBot.Web.Charts;
 using AccountabilityBot.Web.CustomerData;
 using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Hosting;
@@ -24,6 +25,7 @@ builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
 builder.AddDashboard();
+builder.AddCharts();
 builder.AddMetricsExport();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapTeams();
 app.MapDashboard();
 app.MapJobsDashboard();
 app.MapCustomerData();
+app.MapCharts();
 await app.RunAsync();
 return 0;
 
