@@ -30,7 +30,7 @@ builder.AddMetricsExport();
 
 var app = builder.Build();
 if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
-app.UseRequestInput(RequestBody.MaxBytes, exceptUnder: "/api/v1/customer-events");
+app.UseRequestInput(RequestBody.MaxBytes, "/api/v1/customer-events", DashboardSettingsExtensions.ImportPath);
 app.MapMetricsExport();
 // Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).

@@ -1,6 +1,7 @@
 using System.Reflection;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ namespace AccountabilityBot.Web.Dashboard;
 public static class DashboardExtensions
 {
     public const string StylesheetPath = "/dashboard/dashboard.css";
+    const string StatusPage = "/dashboard/status/{0}";
     const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
@@ -28,6 +30,7 @@ public static class DashboardExtensions
         builder.Services.AddScoped<DashboardSessions>();
         builder.Services.AddScoped<DashboardSignIns>();
         builder.Services.AddSingleton<DashboardCommands>();
+        builder.Services.AddDashboardSettings();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Dashboard/Pages";
@@ -53,6 +56,15 @@ public static class DashboardExtensions
                 return next(http);
             }));
         app.UseDashboardSecurityHeaders();
+        // A dashboard page the member's role may not open answers 403 with a page saying so (the status kept); every other
+        // status and path keeps the host's problem bodies. (Re-executing needs the app's own routing, so not in a branch.)
+        app.UseStatusCodePagesWithReExecute(StatusPage);
+        app.Use(async (http, next) =>
+        {
+            await next(http);
+            if (!(http.Response.StatusCode == StatusCodes.Status403Forbidden && http.Request.Path.StartsWithSegments("/dashboard"))
+                && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         var stylesheet = Stylesheet();
@@ -62,6 +74,7 @@ public static class DashboardExtensions
             return Results.Bytes(stylesheet, "text/css; charset=utf-8");
         });
         app.MapRazorPages();
+        app.MapDashboardSettings();
         return app;
     }
 
