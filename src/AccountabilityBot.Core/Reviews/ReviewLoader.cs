@@ -40,7 +40,8 @@ public sealed class ReviewLoader(AppDbContext db)
             await DecisionsAsync(period, ct),
             frontline.Stages,
             frontline.Contributors,
-            await AnswersAsync(period, ct));
+            await AnswersAsync(period, ct),
+            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct));
     }
 
     Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>

@@ -17,7 +17,7 @@ namespace AccountabilityBot.Web.Dashboard;
 public static class DashboardExtensions
 {
     public const string StylesheetPath = "/dashboard/dashboard.css";
-    const string StatusPath = "/dashboard/status";
+    const string StatusPage = "/dashboard/status/{0}";
     const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ public static class DashboardExtensions
         builder.Services.AddScoped<DashboardSessions>();
         builder.Services.AddScoped<DashboardSignIns>();
         builder.Services.AddSingleton<DashboardCommands>();
+        builder.Services.AddDashboardSettings();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Dashboard/Pages";
@@ -56,14 +57,13 @@ public static class DashboardExtensions
             }));
         app.UseDashboardSecurityHeaders();
         // A page refused (the job dashboard or a CCO page for another role) or missing says so in the dashboard's layout,
-        // with its status kept, instead of the bare problem text; only for GET, as a form post re-executed would need a token.
-        // On the app itself, not in a UseWhen branch: only there does the re-execution route again to the page. Anywhere
-        // else it stands aside (its feature off for the request), and the host's problem text answers as before.
-        app.UseStatusCodePagesWithReExecute(StatusPath + "/{0}");
+        // with its status kept, instead of a bare status; every other path keeps the host's problem bodies. On the app
+        // itself, not in a UseWhen branch: only there does the re-execution route again to the page.
+        app.UseStatusCodePagesWithReExecute(StatusPage);
         app.Use((http, next) =>
         {
-            if (!SecurityHeaders.Covers(http.Request.Path) || !HttpMethods.IsGet(http.Request.Method))
-                http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            if (!SecurityHeaders.Covers(http.Request.Path)
+                && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
             return next(http);
         });
         app.UseAuthentication();
@@ -75,6 +75,7 @@ public static class DashboardExtensions
             return Results.Bytes(stylesheet, "text/css; charset=utf-8");
         });
         app.MapRazorPages();
+        app.MapDashboardSettings();
         return app;
     }
 

@@ -31,6 +31,8 @@ public sealed class JarHandler(CustomerTotalsQuery totals, CustomerTrendQuery tr
             new TextBlock(RichText.Bold($"The last {weeks.Count} weeks, net")),
             new ListBlock([.. weeks.Select(w => (RichText)$"{Format.Date(w.From)}: {ReviewComposer.Net(w.Won, w.Lost, money)}")]),
         };
+        if (JarChart.WorthDrawing(t.Won, t.Lost, weeks))
+            blocks.Insert(5, JarChart.Of($"The marble jar — {command.Label}", command.Label, t.Won, t.Lost, weeks, money));
         return new ChatMessage(blocks);
     }
 }
