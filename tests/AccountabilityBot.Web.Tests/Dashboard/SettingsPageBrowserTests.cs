@@ -10,7 +10,12 @@ namespace AccountabilityBot.Web.Tests.Dashboard;
 [Collection(WebTests.Name)]
 public sealed class SettingsPageBrowserTests(ServedDemo demo, SharedBrowser browser, ITestOutputHelper output) : IClassFixture<ServedDemo>
 {
-    Task<BrowserPage> SignedInAsync(string member) => BrowserSignIn.SignedInAsync(demo, browser, output, member);
+    async Task<BrowserPage> SignedInAsync(string member)
+    {
+        var page = await BrowserSignIn.SignedInAsync(demo, browser, output, member);
+        await page.GoToAsync("/dashboard");
+        return page;
+    }
 
     [BrowserFact]
     public async Task Cco_ChangesTheCadence_ByKeyboard_AndSeesTheEnginesAnswer_WithNoSeriousAxeViolation()
