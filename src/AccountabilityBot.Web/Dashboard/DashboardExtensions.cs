@@ -1,8 +1,8 @@
 using System.Reflection;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Web.Hosting;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
@@ -56,14 +56,15 @@ public static class DashboardExtensions
                 return next(http);
             }));
         app.UseDashboardSecurityHeaders();
-        // A dashboard page the member's role may not open answers 403 with a page saying so (the status kept); every other
-        // status and path keeps the host's problem bodies. (Re-executing needs the app's own routing, so not in a branch.)
+        // A page refused (the job dashboard or a CCO page for another role) or missing says so in the dashboard's layout,
+        // with its status kept, instead of a bare status; every other path keeps the host's problem bodies. On the app
+        // itself, not in a UseWhen branch: only there does the re-execution route again to the page.
         app.UseStatusCodePagesWithReExecute(StatusPage);
-        app.Use(async (http, next) =>
+        app.Use((http, next) =>
         {
-            await next(http);
-            if (!(http.Response.StatusCode == StatusCodes.Status403Forbidden && http.Request.Path.StartsWithSegments("/dashboard"))
+            if (!SecurityHeaders.Covers(http.Request.Path)
                 && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+            return next(http);
         });
         app.UseAuthentication();
         app.UseAuthorization();

@@ -5,14 +5,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AccountabilityBot.Web.Dashboard.Pages;
 
 /// <summary>
-/// The page a dashboard request gets instead of a bare 403 (re-executed by the status-code pages, the status kept): a
-/// member whose role may not open it is told so and where to go.
+/// What a refused (403) or missing (404) page under /dashboard or /hangfire shows instead of a bare status: re-executed
+/// here by <see cref="DashboardExtensions.MapDashboard"/>, keeping the original status code, inside the dashboard's layout.
+/// A refused form post lands here too (its token was not the point: the role was).
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
+
+    public string Title => Code switch
+    {
+        StatusCodes.Status403Forbidden => "Not for your role",
+        StatusCodes.Status404NotFound => "No such page",
+        _ => "Something went wrong",
+    };
 
     public IActionResult OnGet(int code) => Show(code);
 
