@@ -7,6 +7,11 @@ using AccountabilityBot.Core.Reviews;
 using AccountabilityBot.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+if (args is ["charts", ..]) // the chart picture alone: dotnet run -c Release --project bench/AccountabilityBot.Bench -- charts 1000
+{
+    ChartBench.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+    return;
+}
 var runs = args.Length > 0 ? int.Parse(args[0]) : 200;
 var folder = Directory.CreateTempSubdirectory("abot-bench").FullName;
 var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "bench.db")}").Options;

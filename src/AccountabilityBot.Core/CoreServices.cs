@@ -32,6 +32,11 @@ public static class CoreServices
         services.AddScoped<Customers.Metrics.CustomerTotalsQuery>();
         services.AddScoped<Customers.Metrics.CustomerTrendQuery>();
         services.AddScoped<Reviews.WeeklyReview>();
+        services.AddScoped<Dashboard.CustomersQuery>();
+        services.AddScoped<Dashboard.CommitmentBoardQuery>();
+        services.AddScoped<Dashboard.DecisionsQuery>();
+        services.AddScoped<Dashboard.StopListQuery>();
+        services.AddScoped<Dashboard.FrontlineQuery>();
         services.AddScoped<Cadence.Posts.Audience>();
         services.AddScoped<Cadence.Posts.CadenceRunner>();
         services.AddScoped<Cadence.Posts.ReviewPosts>();

@@ -1,3 +1,4 @@
+using AccountabilityBot.Web.Charts;
 using AccountabilityBot.Web.CustomerData;
 using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Hosting;
@@ -24,11 +25,12 @@ builder.AddTeams();
 builder.AddJobs();
 builder.AddCustomerData();
 builder.AddDashboard();
+builder.AddCharts();
 builder.AddMetricsExport();
 
 var app = builder.Build();
 if (!app.SettingsAreValid()) return SettingsCheck.ExitCode;
-app.UseRequestInput(RequestBody.MaxBytes, exceptUnder: "/api/v1/customer-events");
+app.UseRequestInput(RequestBody.MaxBytes, "/api/v1/customer-events", DashboardSettingsExtensions.ImportPath);
 app.MapMetricsExport();
 // Three independent first uses, side by side on the 2 cores a small server has: EF and the database, Hangfire's
 // storage, and the command path's warm-up (which waits for the database unless it is already up to date).
@@ -48,6 +50,7 @@ app.MapTeams();
 app.MapDashboard();
 app.MapJobsDashboard();
 app.MapCustomerData();
+app.MapCharts();
 await app.RunAsync();
 return 0;
 

@@ -19,7 +19,7 @@ public sealed class ArchitectureTests
     static readonly string[] HostPlatformOrScheduler =
     [
         "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Data.Sqlite", "Microsoft.EntityFrameworkCore.Sqlite",
-        "Npgsql", "Hangfire", "System.Net.Http", "Microsoft.IdentityModel", WebRoot,
+        "Npgsql", "Hangfire", "System.Net.Http", "Microsoft.IdentityModel", "SkiaSharp", WebRoot,
     ];
 
     [Fact]
@@ -43,6 +43,18 @@ public sealed class ArchitectureTests
             .ShouldNot().HaveDependencyOn($"{WebRoot}.{other}").GetResult();
 
         Assert.True(result.IsSuccessful, $"{adapter} types that use {other}: " + Names(result));
+    }
+
+    [Fact]
+    public void Drawing_AppearsOnlyInCharts_WhichServesEveryPlatformAndUsesNone()
+    {
+        var drawing = Types.InAssembly(Web).That().HaveDependencyOn("SkiaSharp").Should().ResideInNamespace($"{WebRoot}.Charts").GetResult();
+        var platforms = Types.InAssembly(Web).That().ResideInNamespace($"{WebRoot}.Charts")
+            .ShouldNot().HaveDependencyOnAny($"{WebRoot}.Slack", $"{WebRoot}.Teams", $"{WebRoot}.Local").GetResult();
+
+        Assert.True(drawing.IsSuccessful, "SkiaSharp used outside Charts/: " + Names(drawing));
+        Assert.True(platforms.IsSuccessful, "Charts/ types that use a platform: " + Names(platforms));
+        Assert.NotEmpty(Types.InAssembly(Web).That().ResideInNamespace($"{WebRoot}.Charts").And().HaveDependencyOn("SkiaSharp").GetTypes());
     }
 
     [Fact]

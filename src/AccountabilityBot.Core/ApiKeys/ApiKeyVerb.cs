@@ -47,6 +47,7 @@ public sealed class ApiKeyHandler(AppDbContext db) : ICommandHandler<ApiKeyComma
         switch (command.Action)
         {
             case ApiKeyAction.Create:
+                ctx.RequirePrivate("A new API key");
                 if (existing is not null)
                     throw new CommandRejectedException($"There is already a key called {existing.Name}; revoke it first, or pick another name.");
                 var (key, lookup, hash) = ApiKeySecrets.Create();

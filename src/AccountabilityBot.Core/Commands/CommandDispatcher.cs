@@ -126,7 +126,7 @@ public sealed class CommandDispatcher(
     async Task<CommandContext> ContextForAsync(Member speaker, InboundCommand inbound, CancellationToken ct)
     {
         var zone = Clock.FindZone(speaker.TimeZone) ?? await TeamZone.FindAsync(db, settings, ct);
-        return new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.UtcNow(), inbound.Via);
+        return new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.UtcNow(), inbound.Via, inbound.Shared);
     }
 
     /// <summary>Answers the inbox row in this unit of work, without reading it again (it may have been detached meanwhile).</summary>

@@ -12,7 +12,10 @@ public static class Format
         (amount < 0 ? "-" : "") + symbol + Math.Round(Math.Abs(amount), 0, MidpointRounding.AwayFromZero).ToString("#,0", Invariant);
 
     public static string Count(int n, string singular, string? plural = null) =>
-        $"{n.ToString("#,0", Invariant)} {(n == 1 ? singular : plural ?? singular + "s")}";
+        $"{Number(n)} {(n == 1 ? singular : plural ?? singular + "s")}";
+
+    /// <summary>"1,204".</summary>
+    public static string Number(int n) => n.ToString("#,0", Invariant);
 
     public static string Date(DateOnly d) => d.ToString("ddd d MMM yyyy", Invariant);
 

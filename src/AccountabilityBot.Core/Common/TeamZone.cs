@@ -16,4 +16,12 @@ public static class TeamZone
             .Where(c => c.Kind == CadenceKinds.Review).Select(c => c.TimeZone).FirstOrDefaultAsync(ct);
         return Clock.FindZone(cadenceZone) ?? Clock.FindZone(settings.DefaultTimeZone) ?? TimeZoneInfo.Utc;
     }
+
+    /// <summary>The team's zone and the day it is there now.</summary>
+    public static async Task<(DateOnly Today, TimeZoneInfo Zone)> TodayAsync(AppDbContext db, BotSettings settings, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var zone = await FindAsync(db, settings, ct);
+        return (clock.Today(zone), zone);
+    }
 }

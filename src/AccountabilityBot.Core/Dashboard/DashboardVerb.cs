@@ -38,6 +38,7 @@ public sealed class DashboardHandler(AppDbContext db, IDashboardAddress address)
 
     public async Task<ChatMessage> HandleAsync(DashboardCommand command, CommandContext ctx, CancellationToken ct)
     {
+        ctx.RequirePrivate("A sign-in link");
         var links = db.Set<DashboardSignIn>();
         var since = ctx.UtcNow - Window;
         var recent = await links.Where(l => l.MemberId == ctx.Speaker.Id && l.CreatedAt > since).Select(l => l.CreatedAt).ToListAsync(ct);

@@ -26,6 +26,7 @@ public sealed record ChatMessage(IReadOnlyList<MessageBlock> Blocks)
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(JarChartBlock), "jarChart")]
 public abstract record MessageBlock;
 
 /// <summary>A short title line.</summary>

@@ -12,7 +12,9 @@ namespace AccountabilityBot.Core.Messaging;
 /// made), so a name, email or zone that differs from the stored one replaces it; otherwise it only fills what is missing.</param>
 /// <param name="FollowUp">What is left to do once the command has run (see <see cref="ReceivedCommand.FollowUp"/>), stored with it.</param>
 /// <param name="Via">Where the command was given when not in the chat itself ("web": a dashboard page); its audit entries say so.</param>
+/// <param name="Shared">The answer is posted where others read it (a Teams channel or group chat), not to the speaker
+/// alone, so an answer meant only for them (a sign-in link, a new API key) is refused there.</param>
 public sealed record InboundCommand(
     ChatPlatform Platform, string ConversationId, string UserId, string Text,
     string? DeliveryId = null, string? UserName = null, string? UserEmail = null, string? UserTimeZone = null,
-    bool ProfileIsCurrent = false, string? FollowUp = null, string? Via = null);
+    bool ProfileIsCurrent = false, string? FollowUp = null, string? Via = null, bool Shared = false);

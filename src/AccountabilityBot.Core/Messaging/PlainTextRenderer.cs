@@ -22,23 +22,30 @@ public static class PlainTextRenderer
         .Where(line => line.Length > 0));
 
     /// <summary>
-    /// The message cut after each row of buttons: each part's text followed by its buttons, so a page can show a
-    /// button right under the item it acts on.
+    /// The message cut after each row of buttons and before each chart's text: each part's text followed by its chart
+    /// (if any) and its buttons, so a page can show a button right under the item it acts on, and a chart's picture
+    /// right above the words that say what it shows.
     /// </summary>
-    public static IReadOnlyList<(string Text, IReadOnlyList<ActionButton> Buttons)> RenderParts(ChatMessage m)
+    public static IReadOnlyList<(string Text, IReadOnlyList<ActionButton> Buttons, JarChartBlock? Chart)> RenderParts(ChatMessage m)
     {
-        var parts = new List<(string, IReadOnlyList<ActionButton>)>();
+        var parts = new List<(string, IReadOnlyList<ActionButton>, JarChartBlock?)>();
         var lines = new List<string>();
         foreach (var block in m.Blocks)
         {
             if (block is ActionsBlock actions)
             {
-                parts.Add((string.Join("\n", lines), actions.Buttons));
+                parts.Add((string.Join("\n", lines), actions.Buttons, null));
+                lines.Clear();
+                continue;
+            }
+            if (block is JarChartBlock chart)
+            {
+                parts.Add((string.Join("\n", lines), [], chart));
                 lines.Clear();
             }
-            else lines.AddRange(Lines(block));
+            lines.AddRange(Lines(block));
         }
-        if (lines.Count > 0) parts.Add((string.Join("\n", lines), []));
+        if (lines.Count > 0) parts.Add((string.Join("\n", lines), [], null));
         return parts;
     }
 
@@ -51,6 +58,7 @@ public static class PlainTextRenderer
         ActionsBlock a => [string.Join("  ", a.Buttons.Select(b => $"[{b.Label} → {b.Command.Replace(ActionButton.AnswerSlot, "…")}]"))],
         ContextBlock c => [Text(c.Text)],
         DividerBlock => ["---"],
+        JarChartBlock c => [c.Text],
         _ => throw new NotSupportedException($"The plain-text renderer does not know {block.GetType().Name}."),
     };
 

@@ -23,6 +23,8 @@ public static partial class ReviewComposer
         yield return new TextBlock(RichText.Of(new TextSpan("Net this week: ", Bold: true), new TextSpan(Net(s.Week.Won, s.Week.Lost, money))));
         yield return new TextBlock(RichText.Of(new TextSpan($"Net {quarter} so far: ", Bold: true), new TextSpan(Net(s.Quarter.Won, s.Quarter.Lost, money))));
         yield return new ContextBlock($"This week: {Marbles(s.Week.Won.Count, "🟢")} won vs {Marbles(s.Week.Lost.Count, "🔴")} lost");
+        if (s.Trend is { Count: > 0 } trend && JarChart.WorthDrawing(s.Week.Won, s.Week.Lost, trend))
+            yield return JarChart.Of($"The marble jar — week of {s.Period.WeekLabel}", "this week", s.Week.Won, s.Week.Lost, trend, money);
     }
 
     internal static string Marbles(int count, string marble) => count switch

@@ -64,10 +64,10 @@ public static partial class ReviewComposer
     static ContextBlock More(int leftOff, string? where) => new($"…and {leftOff} more{(where is null ? "" : $" — {where}")}.");
 
     /// <summary>"3 customers · $42,000 a year".</summary>
-    internal static string Amount(Tally t, string money) => $"{Format.Count(t.Count, "customer")} · {Format.Money(t.Value, money)} a year";
+    public static string Amount(Tally t, string money) => $"{Format.Count(t.Count, "customer")} · {Format.Money(t.Value, money)} a year";
 
     /// <summary>"+3 customers, +$42,000 a year" or "−2 customers, −$18,000 a year"; zero carries no sign.</summary>
-    internal static string Net(Tally won, Tally lost, string money)
+    public static string Net(Tally won, Tally lost, string money)
     {
         var count = won.Count - lost.Count;
         var value = Math.Round(won.Value - lost.Value, 0, MidpointRounding.AwayFromZero);
@@ -75,7 +75,7 @@ public static partial class ReviewComposer
     }
 
     // A real minus sign, not a hyphen: it reads as a number, and it is what the leadership deck would show.
-    internal static string Sign(decimal n) => n > 0 ? "+" : n < 0 ? "−" : "";
+    public static string Sign(decimal n) => n > 0 ? "+" : n < 0 ? "−" : "";
 
     /// <summary>Ranked by count, then value, then name, so two reviews of the same week list reasons alike.</summary>
     public static IReadOnlyList<ReasonTally> Ranked(IEnumerable<ReasonTally> reasons) =>

@@ -28,7 +28,7 @@ public sealed class ReviewLoader(AppDbContext db)
                 || (s.Status == StopItemStatus.Agreed && s.ReviewOn != null && s.ReviewOn <= period.Today))
             .OrderBy(s => s.ReviewOn).ThenBy(s => s.Id)
             .ToListAsync(ct);
-        var resolutions = await ResolutionsAsync(period, ct);
+        var frontline = await new FrontlineTally(db).RunAsync(period.WeekStartUtc, period.WeekEndUtc, ct);
 
         return new ReviewSnapshot(
             period,
@@ -39,9 +39,10 @@ public sealed class ReviewLoader(AppDbContext db)
             [.. stops.Where(s => s.Status == StopItemStatus.Proposed).Select(View)],
             await OverdueAsync(period, ct),
             await DecisionsAsync(period, ct),
-            FrontlineTally.ByStage(resolutions),
-            FrontlineTally.Contributors(resolutions),
-            await AnswersAsync(period, ct)) { Reliability = await ReliabilityAsync(period, ct) };
+            frontline.Stages,
+            frontline.Contributors,
+            await AnswersAsync(period, ct),
+            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await ReliabilityAsync(period, ct) };
     }
 
     async Task<List<TouchpointView>> ReliabilityAsync(ReviewPeriod period, CancellationToken ct)
@@ -74,13 +75,6 @@ public sealed class ReviewLoader(AppDbContext db)
             .ToListAsync(ct);
         return [.. rows.Select(d => new DecisionView(d.Id, d.Text, Person.Of(d.DecidedBy), d.Owner is null ? null : Person.Of(d.Owner), d.PromptedBy))];
     }
-
-    Task<List<ResolutionRow>> ResolutionsAsync(ReviewPeriod period, CancellationToken ct) =>
-        db.Resolutions.AsNoTracking()
-            .Where(r => r.At >= period.WeekStartUtc && r.At < period.WeekEndUtc)
-            .Select(r => new ResolutionRow(r.Stage == null ? null : r.Stage.Name, r.Stage == null ? 0 : r.Stage.Position, r.Cost,
-                new Person(r.By.Platform, r.By.PlatformUserId, r.By.DisplayName)))
-            .ToListAsync(ct);
 
     async Task<List<AnswerView>> AnswersAsync(ReviewPeriod period, CancellationToken ct)
     {

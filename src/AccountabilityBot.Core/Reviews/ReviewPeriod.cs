@@ -38,11 +38,5 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     /// <summary>"Q4 2026".</summary>
     public string QuarterLabel => $"Q{(QuarterFrom.Month - 1) / 3 + 1} {QuarterFrom.Year}";
 
-    DateTime StartOfDayUtc(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // A few zones skip midnight when clocks go forward; the day then starts at the first valid minute.
-        while (Zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
-    }
+    DateTime StartOfDayUtc(DateOnly day) => Clock.StartOfDayUtc(day, Zone);
 }

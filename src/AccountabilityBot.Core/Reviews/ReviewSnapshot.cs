@@ -1,10 +1,12 @@
+using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Domain;
 
 namespace AccountabilityBot.Core.Reviews;
 
 /// <summary>
 /// Everything one weekly review shows, as plain data: totals are summed, but ordering and trimming are the
-/// composer's job, so the composer can be tested with a hand-built snapshot.
+/// composer's job, so the composer can be tested with a hand-built snapshot. <see cref="Trend"/> is the 12 weeks ending
+/// with the review's week, oldest first; without it the review draws no picture of the jar.
 /// </summary>
 public sealed record ReviewSnapshot(
     ReviewPeriod Period,
@@ -17,7 +19,8 @@ public sealed record ReviewSnapshot(
     IReadOnlyList<DecisionView> Decisions,
     IReadOnlyList<StageTally> Frontline,
     IReadOnlyList<Contributor> Contributors,
-    IReadOnlyList<AnswerView> Answers)
+    IReadOnlyList<AnswerView> Answers,
+    IReadOnlyList<TrendWeek>? Trend = null)
 {
     /// <summary>The touchpoints the CCO watches; the section is left out until there is one.</summary>
     public IReadOnlyList<Touchpoints.TouchpointView> Reliability { get; init; } = [];

@@ -17,13 +17,10 @@ public static class StorySelector
     /// </summary>
     public static async Task<LostStory?> StoryOfTheWeekAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var stories = db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).ThenInclude(c => c.Group);
-
-        var picked = await stories.Where(s => s.PickedAt != null && s.ToldAt == null)
-            .OrderByDescending(s => s.PickedAt).ThenByDescending(s => s.Id)
-            .FirstOrDefaultAsync(ct);
+        var picked = await PickedAsync(db, ct);
         if (picked is not null) return picked;
 
+        var stories = WithCustomer(db);
         var windowStart = to.AddDays(1 - WindowDays);
         var since = from < windowStart ? from : windowStart;
         // Money is stored as whole minor units (see the provider context), so the database orders by value.
@@ -35,4 +32,13 @@ public static class StorySelector
             .ThenByDescending(s => s.Id)
             .FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The CCO's pick: the story picked most recently that has not been told yet, with its event, customer and group.</summary>
+    public static Task<LostStory?> PickedAsync(AppDbContext db, CancellationToken ct) =>
+        WithCustomer(db).Where(s => s.PickedAt != null && s.ToldAt == null)
+            .OrderByDescending(s => s.PickedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(ct);
+
+    static IQueryable<LostStory> WithCustomer(AppDbContext db) =>
+        db.LostStories.Include(s => s.Event).ThenInclude(e => e.Customer).ThenInclude(c => c.Group);
 }

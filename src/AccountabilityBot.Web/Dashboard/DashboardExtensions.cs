@@ -2,6 +2,7 @@ using System.Reflection;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ namespace AccountabilityBot.Web.Dashboard;
 public static class DashboardExtensions
 {
     public const string StylesheetPath = "/dashboard/dashboard.css";
+    const string StatusPage = "/dashboard/status/{0}";
     const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
@@ -28,6 +30,7 @@ public static class DashboardExtensions
         builder.Services.AddScoped<DashboardSessions>();
         builder.Services.AddScoped<DashboardSignIns>();
         builder.Services.AddSingleton<DashboardCommands>();
+        builder.Services.AddDashboardSettings();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Dashboard/Pages";
@@ -53,6 +56,16 @@ public static class DashboardExtensions
                 return next(http);
             }));
         app.UseDashboardSecurityHeaders();
+        // A page refused (the job dashboard or a CCO page for another role) or missing says so in the dashboard's layout,
+        // with its status kept, instead of a bare status; every other path keeps the host's problem bodies. On the app
+        // itself, not in a UseWhen branch: only there does the re-execution route again to the page.
+        app.UseStatusCodePagesWithReExecute(StatusPage);
+        app.Use((http, next) =>
+        {
+            if (!SecurityHeaders.Covers(http.Request.Path)
+                && http.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         var stylesheet = Stylesheet();
@@ -62,6 +75,7 @@ public static class DashboardExtensions
             return Results.Bytes(stylesheet, "text/css; charset=utf-8");
         });
         app.MapRazorPages();
+        app.MapDashboardSettings();
         return app;
     }
 

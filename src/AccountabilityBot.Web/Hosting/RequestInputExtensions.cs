@@ -26,14 +26,14 @@ public static class RequestInputExtensions
     /// is read when it is chunked. Paths under <paramref name="exceptUnder"/> (CSV uploads, event batches) enforce their
     /// own, larger limits.
     /// </summary>
-    public static WebApplication UseRequestInput(this WebApplication app, long maxBytes, PathString exceptUnder = default)
+    public static WebApplication UseRequestInput(this WebApplication app, long maxBytes, params PathString[] exceptUnder)
     {
         app.UseExceptionHandler();
         // A bare 4xx or 5xx (a route that does not exist, a refused signature) still answers with a problem body.
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
-            if (!(exceptUnder.HasValue && context.Request.Path.StartsWithSegments(exceptUnder)))
+            if (!exceptUnder.Any(path => context.Request.Path.StartsWithSegments(path)))
             {
                 if (context.Request.ContentLength > maxBytes)
                 {

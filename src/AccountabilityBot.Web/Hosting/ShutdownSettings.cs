@@ -19,4 +19,12 @@ public sealed class ShutdownSettings
     public const double DrainShare = 0.75;
 
     public TimeSpan Drain => Timeout * DrainShare;
+
+    /// <summary>
+    /// The part of <see cref="Timeout"/> the job server waits for its jobs and background processes; the rest lets it
+    /// report itself stopped before the host's deadline.
+    /// </summary>
+    public const double JobServerShare = 0.9;
+
+    public TimeSpan JobServer => Timeout * JobServerShare;
 }

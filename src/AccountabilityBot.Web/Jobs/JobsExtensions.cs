@@ -41,8 +41,10 @@ public static class JobsExtensions
                 server.WorkerCount = jobs.WorkerCount;
                 server.SchedulePollingInterval = jobs.PollInterval;
                 // A stop takes no new job at once; a job under way is told to stop (the outbox then lets its sends
-                // finish) and waited for as long as the host waits.
-                server.ShutdownTimeout = ShutdownExtensions.Read(sp.GetRequiredService<IOptions<ShutdownSettings>>()).Timeout;
+                // finish) and waited for almost as long as the host waits. Not quite as long: what Hangfire cannot
+                // interrupt (a wait on a lock, below) is then left behind with a warning naming it, and the server
+                // still reports itself stopped before the host's own deadline, instead of failing the host's stop.
+                server.ShutdownTimeout = ShutdownExtensions.Read(sp.GetRequiredService<IOptions<ShutdownSettings>>()).JobServer;
             });
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<IReadinessCheck, JobStorageReadiness>();
@@ -58,6 +60,15 @@ public static class JobsExtensions
     /// Hangfire's tables in the bot's own PostgreSQL database, in a schema of their own. The sliding invisibility
     /// timeout keeps a running job's claim alive while it runs, so a long job is not handed to a second worker.
     /// </summary>
+    /// <remarks>
+    /// Hangfire.PostgreSql's distributed locks are rows of hangfire.lock, deleted by their holder. A holder whose
+    /// session the database ended (a restart, a failover, an outage) cannot delete its row, and the row is only treated
+    /// as abandoned after <see cref="PostgreSqlStorageOptions.DistributedLockTimeout"/>: ten minutes by default, in
+    /// which the delayed and recurring job schedulers (they take a lock every poll) run nothing, each waiting up to a
+    /// minute at a time in a sleep that no stop interrupts, so a stop after an outage outlasted Shutdown:Timeout.
+    /// A live holder keeps a lock for one poll's batch; one that outlasted <see cref="AbandonedLockAfter"/> would let a
+    /// second instance run the same batch, which is harmless: each job moves on only from the state it was read in.
+    /// </remarks>
     static PostgreSqlStorage PostgresStorage(string connectionString, JobSettings jobs)
     {
         var options = new PostgreSqlStorageOptions
@@ -66,6 +77,7 @@ public static class JobsExtensions
             PrepareSchemaIfNecessary = true,
             UseSlidingInvisibilityTimeout = true,
             QueuePollInterval = jobs.PollInterval,
+            DistributedLockTimeout = AbandonedLockAfter,
         };
         // Instances starting together would each install Hangfire's schema at once, and one would fail halfway
         // ("column already exists"): they take turns, under a lock the database holds only while this runs.
@@ -74,6 +86,12 @@ public static class JobsExtensions
         using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SchemaLock})", connection)) take.ExecuteNonQuery();
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
+
+    /// <summary>
+    /// How old a lock row must be to be taken over. It is compared with the clock of the instance that wrote it, so
+    /// instances' clocks must agree to well within it.
+    /// </summary>
+    public static readonly TimeSpan AbandonedLockAfter = TimeSpan.FromSeconds(10);
 
     /// <summary>Any fixed number, the same in every instance: the advisory lock behind Hangfire's schema installation.</summary>
     const long SchemaLock = 0x4ab07_4a665;

@@ -4,6 +4,7 @@ using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Charts;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public static class LocalChannelApi
         return group;
     }
 
-    static async Task<IResult> PostAsync(HttpRequest http, CommandWriter writer, ILogger<LocalTranscript> log)
+    static async Task<IResult> PostAsync(HttpRequest http, CommandWriter writer, ChartLinks charts, ILogger<LocalTranscript> log)
     {
         // Read and checked here rather than bound: binding would let text that is not UTF-8 and a key given twice through.
         var (request, problem) = await JsonInput.ReadAsync<LocalMessageRequest>(
@@ -52,7 +53,7 @@ public static class LocalChannelApi
             log.LogInformation("Local message from {User} was not stored; answered 503", user);
             return Results.Problem(outcome.Refusal, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not recorded");
         }
-        return Results.Ok(new LocalReplyResponse(LocalReply.Of(outcome.Reply)));
+        return Results.Ok(new LocalReplyResponse(LocalReply.Of(outcome.Reply, charts.PathFor)));
     }
 
     static async Task<IResult> GetAsync(string? channel, LocalTranscript transcript, CancellationToken ct) =>

@@ -1,12 +1,13 @@
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Charts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Local;
 
 /// <summary>A local conversation as stored: what people typed with the bot's replies, and what the bot posted on its own.</summary>
-public sealed class LocalTranscript(AppDbContext db)
+public sealed class LocalTranscript(AppDbContext db, ChartLinks charts)
 {
     public async Task<IReadOnlyList<LocalTranscriptItem>> ReadAsync(string channel, int limit, CancellationToken ct)
     {
@@ -28,9 +29,9 @@ public sealed class LocalTranscript(AppDbContext db)
         return items.OrderBy(i => i.Item.At).ThenBy(i => i.Order).Select(i => i.Item).TakeLast(limit).ToList();
     }
 
-    static LocalTranscriptItem FromBot(string id, DateTime at, ChatMessage message)
+    LocalTranscriptItem FromBot(string id, DateTime at, ChatMessage message)
     {
-        var reply = LocalReply.Of(message);
+        var reply = LocalReply.Of(message, charts.PathFor);
         return new LocalTranscriptItem(id, at, "bot", reply.Text, reply.Buttons, reply.Parts);
     }
 }

@@ -10,22 +10,28 @@ namespace AccountabilityBot.Web.Slack;
 public static class BlockKit
 {
     public const int MessageMaxBlocks = 50, SurfaceMaxBlocks = 100, HeaderMax = 150, SectionMax = 3000, FieldsPerSection = 10,
-        FieldMax = 2000, ButtonTextMax = 75, ButtonValueMax = 2000, ActionIdMax = 255, ButtonsPerActions = 25, FallbackMax = 3000;
+        FieldMax = 2000, ButtonTextMax = 75, ButtonValueMax = 2000, ActionIdMax = 255, ButtonsPerActions = 25, FallbackMax = 3000,
+        ImageAltMax = 2000;
 
     /// <summary>action_id prefixes: run the button's command, or first ask the member for its answer in a modal.</summary>
     public const string RunAction = "cx_run", AskAction = "cx_ask";
 
-    public static JsonObject Message(ChatMessage m) => new() { ["text"] = Fallback(m), ["blocks"] = Blocks(m, MessageMaxBlocks) };
+    /// <param name="chartFiles">
+    /// The uploaded picture of each chart (a Slack file id), shown as an image block; a chart without one shows only
+    /// its text equivalent, which is written under the picture in either case.
+    /// </param>
+    public static JsonObject Message(ChatMessage m, Func<JarChartBlock, string?>? chartFiles = null) =>
+        new() { ["text"] = Fallback(m), ["blocks"] = Blocks(m, MessageMaxBlocks, chartFiles) };
 
     public static JsonObject Home(ChatMessage m) => new() { ["type"] = "home", ["blocks"] = Blocks(m, SurfaceMaxBlocks) };
 
     public static string Fallback(ChatMessage m) =>
         SlackMrkdwn.Trim(SlackMrkdwn.Escape(m.FallbackText is { Length: > 0 } t ? t : "AccountabilityBot"), FallbackMax);
 
-    public static JsonArray Blocks(ChatMessage m, int maxBlocks)
+    public static JsonArray Blocks(ChatMessage m, int maxBlocks, Func<JarChartBlock, string?>? chartFiles = null)
     {
         var buttons = new ButtonCounter();
-        var blocks = m.Blocks.SelectMany(b => Render(b, buttons)).ToList();
+        var blocks = m.Blocks.SelectMany(b => Render(b, buttons, chartFiles)).ToList();
         if (blocks.Count > maxBlocks)
         {
             var hidden = blocks.Count - (maxBlocks - 1);
@@ -36,7 +42,7 @@ public static class BlockKit
 
     sealed class ButtonCounter { public int Next; }
 
-    static IEnumerable<JsonObject> Render(MessageBlock block, ButtonCounter buttons) => block switch
+    static IEnumerable<JsonObject> Render(MessageBlock block, ButtonCounter buttons, Func<JarChartBlock, string?>? chartFiles) => block switch
     {
         HeaderBlock h when h.Text.Trim().Length > 0 => [new() { ["type"] = "header", ["text"] = Plain(SlackMrkdwn.Trim(h.Text.Trim(), HeaderMax)) }],
         HeaderBlock => [],
@@ -52,6 +58,7 @@ public static class BlockKit
             .Select(row => new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. row]) }),
         ContextBlock c => SlackMrkdwn.Render(c.Text) is { Length: > 0 } text ? [Context(text)] : [],
         DividerBlock => [new() { ["type"] = "divider" }],
+        JarChartBlock c => chartFiles?.Invoke(c) is { } file ? [Image(c, file), Context(SlackMrkdwn.Escape(c.Text))] : [Context(SlackMrkdwn.Escape(c.Text))],
         _ => throw new NotSupportedException($"The Slack renderer does not know {block.GetType().Name}."),
     };
 
@@ -102,6 +109,15 @@ public static class BlockKit
     }
 
     static string AskValue(string question, string command) => new JsonObject { ["q"] = question, ["c"] = command }.ToJsonString(SlackJson.Relaxed);
+
+    /// <summary>An image block showing an uploaded file the bot owns (no public URL needed, so Socket Mode works).</summary>
+    static JsonObject Image(JarChartBlock chart, string fileId) => new()
+    {
+        ["type"] = "image",
+        ["slack_file"] = new JsonObject { ["id"] = fileId },
+        ["alt_text"] = SlackMrkdwn.Trim(chart.AltText, ImageAltMax),
+        ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = SlackMrkdwn.Trim(chart.Title, ImageAltMax) },
+    };
 
     static JsonObject Section(string text) => new() { ["type"] = "section", ["text"] = Mrkdwn(text) };
     static JsonObject Context(string text) => new() { ["type"] = "context", ["elements"] = new JsonArray(Mrkdwn(SlackMrkdwn.Trim(text, SectionMax))) };

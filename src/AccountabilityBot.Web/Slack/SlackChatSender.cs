@@ -5,19 +5,46 @@ using AccountabilityBot.Core.Messaging;
 namespace AccountabilityBot.Web.Slack;
 
 /// <summary>Slack's side of the IChatSender port: posts as Block Kit with chat.postMessage; DMs through conversations.open.</summary>
-public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directChannels) : IPlatformChatSender
+public sealed class SlackChatSender(SlackWebApi api, SlackDirectChannels directChannels, SlackChartFiles charts) : IPlatformChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
     /// <summary>The message metadata type that carries a post's outbox key, so a post in doubt can be found again.</summary>
     public const string PostEventType = "accountabilitybot_post";
 
-    public Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
+    /// <summary>Tries of a post whose picture Slack is still processing, before it goes out with the chart's words alone.</summary>
+    const int PictureTries = 3;
+    static readonly TimeSpan PictureWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// One chat.postMessage, whatever the message carries, so the outbox's tag (message metadata) still finds a post
+    /// in doubt: a chart's picture is uploaded first as a private file and shown with an image block.
+    /// </summary>
+    public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
-        var blocks = BlockKit.Message(message);
+        var files = await charts.UploadAsync(message, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await api.PostMessageAsync(conversationId, Body(message, tag, attempt < PictureTries ? files : null), ct);
+                break;
+            }
+            catch (ChatDeliveryException e) when (files is not null && attempt < PictureTries && e.PlatformError == "invalid_blocks")
+            {
+                // Slack finishes an upload in the background, and refuses the whole message (posting nothing) while an
+                // image block names a file it has not finished: wait a little and try again, then post the words alone.
+                await Task.Delay(PictureWait * (1 << attempt), ct);
+            }
+        }
+    }
+
+    static JsonObject Body(ChatMessage message, string? tag, Func<JarChartBlock, string?>? files)
+    {
+        var body = BlockKit.Message(message, files);
         if (tag is not null)
-            blocks["metadata"] = new JsonObject { ["event_type"] = PostEventType, ["event_payload"] = new JsonObject { ["outbox_key"] = tag } };
-        return api.PostMessageAsync(conversationId, blocks, ct);
+            body["metadata"] = new JsonObject { ["event_type"] = PostEventType, ["event_payload"] = new JsonObject { ["outbox_key"] = tag } };
+        return body;
     }
 
     /// <summary>Slack stamps messages with its own clock; this host's may be a little off.</summary>

@@ -35,6 +35,7 @@ public static class SlackExtensions
             http.Timeout = TimeSpan.FromSeconds(15);
         });
         builder.Services.AddScoped<IPlatformChatSender, SlackChatSender>();
+        builder.Services.AddSingleton<SlackChartFiles>();
         builder.Services.AddSingleton<SlackPeople>();
         builder.Services.AddScoped<SlackProfileUpdates>();
         builder.Services.AddScoped<SlackHome>();

@@ -55,6 +55,10 @@ public sealed partial class SlackWebApi
                 }
                 var text = await response.Content.ReadAsStringAsync(ct);
                 if (method == "response_url") return ResponseUrlResult(response.StatusCode, text, channel);
+                if (method == FileUpload)
+                    return (int)response.StatusCode >= 400
+                        ? throw SlackErrors.ToException(method, "upload_failed", channel)
+                        : JsonDocument.Parse("{\"ok\":true}").RootElement;
                 JsonElement root;
                 try { root = JsonDocument.Parse(text).RootElement; }
                 catch (JsonException ex) { throw SlackErrors.ToException(method, "http_error", channel, inner: ex); }

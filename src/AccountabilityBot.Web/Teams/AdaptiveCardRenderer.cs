@@ -39,7 +39,11 @@ public static class AdaptiveCardRenderer
     public const string CommandKey = "command";
     public const string AnswerInputKey = "answerInput";
 
-    public static IReadOnlyList<RenderedCard> Render(ChatMessage message)
+    /// <param name="chartUrls">
+    /// Where Teams can fetch each chart's picture (a signed link to this bot); a chart without one shows only its
+    /// text equivalent, which is written under the picture in either case.
+    /// </param>
+    public static IReadOnlyList<RenderedCard> Render(ChatMessage message, Func<JarChartBlock, string?>? chartUrls = null)
     {
         var cards = new List<RenderedCard>();
         var body = new List<JsonObject>();
@@ -51,7 +55,7 @@ public static class AdaptiveCardRenderer
         {
             if (block is DividerBlock) { separatorNext = body.Count > 0; continue; }
             var blockMentions = new List<MentionSpan>();
-            var element = Element(block, blockMentions, ref inputs);
+            var element = block is JarChartBlock chart ? Chart(chart, chartUrls?.Invoke(chart)) : Element(block, blockMentions, ref inputs);
             if (separatorNext) element["separator"] = true;
             separatorNext = false;
             var elementSize = element.ToJsonString().Length;
@@ -96,6 +100,14 @@ public static class AdaptiveCardRenderer
         ContextBlock c => Text(Markdown(c.Text, mentions), ("size", "Small"), ("isSubtle", true)),
         _ => throw new NotSupportedException($"The Adaptive Card renderer does not know {block.GetType().Name}."),
     };
+
+    static JsonObject Chart(JarChartBlock chart, string? url)
+    {
+        var words = Text(Escape(chart.Text), ("size", "Small"), ("isSubtle", true));
+        if (url is null) return words;
+        var image = new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = chart.AltText, ["size"] = "Stretch" };
+        return new JsonObject { ["type"] = "Container", ["items"] = new JsonArray(image, words) };
+    }
 
     static JsonArray Actions(IReadOnlyList<ActionButton> buttons, ref int inputs)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Web.Charts;
 
 namespace AccountabilityBot.Web.Teams;
 
@@ -9,7 +10,7 @@ namespace AccountabilityBot.Web.Teams;
 /// Connector gets its 200 within a couple of seconds whatever the Connector's own latency or rate limits do to the reply.
 /// </summary>
 public sealed partial class TeamsActivityHandler(CommandWriter writer, Inbox inbox, IFollowUpQueue followUps, TeamsReferences references,
-    TeamsPeople people, ConnectorClient connector, ILogger<TeamsActivityHandler> log)
+    TeamsPeople people, ConnectorClient connector, TeamsSettings settings, ChartLinks charts, ILogger<TeamsActivityHandler> log)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -110,7 +111,7 @@ public sealed partial class TeamsActivityHandler(CommandWriter writer, Inbox inb
         }
         // Said on the clicked card: the invoke response needs no database.
         if (outcome.Kind == OutcomeKind.NotStored) return CardResponse(AdaptiveCardRenderer.Render(outcome.Reply)[0]);
-        var cards = AdaptiveCardRenderer.Render(outcome.Reply);
+        var cards = AdaptiveCardRenderer.Render(outcome.Reply, TeamsChatSender.ChartUrls(settings, charts));
         if (cards.Count == 1) return CardResponse(cards[0]);
         // Too long for one card: post it as messages, through a follow-up added to the row, and say so on the clicked card.
         var accepted = await inbox.AcceptAsync(inbound with { FollowUp = new TeamsReplyTarget(a.Conversation!.Id!).ToFollowUp() },

@@ -2,12 +2,14 @@ using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Web.Charts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Teams;
 
 /// <summary>Posts neutral messages to Teams as Adaptive Cards, to conversations whose reference is stored.</summary>
-public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references, ConnectorClient connector, TeamsSettings settings, TimeProvider clock)
+public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references, ConnectorClient connector, TeamsSettings settings, TimeProvider clock,
+    ChartLinks charts)
     : IPlatformChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
@@ -16,8 +18,13 @@ public sealed class TeamsChatSender(AppDbContext db, TeamsReferences references,
     public async Task SendAsync(string conversationId, ChatMessage message, string? tag, CancellationToken ct)
     {
         var summary = Summary(message);
-        foreach (var card in AdaptiveCardRenderer.Render(message)) await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
+        foreach (var card in AdaptiveCardRenderer.Render(message, ChartUrls(settings, charts)))
+            await SendCardAsync(conversationId, card.ToTeamsCard(), summary, ct);
     }
+
+    /// <summary>Signed links to the charts' pictures under the bot's public address; none while that is not set.</summary>
+    public static Func<JarChartBlock, string?>? ChartUrls(TeamsSettings settings, ChartLinks charts) =>
+        settings.PublicBase is { } site ? chart => charts.UrlFor(site, chart) : null;
 
     /// <summary>A message activity carrying one Adaptive Card; <paramref name="summary"/> is what notifications show.</summary>
     public static Activity CardActivity(JsonObject card, string summary) => new()

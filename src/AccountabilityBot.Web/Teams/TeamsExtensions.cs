@@ -45,7 +45,11 @@ public static class TeamsExtensions
 
     public static WebApplication MapTeams(this WebApplication app)
     {
-        if (app.Services.GetService<TeamsSettings>() is { Enabled: true }) app.MapTeamsEndpoint();
+        if (app.Services.GetService<TeamsSettings>() is not { Enabled: true } settings) return app;
+        app.MapTeamsEndpoint();
+        if (settings.PublicBase is null)
+            app.Logger.LogWarning("Teams:PublicUrl is not set, so Teams cards show the marble jar in words only. Set it to the bot's public "
+                + "https address (the one /api/messages is under) to show the picture.");
         return app;
     }
 }

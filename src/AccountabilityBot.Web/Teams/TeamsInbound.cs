@@ -67,7 +67,9 @@ public static class TeamsInbound
         UserTimeZone: a.LocalTimezone ?? a.Entities?.FirstOrDefault(e => e.Type == "clientInfo")?.Timezone,
         // Teams sends the sender's name and the client's zone with every activity: a member who moved or was renamed
         // is updated on their next message.
-        ProfileIsCurrent: true);
+        ProfileIsCurrent: true,
+        // A reply in a channel or group chat is seen by all its members; only the 1:1 chat ("personal") is private.
+        Shared: a.Conversation.ConversationType is "channel" or "groupChat" || a.Conversation.IsGroup == true);
 
     static string Replace(string text, string tag, string replacement)
     {

@@ -25,7 +25,16 @@ public sealed class TeamsSettings : IValidatableObject
     public string Issuer { get; set; } = PublicIssuer;
     public string Scope { get; set; } = PublicScope;
 
+    /// <summary>
+    /// The bot's public https address, the one its messaging endpoint (/api/messages) is under. Teams fetches the
+    /// pictures in cards (the marble jar) from there; empty, cards carry the chart as words only.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AppId);
+
+    /// <summary><see cref="PublicUrl"/> as a base to resolve paths against (ending in "/"), or null when unset.</summary>
+    public Uri? PublicBase => string.IsNullOrWhiteSpace(PublicUrl) ? null : new Uri(PublicUrl.Trim().TrimEnd('/') + "/");
 
     public string ResolvedTokenEndpoint => string.IsNullOrWhiteSpace(TokenEndpoint)
         ? string.Format(System.Globalization.CultureInfo.InvariantCulture, LoginTemplate,
@@ -34,6 +43,10 @@ public sealed class TeamsSettings : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
+        if (!string.IsNullOrWhiteSpace(PublicUrl) && (!Uri.TryCreate(PublicUrl.Trim(), UriKind.Absolute, out var site)
+            || site.Scheme != Uri.UriSchemeHttps || site.Query.Length > 0 || site.Fragment.Length > 0))
+            yield return new("Teams:PublicUrl must be the bot's public https address, such as https://bot.example.com: the address its "
+                + "messaging endpoint /api/messages is under. Teams shows the pictures in cards only from https.");
         if (!Enabled)
         {
             if (!string.IsNullOrWhiteSpace(AppPassword))

@@ -19,6 +19,8 @@ public sealed class PlainTextRendererTests
         new DividerBlock(),
         new ActionsBlock([new("Keep it stopped", "stop keep S-3"), new("Reinstate", "stop reinstate S-3", ButtonStyle.Danger)]),
         new ContextBlock("Small print"),
+        new JarChartBlock("The marble jar", "$", new(2, 42_000m), new(1, 36_000m), [new(new DateOnly(2026, 11, 23), 1, 6_000m)],
+            "Won vs lost: 2 won, 1 lost <of 3>; net +1."),
     ]);
 
     const string Expected = """
@@ -32,6 +34,7 @@ public sealed class PlainTextRendererTests
         ---
         [Keep it stopped → stop keep S-3]  [Reinstate → stop reinstate S-3]
         Small print
+        Won vs lost: 2 won, 1 lost <of 3>; net +1.
         """;
 
     [Fact]

@@ -25,12 +25,15 @@ public sealed class BlockKitTests
         new ActionsBlock([new("Keep it stopped", "stop keep S-3", ButtonStyle.Primary), new("Reinstate", "stop reinstate S-3", ButtonStyle.Danger),
             new("Record a decision", "decide {answer} re:L-5", AskFor: "What did leadership decide?")]),
         new ContextBlock("Small print"),
+        new JarChartBlock("The marble jar", "$", new(2, 42_000m), new(1, 36_000m), [new(new DateOnly(2026, 11, 23), 1, 6_000m)],
+            "Won vs lost: 2 won, 1 lost <of 3>; net +1."),
     ]);
 
     // One block a line: the pieces join with nothing between them.
     const string Golden =
         """{"text":"Weekly customer review\nOwner @Ana, due Tue 15 Dec 2026 bold \nWon: 3 customers\n""" +
-        """Lost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print","blocks":[""" +
+        """Lost on: Wed 18 Nov 2026\n• Fees &amp; &lt;refunds&gt;\n• L-5 (https://example.com/l/5) story@Tom\nSmall print\n""" +
+        """Won vs lost: 2 won, 1 lost &lt;of 3&gt;; net +1.","blocks":[""" +
         """{"type":"header","text":{"type":"plain_text","text":"Weekly customer review","emoji":true}},""" +
         """{"type":"section","text":{"type":"mrkdwn","text":"Owner <@U1>, due <!date^1797336000^{date_short_pretty}|Tue 15 Dec 2026> *bold* "}},""" +
         """{"type":"section","fields":[{"type":"mrkdwn","text":"*Won*\n3 customers"},""" +
@@ -43,12 +46,15 @@ public sealed class BlockKitTests
         ""","action_id":"cx_run_1","value":"stop reinstate S-3","style":"danger"},""" +
         """{"type":"button","text":{"type":"plain_text","text":"Record a decision","emoji":true}""" +
         ""","action_id":"cx_ask_2","value":"{\"q\":\"What did leadership decide?\",\"c\":\"decide {answer} re:L-5\"}"}]},""" +
-        """{"type":"context","elements":[{"type":"mrkdwn","text":"Small print"}]}]}""";
+        """{"type":"context","elements":[{"type":"mrkdwn","text":"Small print"}]},""" +
+        """{"type":"image","slack_file":{"id":"F0123456789"},"alt_text":"The marble jar: a picture of customers won against customers lost, """ +
+        """and the net of the last week. The same numbers are written under it.","title":{"type":"plain_text","text":"The marble jar"}},""" +
+        """{"type":"context","elements":[{"type":"mrkdwn","text":"Won vs lost: 2 won, 1 lost &lt;of 3&gt;; net +1."}]}]}""";
 
     [Fact]
     public void Message_EveryBlockType_MatchesGolden()
     {
-        var rendered = BlockKit.Message(EveryBlock);
+        var rendered = BlockKit.Message(EveryBlock, _ => "F0123456789");
         var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         Assert.Equal(Golden, rendered.ToJsonString(relaxed));
         BlockKitLimits.AssertWithin(rendered["blocks"]!.AsArray());

@@ -39,7 +39,7 @@ public sealed class SlackManifestTests
         var scopes = m.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot").EnumerateArray().Select(s => s.GetString()).ToHashSet();
         Assert.Equal(
         [
-            "commands", "chat:write", "app_mentions:read", "channels:history", "groups:history", "im:history", "im:write", "users:read",
+            "commands", "chat:write", "files:write", "app_mentions:read", "channels:history", "groups:history", "im:history", "im:write", "users:read",
             "users:read.email", "channels:read", "groups:read",
         ], scopes);
         var events = m.GetProperty("settings").GetProperty("event_subscriptions").GetProperty("bot_events")

@@ -41,6 +41,13 @@ public static class BlockKitLimits
                     Assert.InRange(block["elements"]!.AsArray().Count, 1, 10);
                     Assert.All(block["elements"]!.AsArray(), e => Assert.InRange(Text(e).Length, 1, 3000));
                     break;
+                case "image":
+                    // Either a public URL or an uploaded file, never both; alt text and title are plain text of at most 2000.
+                    Assert.True(block["image_url"] is null != block["slack_file"] is null, "an image needs exactly one of image_url and slack_file");
+                    if (block["slack_file"] is { } file) Assert.True(file["id"] is null != file["url"] is null, "slack_file needs exactly one of id and url");
+                    Assert.InRange(((string)block["alt_text"]!).Length, 1, 2000);
+                    if (block["title"] is { } title) Assert.InRange(Text(title).Length, 1, 2000);
+                    break;
                 case "divider" or "input":
                     break;
                 default:

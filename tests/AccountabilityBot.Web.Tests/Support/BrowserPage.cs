@@ -47,6 +47,13 @@ public sealed class BrowserPage : IAsyncDisposable
         get { lock (errors) return [.. errors]; }
     }
 
+    /// <summary>
+    /// <see cref="Errors"/> but the one chromium reports for a page that answers with <paramref name="status"/> (it logs
+    /// "Failed to load resource" for any 4xx document), for pages meant to refuse: a link already used, say.
+    /// </summary>
+    public IReadOnlyList<string> ErrorsBesidesStatus(int status) =>
+        [.. Errors.Where(e => !e.StartsWith($"console: Failed to load resource: the server responded with a status of {status} ", StringComparison.Ordinal))];
+
     internal static async Task<BrowserPage> OpenAsync(IBrowserContext context, Uri site, ITestOutputHelper output)
     {
         var page = await context.NewPageAsync();

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// (Fixtures/slack), refuses posts to one channel faster than <see cref="ChannelLimit"/> with 429 + Retry-After, and
 /// records every call, response_url posts included.
 /// </summary>
-public sealed class FakeSlack : HttpMessageHandler
+public sealed partial class FakeSlack : HttpMessageHandler
 {
     public const string BotToken = "xoxb-test-token", AppToken = "xapp-test-token";
 
@@ -76,6 +76,7 @@ public sealed class FakeSlack : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
+        if (request.RequestUri!.AbsolutePath.StartsWith(UploadPath, StringComparison.Ordinal)) return await UploadAsync(request, ct);
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
         var isJson = request.Content?.Headers.ContentType?.MediaType == "application/json";
         var args = isJson ? JsonNode.Parse(body)!.AsObject() : FormArgs(body);
@@ -165,6 +166,7 @@ public sealed class FakeSlack : HttpMessageHandler
                     if (WorkspacePostsPerMinute is { } perMinute && now - lastWorkspacePost < TimeSpan.FromMinutes(0.5 / perMinute)) return RateLimited();
                     lastWorkspacePost = now;
                 }
+                if (ImageProblem(args) is { } refused) return refused;
                 var posted = Fixture("web_chat_postMessage_ok.json");
                 posted["channel"] = channel;
                 posted["ts"] = NextTs();
@@ -205,6 +207,8 @@ public sealed class FakeSlack : HttpMessageHandler
                 info["user"]!["profile"]!["display_name"] = person.Name;
                 info["user"]!["profile"]!["email"] = person.Email;
                 return Json(info);
+            case "files.getUploadURLExternal" or "files.completeUploadExternal":
+                return FilesCall(method, args);
             case "views.open" or "views.publish":
                 return Json(Fixture("web_views_open_ok.json"));
             default:

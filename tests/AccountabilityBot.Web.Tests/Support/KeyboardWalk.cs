@@ -36,11 +36,15 @@ public sealed record KeyboardWalk(IReadOnlyList<string> Order, IReadOnlyList<str
         var wanted = await page.EvaluateAsync<string[]>(MarkScript, Mark);
         // Room for every element once, and a few stops that are not in the list (a focusable region, an iframe).
         var maxTabs = wanted.Length + 5;
+        // A date field takes a Tab for each of its parts (month, day, year) while keeping focus: those stops are extra.
+        const int MaxPartsPerField = 4;
+        var parts = 0;
         // Start from the top of the document, as a person arriving on the page does.
         await page.EvaluateAsync("() => document.activeElement?.blur()");
         var order = new List<string>();
         var reached = new HashSet<string>();
         var seen = new HashSet<string>();
+        string? last = null;
         for (var i = 0; i < maxTabs; i++)
         {
             await page.Keyboard.PressAsync("Tab");
@@ -51,7 +55,16 @@ public sealed record KeyboardWalk(IReadOnlyList<string> Order, IReadOnlyList<str
                 continue;
             }
             var (index, name) = (focused[..focused.IndexOf('\n')], focused[(focused.IndexOf('\n') + 1)..]);
-            if (!seen.Add(index.Length > 0 ? index : "name:" + name)) break; // round again
+            var key = index.Length > 0 ? index : "name:" + name;
+            if (order.Count > 0 && key == last && parts < MaxPartsPerField)
+            {
+                parts++;
+                maxTabs++;
+                continue;
+            }
+            parts = 0;
+            last = key;
+            if (!seen.Add(key)) break; // round again
             order.Add(name);
             if (index.Length > 0) reached.Add(index);
         }

@@ -21,6 +21,7 @@ public sealed class LoopbackSlack : IAsyncDisposable
         this.app = app;
         slack = new HttpMessageInvoker(Slack, disposeHandler: false);
         ApiBaseUrl = baseUrl + "/api/";
+        Slack.UploadUrlBase = baseUrl;
     }
 
     public static async Task<LoopbackSlack> StartAsync()

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Support;
@@ -10,11 +13,26 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// </summary>
 public sealed class ServedDemo : IAsyncLifetime
 {
-    readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(TimeProvider.System.GetUtcNow()),
-        new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+    readonly BotApplication app;
     readonly Lazy<Uri> address;
+    readonly ConcurrentDictionary<string, Lazy<Task<string>>> signedIn = new();
 
-    public ServedDemo() => address = new(app.Serve);
+    public ServedDemo()
+    {
+        app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(TimeProvider.System.GetUtcNow()),
+            new Dictionary<string, string?> { ["Demo:Enabled"] = "true" }, s => s.AddSingleton<ILoggerProvider>(Logs));
+        address = new(app.Serve);
+    }
+
+    /// <summary>Every line the host logs at its configured levels, for tests that a page logs no warning.</summary>
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>
+    /// A browser's cookies once <paramref name="user"/> signed in (Playwright's storage state), made by
+    /// <paramref name="signIn"/> the first time a test of the class asks, so the other tests start signed in.
+    /// </summary>
+    public Task<string> SignedInStateAsync(string user, Func<string, Task<string>> signIn) =>
+        signedIn.GetOrAdd(user, u => new Lazy<Task<string>>(() => signIn(u))).Value;
 
     /// <summary>The served host (its HTTP client goes over TCP too).</summary>
     public BotApplication App

@@ -14,8 +14,11 @@ public sealed class SharedBrowser : IAsyncLifetime
     IPlaywright? playwright;
     IBrowser? browser;
 
-    /// <summary>A new context and page on <paramref name="site"/> (the base for relative URLs), recording every request.</summary>
-    public async Task<BrowserPage> OpenAsync(Uri site, ITestOutputHelper output)
+    /// <summary>
+    /// A new context and page on <paramref name="site"/> (the base for relative URLs), recording every request; with
+    /// <paramref name="storageState"/> (from <see cref="IBrowserContext.StorageStateAsync"/>) it starts with those cookies.
+    /// </summary>
+    public async Task<BrowserPage> OpenAsync(Uri site, ITestOutputHelper output, string? storageState = null)
     {
         var context = await (await BrowserAsync()).NewContextAsync(new BrowserNewContextOptions
         {
@@ -23,6 +26,7 @@ public sealed class SharedBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",
             ColorScheme = ColorScheme.Light,
+            StorageState = storageState,
         });
         return await BrowserPage.OpenAsync(context, site, output);
     }

@@ -24,12 +24,16 @@ public sealed class AdaptiveCardRendererTests
         new ActionsBlock([new("Keep it stopped", "stop keep S-3"), new("Reinstate", "stop reinstate S-3", ButtonStyle.Danger),
             new("Record a decision", "decide {answer} owner:me re:L-5", AskFor: "What did leadership decide?")]),
         new ContextBlock(RichText.Of(new TextSpan("Small print by "), new MentionSpan(ChatPlatform.Slack, "U1", "Sam"))),
+        new JarChartBlock("The marble jar", "$", new(2, 42_000m), new(1, 36_000m), [new(new DateOnly(2026, 11, 23), 1, 6_000m)],
+            "Won vs lost: 2 won, 1 lost <of 3>; net +1."),
     ]);
+
+    const string ChartUrl = "https://bot.example.test/charts/sealed-token.png";
 
     [Fact]
     public void Render_EveryBlockType_MatchesGolden()
     {
-        var card = Assert.Single(AdaptiveCardRenderer.Render(EveryBlock)).ToTeamsCard();
+        var card = Assert.Single(AdaptiveCardRenderer.Render(EveryBlock, _ => ChartUrl)).ToTeamsCard();
         AssertGolden("every_block.card.json", card);
     }
 
@@ -53,12 +57,12 @@ public sealed class AdaptiveCardRendererTests
 
     [Fact]
     public void Render_EveryBlockType_IsAValidAdaptiveCard15() =>
-        CardSchema.AssertValid(AdaptiveCardRenderer.Render(EveryBlock)[0].ToTeamsCard());
+        CardSchema.AssertValid(AdaptiveCardRenderer.Render(EveryBlock, _ => ChartUrl)[0].ToTeamsCard());
 
     [Fact]
     public void Schema_RejectsACardWithAnUnknownElement()
     {
-        var card = AdaptiveCardRenderer.Render(EveryBlock)[0].Card.DeepClone().AsObject();
+        var card = AdaptiveCardRenderer.Render(EveryBlock, _ => ChartUrl)[0].Card.DeepClone().AsObject();
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Marquee", ["text"] = "no such element" });
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => CardSchema.AssertValid(card));
     }
@@ -66,7 +70,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Mentions_OfTeamsMembers_AreRealMentionEntities_OncePerPerson()
     {
-        var card = AdaptiveCardRenderer.Render(EveryBlock)[0].ToTeamsCard();
+        var card = AdaptiveCardRenderer.Render(EveryBlock, _ => ChartUrl)[0].ToTeamsCard();
         var entity = Assert.Single(card["msteams"]!["entities"]!.AsArray())!;
         Assert.Equal(("mention", "<at>Maria Lopez</at>", "29:maria-id"),
             (entity["type"]!.GetValue<string>(), entity["text"]!.GetValue<string>(), entity["mentioned"]!["id"]!.GetValue<string>()));
@@ -96,7 +100,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void AskForButton_OpensAnInput_WhoseSubmitNamesIt_AndTheAnswerFillsTheCommand()
     {
-        var actions = AdaptiveCardRenderer.Render(EveryBlock)[0].Card["body"]!.AsArray()
+        var actions = AdaptiveCardRenderer.Render(EveryBlock, _ => ChartUrl)[0].Card["body"]!.AsArray()
             .Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!;
         var show = actions[2]!;
         Assert.Equal("Action.ShowCard", show["type"]!.GetValue<string>());

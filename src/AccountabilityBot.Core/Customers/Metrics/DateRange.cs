@@ -20,6 +20,15 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 
     public static DateRange QuarterToDate(DateOnly today) => new(new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1), today);
 
+    /// <summary>The words leaders use for a period ("week", "month", "quarter"), so far as of <paramref name="today"/>; null for another word.</summary>
+    public static (string Label, DateRange Range)? Named(string word, DateOnly today) => word switch
+    {
+        "week" => ("this week so far", WeekToDate(today)),
+        "month" => ("this month so far", MonthToDate(today)),
+        "quarter" => ("this quarter so far", QuarterToDate(today)),
+        _ => null,
+    };
+
     /// <summary>"2026-10-01..2026-12-31"; null with a reason a person can act on when it isn't one.</summary>
     public static DateRange? TryParse(string text, out string? problem)
     {

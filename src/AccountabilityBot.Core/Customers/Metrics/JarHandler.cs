@@ -11,7 +11,8 @@ public sealed class JarHandler(CustomerTotalsQuery totals, CustomerTrendQuery tr
     public async Task<ChatMessage> HandleAsync(JarCommand command, CommandContext ctx, CancellationToken ct)
     {
         var money = settings.CurrencySymbol;
-        var t = (await totals.RunAsync(command.Range, ct)).Totals;
+        // No customer groups here: splitting by group joins every event of the range to its customer.
+        var t = (await totals.RunAsync(command.Range, ct, groups: false)).Totals;
         var weeks = await trend.RunAsync(command.Range.To, ct);
         var blocks = new List<MessageBlock>
         {
@@ -30,6 +31,8 @@ public sealed class JarHandler(CustomerTotalsQuery totals, CustomerTrendQuery tr
             new TextBlock(RichText.Bold($"The last {weeks.Count} weeks, net")),
             new ListBlock([.. weeks.Select(w => (RichText)$"{Format.Date(w.From)}: {ReviewComposer.Net(w.Won, w.Lost, money)}")]),
         };
+        if (JarChart.WorthDrawing(t.Won, t.Lost, weeks))
+            blocks.Insert(5, JarChart.Of($"The marble jar — {command.Label}", command.Label, t.Won, t.Lost, weeks, money));
         return new ChatMessage(blocks);
     }
 }

@@ -47,11 +47,9 @@ internal static class MetricVerbs
         input.ExpectNothingAfter(at + 1, $"{form} week|month|quarter|FROM..TO");
         var text = word?.Lower ?? fallback;
         var today = input.Today;
+        if (DateRange.Named(text, today) is { } named) return named;
         return text switch
         {
-            "week" => ("this week so far", DateRange.WeekToDate(today)),
-            "month" => ("this month so far", DateRange.MonthToDate(today)),
-            "quarter" => ("this quarter so far", DateRange.QuarterToDate(today)),
             _ when text.Contains("..", StringComparison.Ordinal) =>
                 DateRange.TryParse(text, out var problem) is { } range ? (range.Label, range) : throw new ParseFailure(problem!),
             _ => throw new ParseFailure($"I can't read '{DidYouMean.Echo(word!.Text)}' as a period; use week, month, quarter or 2026-10-01..2026-12-31."

@@ -12,7 +12,8 @@ public sealed class WhyLostHandler(CustomerTotalsQuery totals, BotSettings setti
 
     public async Task<ChatMessage> HandleAsync(WhyLostCommand command, CommandContext ctx, CancellationToken ct)
     {
-        var t = (await totals.RunAsync(command.Range, ct)).Totals;
+        // No customer groups here: splitting by group joins every event of the range to its customer.
+        var t = (await totals.RunAsync(command.Range, ct, groups: false)).Totals;
         var header = new HeaderBlock($"Why customers left — {command.Label}");
         if (t.Lost.Count == 0)
             return new ChatMessage([header, new TextBlock($"No customers lost from {Format.Date(command.Range.From)} to {Format.Date(command.Range.To)}.")]);

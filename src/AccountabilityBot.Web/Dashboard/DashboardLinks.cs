@@ -1,0 +1,26 @@
+using AccountabilityBot.Core.Dashboard;
+using AccountabilityBot.Core.Domain;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AccountabilityBot.Web.Dashboard;
+
+/// <summary>Links between the dashboard's pages, keeping a page's filters in its URL.</summary>
+public static class DashboardLinks
+{
+    /// <summary>This page's URL with <paramref name="changes"/> set (a null value removes the key); the rest of its query kept.</summary>
+    public static string With(HttpRequest request, params (string Key, string? Value)[] changes)
+    {
+        var query = request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes) query[key] = value;
+        return QueryHelpers.AddQueryString(request.Path, query.Where(q => !string.IsNullOrEmpty(q.Value)));
+    }
+
+    /// <summary>Where a cited record is shown; null for a lost-customer story, which has no page of its own.</summary>
+    public static string? Of(RecordLink link) => link.Kind switch
+    {
+        Refs.Stop => $"/dashboard/stop-list#{link.Ref}",
+        Refs.Commitment => $"/dashboard/commitments?status=all#{link.Ref}",
+        Refs.Decision => $"/dashboard/decisions#{link.Ref}",
+        _ => null,
+    };
+}
