@@ -50,7 +50,11 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
         await using var page = await SignedInAsync();
         await page.GoToAsync("/dashboard/customers");
         // The top of the page (the jar, its numbers, the trend) as the README shows it (docs/dashboard-customers.png).
-        await page.Page.ScreenshotAsync(new() { Path = Screenshots.PathFor("dashboard-customers-top"), Clip = new() { Width = 1280, Height = 1000 } });
+        await page.Page.ScreenshotAsync(new()
+        {
+            Path = Screenshots.PathFor("dashboard-customers-top"),
+            Clip = new() { Width = 1280, Height = 1000 },
+        });
         await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Period" }).GetByRole(AriaRole.Link, new() { Name = "This month" }).ClickAsync();
         await Expect(page.Page).ToHaveURLAsync(new Regex(@"/dashboard/customers\?period=month$"));
         await Expect(Heading(page.Page)).ToHaveTextAsync(new Regex("^Customers: .*month", RegexOptions.IgnoreCase));
