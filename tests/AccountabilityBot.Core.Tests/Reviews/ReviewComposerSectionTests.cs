@@ -81,7 +81,8 @@ public sealed class ReviewComposerSectionTests
 
         Assert.Contains("• D-12 Refund setup fees — owner @Ben · re L-5", lines);
         var onboard = lines.IndexOf("• Onboard — 1 issue resolved · €40");
-        Assert.True(onboard > 0 && lines[onboard + 1] == "• Get help — 3 issues resolved · €250" && lines[onboard + 2] == "• No stage — 1 issue resolved · €0");
+        Assert.True(onboard > 0 && lines[onboard + 1] == "• Get help — 3 issues resolved · €250"
+            && lines[onboard + 2] == "• No stage — 1 issue resolved · €0");
         Assert.Contains("5 issues resolved in total, costing €290.", lines);
         Assert.Contains("🙏 Thank you @Ana (4) and @Ben (1).", lines);
         Assert.Contains("• @Ana on “Which customer's life did your team improve?”: Acme's renewal.", lines);

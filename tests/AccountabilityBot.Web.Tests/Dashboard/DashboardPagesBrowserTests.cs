@@ -113,7 +113,9 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
     public async Task EveryPage_LogsNoAntiforgeryWarning_AndIsNotCached()
     {
         await using var page = await SignedInAsync();
-        foreach (var path in new[] { "/dashboard", "/dashboard/customers", "/dashboard/commitments", "/dashboard/decisions", "/dashboard/stop-list", "/dashboard/frontline" })
+        string[] pages = ["/dashboard", "/dashboard/customers", "/dashboard/commitments", "/dashboard/decisions", "/dashboard/stop-list",
+            "/dashboard/frontline"];
+        foreach (var path in pages)
         {
             var response = await page.GoToAsync(path);
             Assert.Equal(200, response!.Status);
