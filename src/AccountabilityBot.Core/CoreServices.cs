@@ -45,7 +45,11 @@ public static class CoreServices
         services.AddScoped<Cadence.Posts.EscalationPosts>();
         services.AddScoped<Cadence.Posts.NudgePosts>();
         services.AddScoped<Cadence.Posts.PromptPosts>();
+        services.AddScoped<Cadence.Posts.TouchpointPosts>();
         services.AddScoped<Stories.StoryPrompts>();
+        services.AddScoped<Touchpoints.TouchpointValues>();
+        services.AddScoped<Touchpoints.TouchpointWatch>();
+        services.AddScoped<Touchpoints.StageCustomers>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         // Every handler, from the one list of verbs: adding a verb there is all it takes to reach its handler.
         foreach (var route in Verbs.Routes) route.Register(services);

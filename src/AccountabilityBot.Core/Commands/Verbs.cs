@@ -11,6 +11,7 @@ using AccountabilityBot.Core.Resolutions;
 using AccountabilityBot.Core.Reviews;
 using AccountabilityBot.Core.StopList;
 using AccountabilityBot.Core.Stories;
+using AccountabilityBot.Core.Touchpoints;
 
 namespace AccountabilityBot.Core.Commands;
 
@@ -36,6 +37,8 @@ internal static class Verbs
         StoryVerb.Verb,
         MetricVerbs.Jar,
         MetricVerbs.WhyLost,
+        TouchpointVerb.Verb,
+        TouchpointVerb.List,
         ReviewVerb.Verb,
         CadenceVerb.Verb,
         RoleVerb.Verb,

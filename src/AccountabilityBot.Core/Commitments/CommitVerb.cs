@@ -55,6 +55,7 @@ public sealed class CommitHandler(AppDbContext db, MemberDirectory members, Reco
             StageId = stage?.Id,
             Status = CommitmentStatus.OnTrack,
             PromptedBy = regarding,
+            TouchpointId = regarding is not null && Refs.TryParse(regarding, Refs.Touchpoint, out var touchpoint) ? touchpoint : null,
             CreatedById = ctx.Speaker.Id,
             CreatedAt = ctx.UtcNow,
         };

@@ -61,6 +61,11 @@ public sealed class DemoData(AppDbContext db, TimeProvider clock)
         await DemoSettings.EnsureChannelsAsync(db, cast.Cco, dates.Now, ct);
         await db.SaveChangesAsync(ct); // stories and stop items need ids before anything can cite them
 
+        var touchpoints = DemoTouchpoints.Build(cast, stages, dates);
+        db.Touchpoints.AddRange(touchpoints);
+        await db.SaveChangesAsync(ct);
+        db.TouchpointValues.AddRange(DemoTouchpoints.Values(touchpoints, dates, rng));
+
         var commitments = DemoCommitments.Build(cast, stages, stories, dates);
         var decisions = DemoDecisions.Build(cast, stories, stops, dates);
         db.Commitments.AddRange(commitments);
@@ -71,6 +76,7 @@ public sealed class DemoData(AppDbContext db, TimeProvider clock)
             ("members", cast.All.Count()), ("customers", customers.Count), ("customer events", events.All.Count),
             ("lost-customer stories", stories.Count), ("stop-list items", stops.Count), ("commitments", commitments.Count),
             ("decisions", decisions.Count), ("frontline resolutions", DemoResolutions.Count), ("prompts", prompts.Count),
+            ("touchpoints", touchpoints.Count),
         ]);
         await db.SaveChangesAsync(ct);
     }

@@ -14,6 +14,8 @@ public sealed class Commitment
     public JourneyStage? Stage { get; set; }
     public CommitmentStatus Status { get; set; }
     public string? PromptedBy { get; set; }
+    /// <summary>The touchpoint this commitment fixes ("own the fix" on a reliability alert, or re:T-n).</summary>
+    public int? TouchpointId { get; set; }
     public int CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ClosedAt { get; set; }

@@ -19,6 +19,11 @@ internal sealed class Args(IReadOnlyDictionary<string, string> options, IReadOnl
     public string? Text(string key, int max) =>
         options.TryGetValue(key, out var v) ? Words.Clean(v, key, max) : null;
 
+    /// <summary>A short value that may be a sign alone, such as a unit (%).</summary>
+    public string? Symbol(string key, int max) =>
+        !options.TryGetValue(key, out var v) ? null
+        : v.Trim().Length <= max ? v.Trim() : throw new ParseFailure($"{key}: is too long; keep it under {max} characters.");
+
     public MemberRef? Member(string key) =>
         !options.TryGetValue(key, out var v) ? null
         : Mentions.Read(v) ?? throw new ParseFailure($"{key}: must be {Mentions.Hint}; '{DidYouMean.Echo(v)}' isn't one.");

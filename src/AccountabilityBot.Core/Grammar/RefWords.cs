@@ -33,6 +33,7 @@ internal static class RefWords
         Refs.LostStory => "lost-story",
         Refs.Resolution => "resolution",
         Refs.Event => "event",
+        Refs.Touchpoint => "touchpoint",
         _ => "prompt",
     };
 
@@ -44,6 +45,7 @@ internal static class RefWords
         Refs.LostStory => "L-5",
         Refs.Resolution => "R-4",
         Refs.Event => "E-1",
+        Refs.Touchpoint => "T-1",
         _ => "P-4",
     };
 

@@ -19,6 +19,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<CommitmentUpdate> CommitmentUpdates => Set<CommitmentUpdate>();
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+    public DbSet<TouchpointValue> TouchpointValues => Set<TouchpointValue>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<ResolutionTally> ResolutionTallies => Set<ResolutionTally>();
     public DbSet<Prompt> Prompts => Set<Prompt>();
@@ -65,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(c => new { c.Status, c.DueOn });
             e.HasOne(c => c.Owner).WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(c => c.Updates).WithOne().HasForeignKey(u => u.CommitmentId);
+            e.HasOne<Touchpoint>().WithMany().HasForeignKey(c => c.TouchpointId).OnDelete(DeleteBehavior.Restrict);
         });
         model.Entity<Decision>(e =>
         {

@@ -63,7 +63,7 @@ public static partial class ReviewComposer
     /// <summary>
     /// Makes free text safe inside a command: a colon would start an option and a double quote would end a value.
     /// </summary>
-    static string CommandText(string text, int max)
+    internal static string CommandText(string text, int max)
     {
         var safe = Whitespace().Replace(text.Replace('"', '\'').Replace(':', ' '), " ").Trim();
         return safe.Length <= max ? safe : safe[..max].TrimEnd();

@@ -20,7 +20,11 @@ public sealed record ReviewSnapshot(
     IReadOnlyList<StageTally> Frontline,
     IReadOnlyList<Contributor> Contributors,
     IReadOnlyList<AnswerView> Answers,
-    IReadOnlyList<TrendWeek>? Trend = null);
+    IReadOnlyList<TrendWeek>? Trend = null)
+{
+    /// <summary>The touchpoints the CCO watches; the section is left out until there is one.</summary>
+    public IReadOnlyList<Touchpoints.TouchpointView> Reliability { get; init; } = [];
+}
 
 /// <summary>How many customers, and what they are worth a year.</summary>
 public sealed record Tally(int Count, decimal Value)

@@ -48,6 +48,7 @@ public static class CustomerDataExtensions
         var api = app.MapGroup("/api/v1").AddEndpointFilter(ApiKeyAuthentication.Require).RequireRateLimiting(RatePolicy);
         api.MapPost("/customer-events", CustomerEventsApi.PostEventsAsync);
         api.MapPost("/customer-events/import", CustomerEventsApi.ImportAsync);
+        api.MapPost("/touchpoints/{name}/values", TouchpointsApi.PostValuesAsync);
         api.MapGet("/metrics", MetricsApi.GetAsync);
         api.MapGet("/exports/{name}", ExportsApi.GetAsync);
         return app;

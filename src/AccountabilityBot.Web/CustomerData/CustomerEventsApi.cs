@@ -14,12 +14,8 @@ public static class CustomerEventsApi
         HttpContext http, CustomerEventImporter importer, IOptions<ApiSettings> options, TimeProvider clock, bool? partial)
     {
         var settings = options.Value;
-        if (!http.Request.HasJsonContentType()) return JsonInput.UnsupportedMediaType;
-        var body = await RequestBody.ReadAsync(http.Request, settings.MaxJsonBytes, http.RequestAborted);
-        if (body is null) return ApiProblems.TooLarge(settings.MaxJsonBytes);
-        if (!string.IsNullOrEmpty(settings.SigningSecret)
-            && RequestSignature.Check(http.Request, settings.SigningSecret, settings.SignatureToleranceSeconds, clock.GetUtcNow(), body) is { } bad)
-            return ApiProblems.Unauthorized(bad);
+        var (body, refused) = await SignedJsonBody.ReadAsync(http, settings, clock);
+        if (body is null) return refused!;
         var rows = WebhookEvents.Read(body, settings.MaxEventsPerRequest, out var problem);
         if (rows is null) return ApiProblems.BadRequest(problem!);
         var report = await importer.ImportAsync(WebhookEvents.AsAsync(rows), WebhookEvents.Columns, partial ?? false,

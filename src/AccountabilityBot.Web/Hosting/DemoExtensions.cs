@@ -18,7 +18,8 @@ public static class DemoExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         var posted = await scope.ServiceProvider.GetRequiredService<ReviewPosts>().RunAsync(CancellationToken.None);
-        app.Logger.LogInformation("Demo: {Seeded}; weekly review posted to {Posted} channel(s). Open /local to chat.",
-            seeded ? "sample data added" : "sample data already present", posted);
+        var alerts = await scope.ServiceProvider.GetRequiredService<TouchpointPosts>().RunAsync(CancellationToken.None);
+        app.Logger.LogInformation("Demo: {Seeded}; weekly review posted to {Posted} channel(s), {Alerts} reliability alert(s). Open /local to chat.",
+            seeded ? "sample data added" : "sample data already present", posted, alerts);
     }
 }

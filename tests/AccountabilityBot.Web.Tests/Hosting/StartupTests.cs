@@ -8,14 +8,20 @@ namespace AccountabilityBot.Web.Tests.Hosting;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Demo_FirstStart_ShowsAWeeklyReviewInTheLeadershipChannel()
+    public async Task Demo_FirstStart_ShowsAWeeklyReviewAndTheReliabilityAlertsInTheLeadershipChannel()
     {
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
             new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
         var leadership = await app.TranscriptAsync("leadership");
-        var review = Assert.Single(leadership, i => i.From == "bot");
-        Assert.Contains("Weekly customer review", review.Text);
+        var review = Assert.Single(leadership, i => i.From == "bot" && i.Text.Contains("Weekly customer review"));
         Assert.NotEmpty(review.Buttons);
+        Assert.Contains("Reliability watch", review.Text);
+        Assert.Contains("🔴 T-1 First reply within 4 hours (Get help): 4.6 hours on 25 Nov", review.Text);
+        // Replies are past four hours; on-time delivery is sliding towards 95% and will cross within two weeks.
+        var alerts = leadership.Where(i => i.From == "bot" && i.Text.Contains("Reliability watch: T-")).Select(i => i.Text).ToList();
+        Assert.Equal(2, alerts.Count);
+        Assert.Contains(alerts, a => a.Contains("First reply within 4 hours is past its threshold") && a.Contains("fix owned by @Maria Chen"));
+        Assert.Contains(alerts, a => a.Contains("Orders delivered on the promised day is heading past its threshold"));
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class CadenceRunner(AppDbContext db, Outbox outbox, IServiceProvid
             log.LogInformation("Skipped {Kind}: {Reason}", kind, setting is null ? "not scheduled" : "paused");
             return 0;
         }
+        // Recoveries are noted before planning, so a touchpoint back on the good side may be raised again when it next crosses.
+        if (kind == CadenceKinds.Touchpoints) await Get<TouchpointPosts>().NoteRecoveriesAsync(ct);
         var posted = await outbox.PostAllAsync(await PlanAsync(setting, ct), ct);
         if (posted > 0) log.LogInformation("{Kind}: {Count} post(s) claimed", kind, posted);
         return posted;
@@ -31,6 +33,7 @@ public sealed class CadenceRunner(AppDbContext db, Outbox outbox, IServiceProvid
         CadenceKinds.Stops => await Get<StopReviewPosts>().PlanAsync(ct),
         CadenceKinds.Escalation => await Get<EscalationPosts>().PlanAsync(ct),
         CadenceKinds.Prompts => await Get<PromptPosts>().PlanQuestionsAsync(ct),
+        CadenceKinds.Touchpoints => await Get<TouchpointPosts>().PlanAsync(ct),
         CadenceKinds.Nudges => [.. await Get<NudgePosts>().PlanAsync(setting, ct), .. await Get<PromptPosts>().PlanRemindersAsync(setting, ct)],
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting.Kind, "Unknown cadence kind."),
     };

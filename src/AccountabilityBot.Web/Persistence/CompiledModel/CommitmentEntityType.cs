@@ -21,10 +21,10 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.Commitment",
                 typeof(Commitment),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 navigationCount: 3,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -102,6 +102,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(Commitment).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Commitment).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var touchpointId = runtimeEntityType.AddProperty(
+                "TouchpointId",
+                typeof(int?),
+                propertyInfo: typeof(Commitment).GetProperty("TouchpointId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Commitment).GetField("<TouchpointId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -113,6 +120,9 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 new[] { stageId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { touchpointId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { status, dueOn });
 
             return runtimeEntityType;
@@ -148,6 +158,16 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 typeof(JourneyStage),
                 propertyInfo: typeof(Commitment).GetProperty("Stage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Commitment).GetField("<Stage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TouchpointId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c9c2020b-eed6-4530-8a92-d8655e04c9c1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("70ae4796-9e46-40de-80a3-7655ecf47edc"), entityTypeCount: 28)
         {
         }
 
@@ -37,6 +37,8 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var touchpoint = TouchpointEntityType.Create(this);
+            var touchpointValue = TouchpointValueEntityType.Create(this);
             var dashboardSession = DashboardSessionEntityType.Create(this);
             var dataProtectionKeyRow = DataProtectionKeyRowEntityType.Create(this);
             var slackDirectChannel = SlackDirectChannelEntityType.Create(this);
@@ -47,6 +49,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             DashboardSignInEntityType.CreateForeignKey1(dashboardSignIn, member);
             CommitmentEntityType.CreateForeignKey1(commitment, member);
             CommitmentEntityType.CreateForeignKey2(commitment, journeyStage);
+            CommitmentEntityType.CreateForeignKey3(commitment, touchpoint);
             CommitmentUpdateEntityType.CreateForeignKey1(commitmentUpdate, commitment);
             CustomerEntityType.CreateForeignKey1(customer, member);
             CustomerEntityType.CreateForeignKey2(customer, customerGroup);
@@ -58,6 +61,9 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateForeignKey1(resolution, member);
             ResolutionEntityType.CreateForeignKey2(resolution, journeyStage);
             StopItemEntityType.CreateForeignKey1(stopItem, member);
+            TouchpointEntityType.CreateForeignKey1(touchpoint, member);
+            TouchpointEntityType.CreateForeignKey2(touchpoint, journeyStage);
+            TouchpointValueEntityType.CreateForeignKey1(touchpointValue, touchpoint);
             DashboardSessionEntityType.CreateForeignKey1(dashboardSession, member);
 
             ApiKeyEntityType.CreateAnnotations(apiKey);
@@ -80,6 +86,8 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            TouchpointEntityType.CreateAnnotations(touchpoint);
+            TouchpointValueEntityType.CreateAnnotations(touchpointValue);
             DashboardSessionEntityType.CreateAnnotations(dashboardSession);
             DataProtectionKeyRowEntityType.CreateAnnotations(dataProtectionKeyRow);
             SlackDirectChannelEntityType.CreateAnnotations(slackDirectChannel);

@@ -235,11 +235,16 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TouchpointId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("StageId");
+
+                    b.HasIndex("TouchpointId");
 
                     b.HasIndex("Status", "DueOn");
 
@@ -776,6 +781,89 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("StopItems");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Good")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RecoveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Threshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("Touchpoints");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TouchpointValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TouchpointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TouchpointId", "On")
+                        .IsUnique();
+
+                    b.ToTable("TouchpointValues");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Web.Dashboard.DashboardSession", b =>
                 {
                     b.Property<long>("Id")
@@ -996,6 +1084,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StageId");
 
+                    b.HasOne("AccountabilityBot.Core.Domain.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Owner");
 
                     b.Navigation("Stage");
@@ -1101,6 +1194,34 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Member", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AccountabilityBot.Core.Domain.JourneyStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TouchpointValue", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Touchpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TouchpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountabilityBot.Web.Dashboard.DashboardSession", b =>
