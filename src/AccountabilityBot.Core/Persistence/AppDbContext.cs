@@ -23,6 +23,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TouchpointValue> TouchpointValues => Set<TouchpointValue>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<ResolutionTally> ResolutionTallies => Set<ResolutionTally>();
+    public DbSet<FrontlinePattern> FrontlinePatterns => Set<FrontlinePattern>();
+    public DbSet<PatternEvidence> PatternEvidence => Set<PatternEvidence>();
+    public DbSet<PatternRule> PatternRules => Set<PatternRule>();
     public DbSet<Prompt> Prompts => Set<Prompt>();
     public DbSet<CadenceSetting> CadenceSettings => Set<CadenceSetting>();
     public DbSet<ChannelBinding> ChannelBindings => Set<ChannelBinding>();
@@ -74,7 +77,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasOne(d => d.DecidedBy).WithMany().HasForeignKey(d => d.DecidedById).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
-        model.Entity<StopItem>().HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        model.Entity<StopItem>(e =>
+        {
+            e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Pattern).WithMany().HasForeignKey(s => s.PatternId).OnDelete(DeleteBehavior.Restrict);
+        });
         model.Entity<Resolution>(e =>
         {
             e.HasIndex(r => r.At);
