@@ -9,25 +9,12 @@ using AccountabilityBot.Core.Cadence.Posts;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Patterns;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Hosting;
-using AccountabilityBot.Web.Jobs;
-using AccountabilityBot.Web.Local;
-using AccountabilityBot.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 var total = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var days = args.Length > 1 ? int.Parse(args[1]) : 365;
 var runs = args.Length > 2 ? int.Parse(args[2]) : 7;
-var data = Directory.CreateTempSubdirectory("abot-pattern-bench").FullName;
-var builder = WebApplication.CreateBuilder([
-    "--Database:DataDirectory=" + data, "--Jobs:RunServer=false", "--Bot:DefaultTimeZone=UTC", "--Logging:LogLevel:Default=Error",
-]);
-builder.AddBotCore();
-builder.AddPersistence();
-builder.AddLocalChannel();
-builder.AddJobs();
-await using var app = builder.Build();
-await app.PrepareDatabaseAsync();
+await using var app = await BenchHost.StartAsync("abot-pattern-bench");
 
 string[] problems =
 [
@@ -44,13 +31,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var now = DateTime.UtcNow;
-    var cco = new Member { Platform = ChatPlatform.Local, PlatformUserId = "ana", DisplayName = "Ana", Role = Role.Cco, JoinedAt = now };
-    db.Members.Add(cco);
-    await db.SaveChangesAsync();
-    db.ChannelBindings.Add(new ChannelBinding
-        { Platform = ChatPlatform.Local, ConversationId = "leadership", Purpose = ChannelPurpose.Leadership, BoundById = cco.Id, BoundAt = now });
-    await db.SaveChangesAsync();
+    var cco = await BenchHost.AddCcoWithLeadershipChannelAsync(db, now);
     var stages = await db.JourneyStages.OrderBy(s => s.Position).Select(s => s.Id).ToListAsync();
+    await db.Database.OpenConnectionAsync();
     var connection = db.Database.GetDbConnection();
     await using var tx = await connection.BeginTransactionAsync();
     await using var insert = connection.CreateCommand();

@@ -58,7 +58,7 @@ internal static class DemoResolutions
                 At = dates.At(daysAgo, rng.Next(8, 18), rng.Next(60)),
             });
         }
-        var delivery = stages.First(s => s.Name == "Delivery").Id;
+        var delivery = stages.FirstOrDefault(s => s.Name == "Delivery")?.Id;
         resolutions.AddRange(Repeated.Select((fix, i) => new Resolution
         {
             What = fix.What, CustomerName = customers[(i * 7 + 3) % customers.Count].Name, StageId = delivery, Cost = fix.Cost,

@@ -53,10 +53,8 @@ public sealed class PatternFinder(AppDbContext db, TimeProvider clock)
             var pairs = new Dictionary<(string, string), List<int>>();
             for (var i = 0; i < words.Count; i++)
             {
-                var kept = words[i].Words.Where(often.Contains).Order(StringComparer.Ordinal).ToList();
-                for (var a = 0; a < kept.Count; a++)
-                    for (var b = a + 1; b < kept.Count; b++)
-                        (pairs.TryGetValue((kept[a], kept[b]), out var list) ? list : pairs[(kept[a], kept[b])] = []).Add(i);
+                foreach (var pair in Pairs(words[i].Words.Where(often.Contains)))
+                    (pairs.TryGetValue(pair, out var list) ? list : pairs[pair] = []).Add(i);
             }
             var covered = new HashSet<int>();
             foreach (var (pair, members) in pairs.Where(p => p.Value.Count >= size)
@@ -82,7 +80,8 @@ public sealed class PatternFinder(AppDbContext db, TimeProvider clock)
 
     static IEnumerable<PatternFix> Latest(IEnumerable<PatternFix> fixes) => fixes.OrderByDescending(f => f.At).ThenByDescending(f => f.Id);
 
-    static IEnumerable<(string A, string B)> Pairs(IReadOnlyList<string> words)
+    /// <summary>Every pair of the words, each in alphabetical order.</summary>
+    static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> words)
     {
         var sorted = words.Order(StringComparer.Ordinal).ToList();
         for (var a = 0; a < sorted.Count; a++)

@@ -39,13 +39,9 @@ internal static class PatternVerb
         Parse, Routes);
 
     /// <summary><c>patterns</c>, the list.</summary>
-    public static Verb List { get; } = new("patterns", "patterns", "patterns",
+    public static Verb List { get; } = Verb.Bare("patterns",
         "The frontline patterns of the window (same stage and words, or same customer) and what leadership did with them.",
-        input =>
-        {
-            input.ExpectNothingAfter(0, "patterns");
-            return new PatternListCommand();
-        }, Routes);
+        () => new PatternListCommand(), Routes);
 
     static ChatCommand Parse(CommandInput input)
     {
@@ -78,7 +74,8 @@ internal static class PatternVerb
             throw new ParseFailure("How many fixes make a pattern? pattern threshold 5 in:14d"
                 + (args.Rest.Count == 0 ? "" : $" ('{DidYouMean.Echo(args.Rest[0].Text)}' isn't a whole number)."));
         if (args.Rest.Count > 1)
-            throw new ParseFailure($"`pattern threshold {size}` takes only in:DAYS and quiet:DAYS after it; I didn't expect '{DidYouMean.Echo(args.Rest[1].Text)}'.");
+            throw new ParseFailure($"`pattern threshold {size}` takes only in:DAYS and quiet:DAYS after it; "
+                + $"I didn't expect '{DidYouMean.Echo(args.Rest[1].Text)}'.");
         if (size is < MinSize or > MaxSize)
             throw new ParseFailure($"A pattern needs between {MinSize} and {MaxSize} fixes; {size} won't do.");
         var window = Days(args, "in", MaxWindowDays) ?? throw new ParseFailure($"Within how many days? pattern threshold {size} in:14d");

@@ -74,7 +74,8 @@ internal static class StopVerb
     static int? Pattern(string? reference) =>
         reference is null ? null
         : Refs.TryParse(reference, Refs.Pattern, out var id) ? id
-        : throw new ParseFailure($"stop propose re: takes the frontline pattern it answers, like re:F-3; {reference} is {RefWords.Article(reference[0])} {RefWords.Name(reference[0])}.");
+        : throw new ParseFailure("stop propose re: takes the frontline pattern it answers, like re:F-3; "
+            + $"{reference} is {RefWords.Article(reference[0])} {RefWords.Name(reference[0])}.");
 
     static StopDecisionCommand Decision(CommandInput input, StopAction action, string form)
     {

@@ -54,7 +54,8 @@ public sealed class PatternWatchTests : IAsyncLifetime
 
     async Task MissedDeliveriesAsync(int count = 6)
     {
-        for (var i = 0; i < count; i++) await FixAsync(i % 2 == 0 ? "fran" : "jo", MissedDeliveries[i % MissedDeliveries.Length], "Delivery", cost: 10 * (i + 1));
+        for (var i = 0; i < count; i++)
+            await FixAsync(i % 2 == 0 ? "fran" : "jo", MissedDeliveries[i % MissedDeliveries.Length], "Delivery", cost: 10 * (i + 1));
     }
 
     [Fact]
@@ -77,7 +78,8 @@ public sealed class PatternWatchTests : IAsyncLifetime
             await FixAsync("jo", what, "Use");
         // One customer, five different fixes at different stages: a pattern by customer.
         foreach (var (what, stage) in new[] { ("Reset a locked account", "Use"), ("Extra training session for the front desk", "Onboard"),
-                     ("Held last year's price during the renewal", "Renew"), ("Credited a duplicate invoice line", "Use"), ("Answered an invoice query", "Get help") })
+                     ("Held last year's price during the renewal", "Renew"), ("Credited a duplicate invoice line", "Use"),
+                     ("Answered an invoice query", "Get help") })
             await FixAsync("li", what, stage, customer: "Bright Smiles", cost: 5);
 
         Assert.Equal(2, await SearchAsync());
@@ -85,7 +87,8 @@ public sealed class PatternWatchTests : IAsyncLifetime
         Assert.Equal(2, posts.Count);
         var delivery = Assert.Single(posts, p => p.Text.Contains("at Delivery"));
         Assert.Contains("What are we doing to customers that makes the frontline fix this again and again?", delivery.Text);
-        Assert.Contains("6 fixes at Delivery in the last 14 days share the words “replacement”, “missed”, “delivery”, costing $210 together", delivery.Text);
+        Assert.Contains("6 fixes at Delivery in the last 14 days share the words “replacement”, “missed”, “delivery”, costing $210 together",
+            delivery.Text);
         Assert.Contains("Fixed by @fran (3), @jo (3)", delivery.Text);
         Assert.Contains("R-11 Refunded shipping and sent a replacement", delivery.Text);
         Assert.Equal(["Propose a stop", "Record a decision", "Dismiss"], delivery.Buttons.Select(b => b.Label));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Cadence.Posts;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Tests.Support;
@@ -31,7 +30,10 @@ public sealed class SlackPatternTests : IAsyncLifetime
         foreach (var what in new[] { "Booking sync failed overnight, re-ran it", "Re-ran the failed booking sync for the clinic",
                      "Booking sync failed again, fixed the calendar by hand", "The booking sync failed; re-entered the appointments",
                      "Failed booking sync: restored Tuesday's bookings" })
-            Assert.Contains("Logged", (string?)(await host.CommandAsync($"resolved \"{what}\" stage:\"Get help\" cost:20", user: "UJO", channel: "DJO"))["text"]);
+        {
+            var reply = await host.CommandAsync($"resolved \"{what}\" stage:\"Get help\" cost:20", user: "UJO", channel: "DJO");
+            Assert.Contains("Logged", (string?)reply["text"]);
+        }
 
         Assert.Equal(1, await host.App.WithScopeAsync(sp => sp.GetRequiredService<CadenceRunner>().RunAsync(CadenceKinds.Patterns, CancellationToken.None)));
         var post = await Eventually.Async(async () => host.Slack.Of("chat.postMessage").FirstOrDefault(c => (string?)c.Args["channel"] == "CLEAD"),
@@ -44,7 +46,7 @@ public sealed class SlackPatternTests : IAsyncLifetime
 
         var ask = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? [])
             .First(e => ((string?)e!["action_id"])?.StartsWith("cx_ask") == true && ((string)e["value"]!).Contains("stop propose"))!;
-        await host.InteractAsync(Click("UTOM", (string)ask["action_id"]!, (string)ask["value"]!));
+        await host.InteractAsync(SlackHost.Click("UTOM", (string)ask["action_id"]!, (string)ask["value"]!, "CLEAD"));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
         Assert.Contains("What should we stop doing", view.ToJsonString(AccountabilityBot.Web.Slack.SlackJson.Relaxed));
         await host.InteractAsync(SlackHost.Submission("UTOM", view, "Nightly booking sync without a failure alert", "VPAT"));
@@ -54,15 +56,4 @@ public sealed class SlackPatternTests : IAsyncLifetime
         Assert.StartsWith("Frontline pattern F-1: 5 fixes at Get help sharing “failed booking sync” (R-1, R-2, R-3, R-4, R-5)", stop.Rationale);
         Assert.Equal(PatternStatus.StopProposed, await host.App.WithDbAsync(db => db.FrontlinePatterns.Select(p => p.Status).SingleAsync()));
     }
-
-    static JsonObject Click(string user, string actionId, string value) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() },
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = "CLEAD" },
-        ["channel"] = new JsonObject { ["id"] = "CLEAD" },
-        ["trigger_id"] = "1.2.pattern",
-        ["response_url"] = "https://hooks.slack.com/actions/T1/1/pattern",
-        ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value }),
-    };
 }

@@ -54,8 +54,8 @@ public sealed class TeamsPatternTests : IAsyncLifetime
         submit["value"] = value;
         await SendAsync(submit);
 
-        var pattern = await Eventually.Async(() => host.App.WithDbAsync(db => db.FrontlinePatterns.FirstOrDefaultAsync(p => p.Status == PatternStatus.Dismissed)),
-            what: "the dismissed pattern");
+        var pattern = await Eventually.Async(() => host.App.WithDbAsync(db =>
+            db.FrontlinePatterns.FirstOrDefaultAsync(p => p.Status == PatternStatus.Dismissed)), what: "the dismissed pattern");
         Assert.Equal("Supplier mix-up, already fixed", pattern.DismissedReason);
         Assert.Equal(0, await host.InScopeAsync(sp => sp.GetRequiredService<CadenceRunner>().RunAsync(CadenceKinds.Patterns, CancellationToken.None)));
     }
