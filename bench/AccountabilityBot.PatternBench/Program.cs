@@ -1,6 +1,6 @@
 // Frontline pattern detection at scale on SQLite: 1,000,000 resolutions spread over a year (about 38,000 in the default
-// 14-day window), written with varied realistic wording at random stages and customers, with a few true clusters among
-// them. Then the patterns job as the cadence runs it (read the window, find the clusters, plan, write the patterns and
+// 14-day window), most in words of their own (made-up words), one in a hundred one of 20 recurring problems, mostly at
+// that problem's own stage: the true clusters. Then the patterns job as the cadence runs it (read the window, find the clusters, plan, write the patterns and
 // their evidence, claim and post to the local channel), timed over several runs with patterns and posts reset between
 // them, so each run finds and raises the same patterns; and the search alone (what `patterns` and `pattern check` read).
 // Usage: dotnet run -c Release --project bench/AccountabilityBot.PatternBench -- [resolutions=1000000] [days=365] [runs=7]
@@ -53,7 +53,10 @@ await using (var scope = app.Services.CreateAsyncScope())
         // Each problem lands at its own stage most of the time, so a problem's fixes pile up at one stage as real ones do.
         var problem = rng.Next(problems.Length);
         var stage = rng.Next(4) == 0 ? stages[rng.Next(stages.Count)] : stages[problem % stages.Count];
-        parameters[0].Value = $"{actions[rng.Next(actions.Length)]} {problems[problem]} {tails[rng.Next(tails.Length)]} (ticket {rng.Next(100000)})";
+        // Most fixes are one-offs in their own words; one in a hundred is one of the recurring problems.
+        parameters[0].Value = rng.Next(100) == 0
+            ? $"{actions[rng.Next(actions.Length)]} {problems[problem]} {tails[rng.Next(tails.Length)]} (ticket {rng.Next(100000)})"
+            : $"{actions[rng.Next(actions.Length)]} {Word(rng)} {Word(rng)} {Word(rng)} (ticket {rng.Next(100000)})";
         parameters[1].Value = rng.Next(3) == 0 ? DBNull.Value : $"Customer {rng.Next(20000)}";
         parameters[2].Value = rng.Next(10) == 0 ? DBNull.Value : stage;
         parameters[3].Value = rng.Next(4) == 0 ? DBNull.Value : rng.Next(1, 30) * 500L; // hundredths, as the money converter stores
@@ -101,6 +104,9 @@ Console.WriteLine($"{inWindow:N0} resolutions in the {PatternRule.DefaultWindowD
 Report("search alone", searches);
 Report("job run (search, write, post)", times);
 Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+// A made-up word from a vocabulary of 26^4 (letters only, so it counts as significant).
+static string Word(Random rng) => string.Create(4, rng, (span, r) => { for (var i = 0; i < span.Length; i++) span[i] = (char)('a' + r.Next(26)); });
 
 void Report(string what, List<double> ms)
 {
