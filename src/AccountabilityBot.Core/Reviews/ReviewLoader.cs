@@ -42,21 +42,7 @@ public sealed class ReviewLoader(AppDbContext db)
             frontline.Stages,
             frontline.Contributors,
             await AnswersAsync(period, ct),
-            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await ReliabilityAsync(period, ct) };
-    }
-
-    async Task<List<TouchpointView>> ReliabilityAsync(ReviewPeriod period, CancellationToken ct)
-    {
-        var statuses = await TouchpointWatch.LoadAsync(db, period.Today, tracked: false, ct);
-        if (statuses.Count == 0) return [];
-        var fixes = (await db.Commitments.AsNoTracking()
-                .Where(c => c.TouchpointId != null && EF.Constant(OpenStatuses).Contains(c.Status))
-                .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
-                .Select(c => new { TouchpointId = c.TouchpointId!.Value, Fix = new FixView(c.Id,
-                    new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName), c.DueOn) })
-                .ToListAsync(ct))
-            .GroupBy(c => c.TouchpointId).ToDictionary(g => g.Key, g => g.First().Fix);
-        return [.. statuses.Select(s => TouchpointView.Of(s) with { Fix = fixes.GetValueOrDefault(s.Touchpoint.Id) })];
+            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await TouchpointWatch.ViewsAsync(db, period.Today, ct) };
     }
 
     Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>
