@@ -168,6 +168,24 @@ public sealed class AwayTests : IAsyncLifetime
         Assert.NotNull((await NudgesAsync(1)).Last().SentAt);
     }
 
+    [Fact]
+    public async Task TheWeeklyQuestion_SkipsAnAwayExecutive_AndWaitsOutAnotherOnesQuietHours()
+    {
+        await app.SayAsync("tom", "me away until:dec 1");
+        await app.SayAsync("maria", "me quiet 13:00-15:30");
+
+        At(2026, 11, 27, 14); // Friday 14:00, the question's time
+        Assert.Equal(1, await RunAsync(CadenceKinds.Prompts));
+        var asked = Assert.Single(await app.WithDbAsync(db => db.OutboundMessages.Where(o => o.Kind == CadenceKinds.Prompts).ToListAsync()));
+        Assert.Equal(("@maria", new DateTime(2026, 11, 27, 15, 30, 0, DateTimeKind.Utc)), (asked.ConversationId, asked.NotBefore));
+        Assert.Null(asked.SentAt);
+
+        At(2026, 11, 27, 15, 30);
+        await SweepAsync();
+        Assert.Single(await Eventually.Async(async () => (await app.TranscriptAsync("dm:maria")) is { Count: > 0 } dms ? dms : null, what: "the question"));
+        Assert.Empty(await app.TranscriptAsync("dm:tom"));
+    }
+
     [Theory]
     [InlineData("me away until:2026-11-20", "until: 2026-11-20 is in the past")]
     [InlineData("me away from:2026-11-25", "from: 2026-11-25 is in the past")]
