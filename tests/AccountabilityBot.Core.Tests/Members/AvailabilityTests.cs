@@ -9,7 +9,10 @@ public sealed class AvailabilityTests
     static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
 
     static Member Tom(string? zone = null, DateOnly? from = null, DateOnly? until = null, TimeOnly? quietFrom = null, TimeOnly? quietUntil = null) =>
-        new() { PlatformUserId = "tom", DisplayName = "tom", TimeZone = zone, AwayFrom = from, AwayUntil = until, QuietFrom = quietFrom, QuietUntil = quietUntil };
+        new()
+        {
+            PlatformUserId = "tom", DisplayName = "tom", TimeZone = zone, AwayFrom = from, AwayUntil = until, QuietFrom = quietFrom, QuietUntil = quietUntil,
+        };
 
     static DateTime At(int month, int day, int hour, int minute = 0) => new(2027, month, day, hour, minute, 0, DateTimeKind.Utc);
 
