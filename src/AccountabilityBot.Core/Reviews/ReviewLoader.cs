@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Core.Touchpoints;
@@ -45,13 +46,17 @@ public sealed class ReviewLoader(AppDbContext db)
             await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await TouchpointWatch.ViewsAsync(db, period.Today, ct) };
     }
 
-    Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>
-        db.Commitments.AsNoTracking()
+    async Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct)
+    {
+        var away = await Availability.AwayAtAsync(db, period.AtUtc ?? period.WeekEndUtc, period.Zone, ct);
+        var rows = await db.Commitments.AsNoTracking()
             .Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < period.Today)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
-            .Select(c => new OverdueView(c.Id, c.Title, new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName),
-                c.DueOn, c.Stage == null ? null : c.Stage.Name, c.Status))
+            .Select(c => new { c.OwnerId, View = new OverdueView(c.Id, c.Title, new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName),
+                c.DueOn, c.Stage == null ? null : c.Stage.Name, c.Status) })
             .ToListAsync(ct);
+        return [.. rows.Select(r => away.TryGetValue(r.OwnerId, out var back) ? r.View with { OwnerAway = true, OwnerBackOn = back } : r.View)];
+    }
 
     async Task<List<DecisionView>> DecisionsAsync(ReviewPeriod period, CancellationToken ct)
     {

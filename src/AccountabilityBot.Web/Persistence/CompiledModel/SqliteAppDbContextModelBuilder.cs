@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70ae4796-9e46-40de-80a3-7655ecf47edc"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("2ec32562-5fb1-4d6e-a84f-89345fd30bd7"), entityTypeCount: 28)
         {
         }
 
