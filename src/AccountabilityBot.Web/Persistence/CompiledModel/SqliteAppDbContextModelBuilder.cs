@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69b93dcc-b800-4580-a780-733da421fbe5"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("da474760-b120-484f-bc8d-dcb279fa6a4b"), entityTypeCount: 31)
         {
         }
 

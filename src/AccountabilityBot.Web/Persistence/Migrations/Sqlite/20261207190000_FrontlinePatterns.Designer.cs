@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207170000_FrontlinePatterns")]
+    [Migration("20261207190000_FrontlinePatterns")]
     partial class FrontlinePatterns
     {
         /// <inheritdoc />
@@ -556,6 +556,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -563,9 +569,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsAway")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
@@ -578,6 +581,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("PlatformUserId")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -647,6 +656,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotBefore")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
