@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70ae4796-9e46-40de-80a3-7655ecf47edc"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("a4af46eb-47a2-4d65-b80f-a193b2935a65"), entityTypeCount: 29)
         {
         }
 
@@ -25,6 +25,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var commitment = CommitmentEntityType.Create(this);
             var commitmentUpdate = CommitmentUpdateEntityType.Create(this);
             var customer = CustomerEntityType.Create(this);
+            var customerDayTotal = CustomerDayTotalEntityType.Create(this);
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
@@ -74,6 +75,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CommitmentEntityType.CreateAnnotations(commitment);
             CommitmentUpdateEntityType.CreateAnnotations(commitmentUpdate);
             CustomerEntityType.CreateAnnotations(customer);
+            CustomerDayTotalEntityType.CreateAnnotations(customerDayTotal);
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             DecisionEntityType.CreateAnnotations(decision);
