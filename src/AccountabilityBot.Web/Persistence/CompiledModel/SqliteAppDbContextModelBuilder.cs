@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4af46eb-47a2-4d65-b80f-a193b2935a65"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("ea0af31b-d7b8-4ed6-9330-5f95ad44a585"), entityTypeCount: 29)
         {
         }
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207180000_CustomerDayTotals")]
-    partial class CustomerDayTotals
+    [Migration("20261207180000_AwayDates")]
+    partial class AwayDates
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -341,37 +341,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("Customers");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerDayTotal", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<int>("GroupId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Share")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("Day", "Kind", "GroupId", "Reason", "Share");
-
-                    b.ToTable("CustomerDayTotals", (string)null);
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -554,6 +523,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -561,9 +536,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("Email")
                         .HasColumnType("text");
-
-                    b.Property<bool>("IsAway")
-                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
@@ -577,6 +549,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -647,6 +625,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotBefore")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Platform")
@@ -788,12 +769,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("ById");
 
                     b.HasIndex("StageId");
-
-                    b.HasIndex("At", "StageId", "ById", "Cost")
-                        .HasDatabaseName("IX_Resolutions_At");
 
                     b.ToTable("Resolutions");
                 });
