@@ -14,8 +14,7 @@ namespace AccountabilityBot.Core.Reviews;
 /// </summary>
 public sealed class ReviewLoader(AppDbContext db)
 {
-    // Naming every open status lets the (Status, DueOn) index do the filtering.
-    static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
+    static readonly CommitmentStatus[] OpenStatuses = Commitment.OpenStatuses;
 
     public async Task<ReviewSnapshot> LoadAsync(ReviewPeriod period, CancellationToken ct)
     {
