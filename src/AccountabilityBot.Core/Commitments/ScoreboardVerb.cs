@@ -12,17 +12,32 @@ namespace AccountabilityBot.Core.Commitments;
 /// <summary><c>scoreboard</c>: each leader's follow-through this quarter so far (everyone's only where the CCO allows).</summary>
 public sealed record ScoreboardCommand : ChatCommand;
 
+/// <summary><c>scoreboard share on|off</c>: everyone's follow-through for every executive and in the weekly review, or not.</summary>
+public sealed record ScoreboardShareCommand(bool Share) : ChatCommand;
+
 internal static class ScoreboardVerb
 {
-    public static Verb Verb { get; } = new("scoreboard", "scoreboard", "scoreboard",
+    const string Usage = "`scoreboard`, or for the CCO `scoreboard share on` / `scoreboard share off`";
+
+    public static Verb Verb { get; } = new("scoreboard", "scoreboard\nscoreboard share on|off", "scoreboard",
         "Follow-through this quarter: commitments kept on time or late, overdue, dropped; decisions; prompts answered.",
         Parse,
-        [CommandRoute.For<ScoreboardCommand, ScoreboardHandler>(Role.Frontline)]);
+        [
+            CommandRoute.For<ScoreboardCommand, ScoreboardHandler>(Role.Frontline),
+            CommandRoute.For<ScoreboardShareCommand, ScoreboardHandler>(Role.Cco),
+        ]);
 
     static ChatCommand Parse(CommandInput input)
     {
-        input.ExpectNothingAfter(0, "scoreboard");
-        return new ScoreboardCommand();
+        var words = input.Words;
+        if (words.Count == 0) return new ScoreboardCommand();
+        if (words[0].Lower != "share")
+            throw new ParseFailure($"I didn't expect '{DidYouMean.Echo(words[0].Text)}'; use {Usage}."
+                + DidYouMean.Hint(words[0].Text, ["share"], ""));
+        var choice = words.ElementAtOrDefault(1)?.Lower switch { "on" => true, "off" => false, _ => (bool?)null }
+            ?? throw new ParseFailure("Share on or off? Say `scoreboard share on` or `scoreboard share off`.");
+        input.ExpectNothingAfter(2, $"scoreboard share {words[1].Lower}");
+        return new ScoreboardShareCommand(choice);
     }
 }
 
@@ -31,19 +46,20 @@ internal static class ScoreboardVerb
 /// everyone's and anyone else their own; once shared, every executive sees everyone's and the weekly review carries it.
 /// </summary>
 public sealed class ScoreboardHandler(AppDbContext db, FollowThroughQuery query, BotSettings settings, TimeProvider clock)
-    : ICommandHandler<ScoreboardCommand>
+    : ICommandHandler<ScoreboardCommand>, ICommandHandler<ScoreboardShareCommand>
 {
     const string Own = "yours is here and in `mine`.";
 
     public async Task<ChatMessage> HandleAsync(ScoreboardCommand command, CommandContext ctx, CancellationToken ct)
     {
-        var shared = false;
+        var shared = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct);
         var everyone = ctx.Speaker.Role == Role.Cco || (shared && ctx.Speaker.Role == Role.Executive);
         var report = await RunAsync(db, query, settings, clock, everyone ? null : ctx.Speaker.Id, ct);
         var note = (everyone, shared) switch
         {
             (true, true) => "Shared by the CCO with the leadership team, and in the weekly review.",
-            (true, false) => "Only you see everyone's; each leader sees their own with `scoreboard` or `mine`.",
+            (true, false) => "Only you see everyone's; each leader sees their own with `scoreboard` or `mine`. "
+                + "`scoreboard share on` shows everyone's to the executives and adds it to the weekly review.",
             _ => "Everyone's follow-through is the CCO's to share with the leadership team; " + Own,
         };
         return new ChatMessage([
@@ -53,6 +69,16 @@ public sealed class ScoreboardHandler(AppDbContext db, FollowThroughQuery query,
             FollowThroughLines.Legend(report),
             new ContextBlock(note),
         ]);
+    }
+
+    public async Task<ChatMessage> HandleAsync(ScoreboardShareCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        if (!await TeamSettings.SwitchAsync(db, ctx, TeamSettings.ScoreboardShared, command.Share, ct))
+            return ChatMessage.Text($"Follow-through is already {(command.Share ? "shared" : "yours alone to see")}; nothing changed.");
+        return ChatMessage.Text(command.Share
+            ? "Shared: every executive now sees everyone's follow-through with `scoreboard`, and the weekly review carries it. "
+                + "`scoreboard share off` takes it back."
+            : "No longer shared: the weekly review leaves follow-through out, and each executive sees only their own; " + Own);
     }
 
     /// <summary>This quarter so far, in the team's zone: the quarter the review calls "Q4 2026 so far".</summary>

@@ -1,4 +1,6 @@
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Customers.Metrics;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Stories;
@@ -41,7 +43,13 @@ public sealed class ReviewLoader(AppDbContext db)
             frontline.Stages,
             frontline.Contributors,
             await AnswersAsync(period, ct),
-            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await ReliabilityAsync(period, ct) };
+            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct))
+        {
+            Reliability = await ReliabilityAsync(period, ct),
+            FollowThrough = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct)
+                ? await new FollowThroughQuery(db).RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), period.Today, period.Zone, null, ct)
+                : null,
+        };
     }
 
     async Task<List<TouchpointView>> ReliabilityAsync(ReviewPeriod period, CancellationToken ct)

@@ -109,13 +109,49 @@ public sealed class ScoreboardChatTests : IAsyncLifetime
         Assert.DoesNotContain("follow-through", fran);
     }
 
-    [Theory]
-    [InlineData("scoreboard everyone")]
-    [InlineData("scoreboard tom")]
-    public async Task Scoreboard_WithWordsItDoesNotTake_IsAnsweredWithItsUsage(string text)
+    [Fact]
+    public async Task Share_ByTheCco_ShowsEveryoneToExecutives_AndTheReviewCarriesIt_UntilTurnedOff()
     {
-        var reply = (await app.SayAsync("tom", text)).Text;
-        Assert.Contains("scoreboard", reply);
+        Assert.DoesNotContain("Follow-through", (await app.SayAsync("ana", "review")).Text);
+        Assert.Contains("Only the CCO", (await app.SayAsync("tom", "scoreboard share on")).Text);
+
+        Assert.Contains("every executive now sees everyone's", (await app.SayAsync("ana", "scoreboard share on")).Text);
+        Assert.Contains("already shared; nothing changed", (await app.SayAsync("ana", "scoreboard share on")).Text);
+        var tom = (await app.SayAsync("tom", "scoreboard")).Text;
+        Assert.Contains("Follow-through, Q4 2026 so far", tom);
+        Assert.Contains(MariaLine, tom);
+        Assert.Contains(TomLine, tom);
+        Assert.Contains("Shared by the CCO", tom);
+        var fran = (await app.SayAsync("fran", "scoreboard")).Text;
+        Assert.Contains("Your follow-through", fran);
+        Assert.DoesNotContain("@tom", fran);
+
+        // Wednesday 2 Dec: the review's quarter runs to yesterday, which holds the same history.
+        var review = (await app.SayAsync("ana", "review")).Text;
+        Assert.Contains("Follow-through, Q4 2026 so far", review);
+        Assert.Contains(TomLine, review);
+        Assert.Contains(MariaLine, review);
+        Assert.True(review.IndexOf("Decisions this week", StringComparison.Ordinal) < review.IndexOf("Follow-through", StringComparison.Ordinal));
+
+        Assert.Contains("No longer shared", (await app.SayAsync("ana", "scoreboard share off")).Text);
+        Assert.DoesNotContain("Follow-through", (await app.SayAsync("ana", "review")).Text);
+        Assert.DoesNotContain("@maria", (await app.SayAsync("tom", "scoreboard")).Text);
+        var setting = await app.WithDbAsync(db => db.TeamSettings.SingleAsync());
+        Assert.Equal(("scoreboard.shared", "off"), (setting.Name, setting.Value));
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditTrail.CountAsync(a => a.Action == "setting.changed")));
+    }
+
+    [Theory]
+    [InlineData("tom", "scoreboard everyone", "I didn't expect 'everyone'; use `scoreboard`, or for the CCO `scoreboard share on`")]
+    [InlineData("ana", "scoreboard shar on", "Did you mean `share`?")]
+    [InlineData("ana", "scoreboard share", "Share on or off? Say `scoreboard share on` or `scoreboard share off`.")]
+    [InlineData("ana", "scoreboard share maybe", "Share on or off?")]
+    [InlineData("ana", "scoreboard share on now", "`scoreboard share on` doesn't take anything else")]
+    public async Task Scoreboard_BadInput_IsAnsweredWithItsUsage_AndNothingIsWritten(string who, string text, string expected)
+    {
+        var reply = (await app.SayAsync(who, text)).Text;
+        Assert.Contains(expected, reply);
         Assert.DoesNotContain("Follow-through", reply, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await app.WithDbAsync(db => db.TeamSettings.CountAsync()));
     }
 }

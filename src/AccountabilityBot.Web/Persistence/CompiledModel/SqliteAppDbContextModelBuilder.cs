@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70ae4796-9e46-40de-80a3-7655ecf47edc"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("e9225dd1-5c4c-4b89-b06f-fb57a7a97789"), entityTypeCount: 29)
         {
         }
 
@@ -37,6 +37,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var teamSetting = TeamSettingEntityType.Create(this);
             var touchpoint = TouchpointEntityType.Create(this);
             var touchpointValue = TouchpointValueEntityType.Create(this);
             var dashboardSession = DashboardSessionEntityType.Create(this);
@@ -86,6 +87,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            TeamSettingEntityType.CreateAnnotations(teamSetting);
             TouchpointEntityType.CreateAnnotations(touchpoint);
             TouchpointValueEntityType.CreateAnnotations(touchpointValue);
             DashboardSessionEntityType.CreateAnnotations(dashboardSession);
