@@ -11,8 +11,9 @@ namespace AccountabilityBot.Web.CustomerData;
 
 /// <summary>
 /// POST /api/v1/touchpoints/{name}/values: one value <c>{"date", "value", "unit"?}</c>, an array of them, or
-/// <c>{"values": [...]}</c>. All or nothing: any bad value (wrong unit, a future day, not a number) refuses the batch
-/// with every problem listed; an unknown touchpoint is a 404. The watch looks again once the values are in.
+/// <c>{"values": [...]}</c>; or a CSV file (<see cref="TouchpointCsv"/>). All or nothing: any bad value (wrong unit, a
+/// future day, not a number) refuses the batch with every problem listed; an unknown touchpoint is a 404. The watch
+/// looks again once the values are in.
 /// </summary>
 public static class TouchpointsApi
 {
@@ -20,18 +21,21 @@ public static class TouchpointsApi
         ICadenceScheduler scheduler, IOptions<ApiSettings> options, TimeProvider clock, BotSettings bot)
     {
         var settings = options.Value;
-        var (body, refused) = await SignedJsonBody.ReadAsync(http, settings, clock);
+        var (body, refused) = await SignedJsonBody.ReadAsync(http, settings, clock, alsoAccepts: TouchpointCsv.MediaType);
         if (body is null) return refused!;
         var (touchpoint, unknown) = await values.FindAsync(name, http.RequestAborted);
         if (touchpoint is null) return ApiProblems.Status(StatusCodes.Status404NotFound, "No such touchpoint", unknown);
-        var inputs = Read(body, settings.MaxEventsPerRequest, out var problems);
+        var problems = new List<string>();
+        var inputs = SignedJsonBody.IsOf(http.Request, TouchpointCsv.MediaType)
+            ? await TouchpointCsv.ReadAsync(new MemoryStream(body), settings.MaxEventsPerRequest, problems, http.RequestAborted)
+            : Read(body, settings.MaxEventsPerRequest, problems);
         var today = clock.Today(await TeamZone.FindAsync(db, bot, http.RequestAborted));
         if (inputs is not null)
-            problems = [.. inputs.Select((v, i) => TouchpointValues.Problem(touchpoint, v, today) is { } p ? $"values[{i}]: {p}" : null).OfType<string>()];
+            problems = [.. inputs.Select(v => TouchpointValues.Problem(touchpoint, v.Value, today) is { } p ? $"{v.Where}: {p}" : null).OfType<string>()];
         if (inputs is null || problems.Count > 0)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: problems[0],
                 extensions: new Dictionary<string, object?> { ["problems"] = problems });
-        var written = await values.WriteAsync(touchpoint, inputs, http.RequestAborted);
+        var written = await values.WriteAsync(touchpoint, [.. inputs.Select(v => v.Value)], http.RequestAborted);
         await scheduler.RunNowAsync(CadenceKinds.Touchpoints, http.RequestAborted);
         return Results.Ok(new
         {
@@ -40,9 +44,8 @@ public static class TouchpointsApi
     }
 
     /// <summary>The values, or null with what is wrong with the body's shape or an item's fields.</summary>
-    static List<TouchpointValueInput>? Read(byte[] body, int max, out List<string> problems)
+    static List<SentValue>? Read(byte[] body, int max, List<string> problems)
     {
-        problems = [];
         if (JsonInput.Problem(body) is { } bad) return Fail(bad, problems);
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -53,10 +56,10 @@ public static class TouchpointsApi
         if (items is null) return Fail("Send a value {\"date\": \"2026-12-04\", \"value\": 3.5}, an array of them, or {\"values\": [...]}.", problems);
         if (items.Count == 0) return Fail("There are no values in the body.", problems);
         if (items.Count > max) return Fail($"{items.Count:N0} values in one request; send at most {max:N0} at a time.", problems);
-        var values = new List<TouchpointValueInput>();
+        var values = new List<SentValue>();
         foreach (var (item, i) in items.Select((e, i) => (e, i)))
         {
-            if (Item(item) is { } value) values.Add(value);
+            if (Item(item) is { } value) values.Add(new SentValue($"values[{i}]", value));
             else problems.Add($"values[{i}]: needs \"date\" (YYYY-MM-DD) and a numeric \"value\"; \"unit\" is optional.");
         }
         return problems.Count == 0 ? values : null;
@@ -75,7 +78,7 @@ public static class TouchpointsApi
         return new TouchpointValueInput(on, value.Value, string.IsNullOrWhiteSpace(unit) ? null : unit);
     }
 
-    static List<TouchpointValueInput>? Fail(string problem, List<string> problems)
+    static List<SentValue>? Fail(string problem, List<string> problems)
     {
         problems.Add(problem);
         return null;

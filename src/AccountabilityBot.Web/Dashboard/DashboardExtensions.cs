@@ -28,6 +28,7 @@ public static class DashboardExtensions
         builder.Logging.AddFilter(RequestLogCategory, level => level >= LogLevel.Warning);
         builder.Services.AddSingleton<IDashboardAddress, DashboardAddress>();
         builder.Services.AddScoped<DashboardSessions>();
+        builder.Services.AddScoped<DashboardTidy>();
         builder.Services.AddScoped<DashboardSignIns>();
         builder.Services.AddSingleton<DashboardCommands>();
         builder.Services.AddDashboardSettings();

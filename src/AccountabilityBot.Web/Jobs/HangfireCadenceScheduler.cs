@@ -3,6 +3,7 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Stories;
+using AccountabilityBot.Web.Dashboard;
 using Hangfire;
 
 namespace AccountabilityBot.Web.Jobs;
@@ -44,6 +45,7 @@ public sealed class HangfireCadenceScheduler(
         recurring.AddOrUpdate<CadenceJob>(SweeperId, job => job.DeliverDueAsync(CancellationToken.None), Cron.Minutely());
         // Account owners are asked for the story of a lost customer within the hour (imports and webhooks rarely carry one).
         recurring.AddOrUpdate<StoryPrompts>(StoryPromptsId, prompts => prompts.SendAsync(CancellationToken.None), Cron.Hourly());
+        recurring.AddOrUpdate<DashboardTidy>(DashboardTidy.JobId, tidy => tidy.RunAsync(CancellationToken.None), Cron.Daily(3));
         foreach (var kind in SupportedKinds)
         {
             var setting = cadence.FirstOrDefault(c => c.Kind == kind);

@@ -28,10 +28,11 @@ public sealed class TouchpointsApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    Task<HttpResponseMessage> PostAsync(string body, string path = Path, long? at = null, HttpClient? with = null)
+    Task<HttpResponseMessage> PostAsync(string body, string path = Path, long? at = null, HttpClient? with = null,
+        string mediaType = "application/json")
     {
         var timestamp = at ?? BotApplication.Thursday.ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
         request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
         return (with ?? client).SendAsync(request);
@@ -87,5 +88,47 @@ public sealed class TouchpointsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(Body, at: BotApplication.Thursday.ToUnixTimeSeconds() - 301)).StatusCode);
         Assert.Empty(await ValuesAsync());
+    }
+
+    [Fact]
+    public async Task PostCsv_WritesEachLinesValue_SignedLikeJson()
+    {
+        var response = await PostAsync("\uFEFFdate;value;unit\n2026-11-23;3.5;hours\n2026-11-24;4.25;\n2026-11-25;\"3\";h\n", mediaType: "text/csv");
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, 0), (report.GetProperty("inserted").GetInt32(), report.GetProperty("updated").GetInt32()));
+        Assert.Equal([3.5m, 4.25m, 3m], await ValuesAsync());
+        var unsigned = await client.PostAsync(Path, new StringContent("date,value\n2026-11-22,1\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(3, (await ValuesAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData("date;value\n2026-11-23;3\n24/11/2026;3\n2026-11-25;4,25\n", "line 3: the date '24/11/2026' is not YYYY-MM-DD",
+        "line 4: the value '4,25' is not a number (decimals with a point")]
+    [InlineData("date,value,unit\n2026-11-23,3,days\n2026-11-27,3,\n", "line 2: First reply within 4 hours is measured in hours, not days",
+        "line 3: 2026-11-27 is in the future")]
+    [InlineData("day,value\n2026-11-23,3\n", "line 1: the header needs a 'date' and a 'value' column", null)]
+    [InlineData("date,value\n", "There are no values under the header", null)]
+    [InlineData("date,value\n2026-11-21,1\n2026-11-22,1\n2026-11-23,1\n2026-11-24,1\n", "More than 3 values in one request; send at most 3", null)]
+    public async Task PostCsv_BadLines_Are400_NamingEachLine_AndTheWholeFileIsRefused(string csv, string first, string? second)
+    {
+        var response = await PostAsync(csv, mediaType: "text/csv");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.StartsWith(first, problems[0]);
+        if (second is not null) Assert.StartsWith(second, Assert.Single(problems.Skip(1)));
+        Assert.Empty(await ValuesAsync());
+    }
+
+    [Fact]
+    public async Task Post_AsPlainText_Is415_NamingBothMediaTypes()
+    {
+        var response = await PostAsync("date,value\n2026-11-23,3\n", mediaType: "text/plain");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("text/csv", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 }

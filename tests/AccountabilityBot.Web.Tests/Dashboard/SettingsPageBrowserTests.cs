@@ -1,3 +1,4 @@
+using AccountabilityBot.Web.Tests.CustomerData;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -6,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AccountabilityBot.Web.Tests.Dashboard;
 
-/// <summary>The CCO's settings in a real browser (chromium) on the demo host: the cadence changed by keyboard and click.</summary>
+/// <summary>The CCO's settings in a real browser (chromium) on the demo host: the cadence changed by keyboard and click, a CSV import.</summary>
 [Collection(WebTests.Name)]
 public sealed class SettingsPageBrowserTests(ServedDemo demo, SharedBrowser browser, ITestOutputHelper output) : IClassFixture<ServedDemo>
 {
@@ -62,5 +63,38 @@ public sealed class SettingsPageBrowserTests(ServedDemo demo, SharedBrowser brow
         await Expect(page.Page.GetByText("This page is for the CCO.")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("dashboard-settings-executive");
+    }
+    [BrowserFact]
+    public async Task Cco_ImportsAFileWithABadRow_SeesTheReport_AndNothingIsImported_ThenTheFixedFileIs()
+    {
+        await using var page = await SignedInAsync("ana");
+        await page.GoToAsync("/dashboard/settings/data");
+        var events = await demo.App.WithDbAsync(db => db.CustomerEvents.CountAsync());
+        const string Good = "2026-11-02,won,BRW-1,Browser Dental,Clinics,36000,USD,,,,BRW-E-1\n";
+        const string Bad = "2026-11-03,won,BRW-2,Browser Optics,,lots,USD,,,,BRW-E-2\n";
+
+        await ImportAsync(page, ApiClient.Header + "\n" + Good + Bad);
+
+        var report = page.Page.GetByRole(AriaRole.Alert);
+        await Expect(report.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Nothing was imported");
+        await Expect(report.GetByRole(AriaRole.Row, new() { NameRegex = new("^3 annual_value") })).ToBeVisibleAsync();
+        Assert.Equal(events, await demo.App.WithDbAsync(db => db.CustomerEvents.CountAsync()));
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("dashboard-settings-import-refused");
+
+        await ImportAsync(page, ApiClient.Header + "\n" + Good);
+
+        await Expect(page.Page.GetByRole(AriaRole.Status).GetByRole(AriaRole.Heading)).ToHaveTextAsync("Imported");
+        Assert.Equal(events + 1, await demo.App.WithDbAsync(db => db.CustomerEvents.CountAsync()));
+        Assert.Empty(page.ForeignRequests);
+    }
+
+    static async Task ImportAsync(BrowserPage page, string csv)
+    {
+        await page.Page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "events.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
     }
 }

@@ -59,7 +59,7 @@ public sealed class CadenceJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Startup_RegistersEveryCadenceKind_NudgesTickInUtc_AndTheSweeper()
+    public async Task Startup_RegistersEveryCadenceKind_NudgesTickInUtc_TheSweeper_AndTheDashboardsTidy()
     {
         app.CreateClient();
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
@@ -69,6 +69,7 @@ public sealed class CadenceJobTests : IAsyncLifetime
         Assert.Equal("0 14 * * 5", jobs["cadence:prompts"].Cron);
         Assert.Contains(HangfireCadenceScheduler.SweeperId, jobs.Keys);
         Assert.Equal("0 * * * *", jobs[HangfireCadenceScheduler.StoryPromptsId].Cron);
-        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All.Length + 2, jobs.Count);
+        Assert.Equal("0 3 * * *", jobs[AccountabilityBot.Web.Dashboard.DashboardTidy.JobId].Cron);
+        Assert.Equal(AccountabilityBot.Core.Domain.CadenceKinds.All.Length + 3, jobs.Count);
     }
 }

@@ -19,7 +19,7 @@ public static class CustomerCsvReader
     /// <summary>A record longer than this (1 MB) is hostile or broken; it stops the read instead of growing the buffer.</summary>
     public const int MaxRecordBytes = 1024 * 1024;
 
-    static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
+    internal static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
     {
         TrackLineNumbers = true,
         TrimWhitespace = true,
