@@ -15,7 +15,8 @@ public sealed record CadenceRow(string Kind, CadenceSetting? Setting, bool Suppo
 /// <summary>The cadence for the viewer: each kind, its schedule and its next run in the viewer's zone.</summary>
 public sealed record CadenceOverview(TimeZoneInfo ViewerZone, IReadOnlyList<CadenceRow> Kinds);
 
-public sealed record MemberRow(int Id, ChatPlatform Platform, string PlatformUserId, string DisplayName, Role Role, bool IsAway);
+/// <param name="Away">"away until Mon 28 Dec 2026" and the like (<see cref="Members.Availability.AwayNote"/>); null when here.</param>
+public sealed record MemberRow(int Id, ChatPlatform Platform, string PlatformUserId, string DisplayName, Role Role, string? Away);
 
 public sealed record ApiKeyRow(string Name, DateTime CreatedAt);
 
@@ -46,10 +47,14 @@ public sealed class SettingsQuery(AppDbContext db, ICadenceScheduler scheduler, 
         return new CadenceOverview(viewerZone, rows);
     }
 
-    public async Task<IReadOnlyList<MemberRow>> MembersAsync(CancellationToken ct) => await db.Members.AsNoTracking()
-        .OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName)
-        .Select(m => new MemberRow(m.Id, m.Platform, m.PlatformUserId, m.DisplayName, m.Role, m.IsAway))
-        .ToListAsync(ct);
+    public async Task<IReadOnlyList<MemberRow>> MembersAsync(CancellationToken ct)
+    {
+        var (teamZone, now) = (await TeamZone.FindAsync(db, settings, ct), clock.UtcNow());
+        return (await db.Members.AsNoTracking().OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct))
+            .Select(m => new MemberRow(m.Id, m.Platform, m.PlatformUserId, m.DisplayName, m.Role,
+                Members.Availability.AwayNote(m, now, teamZone)))
+            .ToList();
+    }
 
     public async Task<IReadOnlyList<string>> StagesAsync(CancellationToken ct) => await db.JourneyStages.AsNoTracking()
         .Where(s => !s.IsRetired).OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(ct);

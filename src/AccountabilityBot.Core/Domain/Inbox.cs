@@ -46,6 +46,8 @@ public sealed class OutboundMessage
     public DateTime CreatedAt { get; set; }
     /// <summary>After this instant the post is stale: dropped rather than sent late.</summary>
     public DateTime? NotAfter { get; set; }
+    /// <summary>Not sent before this instant: a DM held by its member's quiet hours.</summary>
+    public DateTime? NotBefore { get; set; }
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? LeaseUntil { get; set; }

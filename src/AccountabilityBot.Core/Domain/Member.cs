@@ -18,6 +18,13 @@ public sealed class Member
     public Role Role { get; set; }
     /// <summary>IANA zone; null means the cadence's zone.</summary>
     public string? TimeZone { get; set; }
-    public bool IsAway { get; set; }
+    /// <summary>First day away, in the member's own zone; null: not away (see <see cref="Members.Availability"/>).</summary>
+    public DateOnly? AwayFrom { get; set; }
+    /// <summary>The day they are back, in their own zone (not itself a day away); null: until they say `me back`.</summary>
+    public DateOnly? AwayUntil { get; set; }
+    /// <summary>Quiet hours in the member's own zone: no scheduled DM arrives from <see cref="QuietFrom"/> until <see cref="QuietUntil"/>.</summary>
+    public TimeOnly? QuietFrom { get; set; }
+    /// <inheritdoc cref="QuietFrom"/>
+    public TimeOnly? QuietUntil { get; set; }
     public DateTime JoinedAt { get; set; }
 }

@@ -4,7 +4,7 @@ namespace AccountabilityBot.Core.Grammar;
 internal sealed record CommandInput(string Verb, IReadOnlyList<Token> Words, DateOnly Today)
 {
     // Date options may run over several unquoted words: due:in 2 weeks, due:next monday, due:dec 15 2027.
-    static readonly HashSet<string> DateKeys = ["due", "review", "on"];
+    static readonly HashSet<string> DateKeys = ["due", "review", "on", "from", "until"];
 
     /// <summary>Splits the words from <paramref name="skip"/> on into the verb's options and the rest.</summary>
     public Args Read(int skip, params string[] keys)
@@ -65,6 +65,7 @@ internal sealed record CommandInput(string Verb, IReadOnlyList<Token> Words, Dat
     {
         "owner" => "@maria",
         "due" or "review" => "friday",
+        "from" or "until" => "dec 28",
         "on" => "yesterday",
         "re" => "L-5",
         "value" or "cost" => "36000",

@@ -38,7 +38,7 @@ internal static class RoleVerb
 }
 
 /// <summary>The CCO names the leadership roster; anyone can see it.</summary>
-public sealed class RoleHandler(AppDbContext db, MemberDirectory members) : ICommandHandler<RoleCommand>
+public sealed class RoleHandler(AppDbContext db, MemberDirectory members, BotSettings settings) : ICommandHandler<RoleCommand>
 {
     public async Task<ChatMessage> HandleAsync(RoleCommand command, CommandContext ctx, CancellationToken ct)
     {
@@ -54,11 +54,13 @@ public sealed class RoleHandler(AppDbContext db, MemberDirectory members) : ICom
             return ChatMessage.Text(RichText.Of(new TextSpan("✅ "), MentionSpan.Of(member), new TextSpan($" is now {Replies.RoleName(role)}.")));
         }
         var roster = await db.Members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
+        var teamZone = await TeamZone.FindAsync(db, settings, ct);
         var blocks = new List<MessageBlock> { new HeaderBlock("The roster") };
         foreach (var group in roster.GroupBy(m => m.Role))
         {
             blocks.Add(new TextBlock(RichText.Bold(group.Key switch { Role.Cco => "CCO", Role.Executive => "Executives", _ => "Frontline" })));
-            blocks.Add(new ListBlock(group.Select(m => RichText.Of(MentionSpan.Of(m), new TextSpan(m.IsAway ? " (away)" : ""))).ToList()));
+            blocks.Add(new ListBlock(group.Select(m => RichText.Of(MentionSpan.Of(m),
+                new TextSpan(Availability.AwayNote(m, ctx.UtcNow, teamZone) is { } away ? $" ({away})" : ""))).ToList()));
         }
         return new ChatMessage(blocks);
     }

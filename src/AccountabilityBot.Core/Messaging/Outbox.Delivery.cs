@@ -167,10 +167,14 @@ public sealed partial class Outbox
         return rows.Select(r => (r, abandoned.TryGetValue(r.Id, out var since) ? since : (DateTime?)null)).ToList();
     }
 
-    /// <summary>Not finished, nobody holds a live lease on it, and its platform is not paused (held posts are left alone).</summary>
+    /// <summary>
+    /// Not finished, nobody holds a live lease on it, not held until later (a DM in its member's quiet hours), and its
+    /// platform is not paused (held posts are left alone).
+    /// </summary>
     IQueryable<OutboundMessage> Deliverable(IQueryable<OutboundMessage> rows, DateTime now)
     {
-        var unfinished = rows.Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null && (o.LeaseUntil == null || o.LeaseUntil < now));
+        var unfinished = rows.Where(o => o.SentAt == null && o.FailedAt == null && o.DroppedAt == null && (o.LeaseUntil == null || o.LeaseUntil < now)
+            && (o.NotBefore == null || o.NotBefore <= now));
         var paused = pauses.Paused;
         return paused.Count == 0 ? unfinished : unfinished.Where(o => !paused.Contains(o.Platform));
     }

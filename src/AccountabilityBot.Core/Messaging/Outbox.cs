@@ -7,8 +7,19 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
-/// <summary>Where a keyed post goes, what it is, and until when it is still worth sending.</summary>
-public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTime? NotAfter = null);
+/// <summary>Where a keyed post goes, what it is, and between when and when it is worth sending.</summary>
+public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTime? NotAfter = null, DateTime? NotBefore = null)
+{
+    /// <summary>
+    /// A scheduled DM to <paramref name="member"/>, meant for <paramref name="now"/>: inside their quiet hours it is held
+    /// until they end, and its deadline moves with it, so it is stale only as long after the hold as it would have been after now.
+    /// </summary>
+    public static OutboxPost ToMember(Member member, TimeZoneInfo teamZone, string key, string kind, DateTime now, DateTime? notAfter)
+    {
+        var at = Members.Availability.QuietUntil(member, now, teamZone);
+        return at > now ? new(ChatAddress.DirectTo(member), key, kind, notAfter + (at - now), at) : new(ChatAddress.DirectTo(member), key, kind, notAfter);
+    }
+}
 
 /// <summary>
 /// Every outgoing post is stored before it is sent. A keyed post is composed and claimed once (a unique index on the
@@ -28,7 +39,7 @@ public sealed partial class Outbox(
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var composedAt = clock.UtcNow();
         var message = await compose(ct);
-        var row = NewRow(post.To, message, post.Key, post.Kind, post.NotAfter, composedAt);
+        var row = NewRow(post.To, message, post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt);
         db.OutboundMessages.Add(row);
         try
         {
@@ -81,7 +92,7 @@ public sealed partial class Outbox(
         var rows = new List<OutboundMessage>();
         var composedAt = clock.UtcNow(); // one instant for the fan-out: its posts share what was composed for the first
         foreach (var (post, compose) in fresh)
-            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, composedAt)).Entity);
+            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt)).Entity);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -107,7 +118,7 @@ public sealed partial class Outbox(
     /// <summary>A one-off post (no key), stored and then delivered.</summary>
     public async Task PostAsync(ChatAddress to, ChatMessage message, string kind, CancellationToken ct)
     {
-        var row = NewRow(to, message, key: null, kind, notAfter: null, clock.UtcNow());
+        var row = NewRow(to, message, key: null, kind, notAfter: null, notBefore: null, clock.UtcNow());
         db.OutboundMessages.Add(row);
         await db.SaveChangesAsync(ct);
         shownOnce.Keep(ShownOnceMessages.RowKey(row.Id), message);
@@ -116,7 +127,8 @@ public sealed partial class Outbox(
 
     /// <param name="composedAt">Taken before the message is composed: what a post shows "up to now" is then never later
     /// than its row's CreatedAt, which the next weekly review starts from (so nothing falls between two reviews).</param>
-    OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key, string kind, DateTime? notAfter, DateTime composedAt) => new()
+    static OutboundMessage NewRow(ChatAddress to, ChatMessage message, string? key, string kind, DateTime? notAfter, DateTime? notBefore,
+        DateTime composedAt) => new()
     {
         Platform = to.Platform,
         ConversationId = to.ConversationId,
@@ -125,5 +137,6 @@ public sealed partial class Outbox(
         MessageJson = MessageJson.Serialize(message),
         CreatedAt = composedAt,
         NotAfter = notAfter,
+        NotBefore = notBefore,
     };
 }

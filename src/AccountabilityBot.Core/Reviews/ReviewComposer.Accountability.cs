@@ -57,13 +57,15 @@ public static partial class ReviewComposer
         }
         var today = s.Period.Today;
         var overdue = s.Overdue.OrderBy(c => c.DueOn).ThenBy(c => c.Id).ToList();
-        var escalated = overdue.Count(c => Days(c, today) > escalateAfterDays);
+        bool Escalated(OverdueView c) => !c.OwnerAway && Days(c, today) > escalateAfterDays;
+        var escalated = overdue.Count(Escalated);
         var items = overdue.Select(c =>
         {
             var days = Days(c, today);
             var spans = new List<Span>();
-            if (days > escalateAfterDays) spans.Add(new TextSpan("🔺 "));
+            if (Escalated(c)) spans.Add(new TextSpan("🔺 "));
             spans.AddRange([new TextSpan(Refs.Of(Refs.Commitment, c.Id), Bold: true), new TextSpan($" {c.Title} — "), Mention(c.Owner)]);
+            if (c.OwnerAway) spans.Add(new TextSpan(c.OwnerBackOn is { } back ? $" · owner away (until {Format.Date(back)})" : " · owner away"));
             spans.Add(new TextSpan($" · {Format.Count(days, "day")} overdue · {Format.Status(c.Status)}{(c.Stage is null ? "" : " · " + c.Stage)}"));
             return new RichText(spans);
         }).ToList();

@@ -10,7 +10,7 @@ public static partial class ReviewComposer
     {
         yield return Title("Reliability watch");
         var lines = s.Reliability
-            .OrderBy(t => t.Trend.State switch { TouchpointState.Crossed => 0, TouchpointState.Projected => 1, _ => 2 })
+            .OrderBy(t => t.Urgency)
             .Select(t => t.Line()).ToList();
         foreach (var block in Bounded(lines, more: "`touchpoints` lists them all")) yield return block;
         yield return new ContextBlock($"🔴 past its threshold · 🟠 heading past it within {TouchpointTrend.HorizonDays} days at its current rate "

@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Core.Touchpoints;
@@ -45,34 +46,24 @@ public sealed class ReviewLoader(AppDbContext db)
             await AnswersAsync(period, ct),
             await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct))
         {
-            Reliability = await ReliabilityAsync(period, ct),
+            Reliability = await TouchpointWatch.ViewsAsync(db, period.Today, ct),
             FollowThrough = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct)
                 ? await new FollowThroughQuery(db).RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), period.Today, period.Zone, null, ct)
                 : null,
         };
     }
 
-    async Task<List<TouchpointView>> ReliabilityAsync(ReviewPeriod period, CancellationToken ct)
+    async Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct)
     {
-        var statuses = await TouchpointWatch.LoadAsync(db, period.Today, tracked: false, ct);
-        if (statuses.Count == 0) return [];
-        var fixes = (await db.Commitments.AsNoTracking()
-                .Where(c => c.TouchpointId != null && EF.Constant(OpenStatuses).Contains(c.Status))
-                .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
-                .Select(c => new { TouchpointId = c.TouchpointId!.Value, Fix = new FixView(c.Id,
-                    new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName), c.DueOn) })
-                .ToListAsync(ct))
-            .GroupBy(c => c.TouchpointId).ToDictionary(g => g.Key, g => g.First().Fix);
-        return [.. statuses.Select(s => TouchpointView.Of(s) with { Fix = fixes.GetValueOrDefault(s.Touchpoint.Id) })];
-    }
-
-    Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct) =>
-        db.Commitments.AsNoTracking()
+        var away = await Availability.AwayAtAsync(db, period.AtUtc ?? period.WeekEndUtc, period.Zone, ct);
+        var rows = await db.Commitments.AsNoTracking()
             .Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < period.Today)
             .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
-            .Select(c => new OverdueView(c.Id, c.Title, new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName),
-                c.DueOn, c.Stage == null ? null : c.Stage.Name, c.Status))
+            .Select(c => new { c.OwnerId, View = new OverdueView(c.Id, c.Title, new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName),
+                c.DueOn, c.Stage == null ? null : c.Stage.Name, c.Status) })
             .ToListAsync(ct);
+        return [.. rows.Select(r => away.TryGetValue(r.OwnerId, out var back) ? r.View with { OwnerAway = true, OwnerBackOn = back } : r.View)];
+    }
 
     async Task<List<DecisionView>> DecisionsAsync(ReviewPeriod period, CancellationToken ct)
     {

@@ -32,6 +32,9 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     /// <inheritdoc cref="AnswersSinceUtc"/>
     public DateTime? AnswersUntilUtc { get; init; }
 
+    /// <summary>The instant the review is read, at which owners are judged away or not; unset, the start of <see cref="Today"/>.</summary>
+    public DateTime? AtUtc { get; init; }
+
     /// <summary>"16–22 Nov 2026", "30 Nov – 6 Dec 2026" or "28 Dec 2026 – 3 Jan 2027".</summary>
     public string WeekLabel => Format.Range(WeekFrom, WeekTo);
 

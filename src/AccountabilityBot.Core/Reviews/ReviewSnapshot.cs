@@ -66,7 +66,13 @@ public sealed record StoryView(int Id, string Customer, string? Group, DateOnly 
 
 public sealed record StopView(int Id, string Title, Person? Owner, DateOnly? ReviewOn);
 
-public sealed record OverdueView(int Id, string Title, Person Owner, DateOnly DueOn, string? Stage, CommitmentStatus Status);
+public sealed record OverdueView(int Id, string Title, Person Owner, DateOnly DueOn, string? Stage, CommitmentStatus Status)
+{
+    /// <summary>Its owner is away as the review is read: shown as such, not escalated.</summary>
+    public bool OwnerAway { get; init; }
+    /// <summary>The day the away owner is back; null: until they say `me back`.</summary>
+    public DateOnly? OwnerBackOn { get; init; }
+}
 
 public sealed record DecisionView(int Id, string Text, Person DecidedBy, Person? Owner, string? PromptedBy);
 

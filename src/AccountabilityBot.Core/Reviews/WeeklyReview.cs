@@ -41,6 +41,7 @@ public sealed class WeeklyReview(ReviewLoader loader, AppDbContext db, TimeProvi
         {
             AnswersSinceUtc = previous?.AddMicroseconds(1) ?? period.WeekStartUtc,
             AnswersUntilUtc = now.AddMicroseconds(1),
+            AtUtc = now,
         }, ct);
     }
 

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,13 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
     /// <returns>How many owners were asked in this run.</returns>
     public async Task<int> SendAsync(CancellationToken ct)
     {
-        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-WindowDays);
+        var now = clock.UtcNow();
+        var since = DateOnly.FromDateTime(now).AddDays(-WindowDays);
+        var teamZone = await TeamZone.FindAsync(db, settings, ct);
+        var away = (await Availability.AwayAtAsync(db, now, teamZone, ct)).Keys.ToList();
         var waiting = await db.CustomerEvents.AsNoTracking()
             .Where(e => e.Kind == CustomerEventKind.Lost && e.OccurredOn >= since && e.Story == null
-                && e.Customer.AccountOwner != null && !e.Customer.AccountOwner.IsAway)
+                && e.Customer.AccountOwnerId != null && !away.Contains(e.Customer.AccountOwnerId.Value))
             .OrderByDescending(e => e.AnnualValue).ThenBy(e => e.Id)
             .Take(MaxPerRun * 4) // some were asked already; the outbox skips those without sending
             .Select(e => new { e.Id, e.OccurredOn, e.AnnualValue, e.Reason, Customer = e.Customer.Name, Owner = e.Customer.AccountOwner! })
@@ -33,7 +37,6 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
         foreach (var e in waiting)
         {
             if (asked == MaxPerRun) break;
-            var to = ChatAddress.DirectTo(e.Owner);
             var message = new ChatMessage(
             [
                 new TextBlock(RichText.Of(new TextSpan(e.Customer, Bold: true),
@@ -44,7 +47,8 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
                 new ActionsBlock([new ActionButton("Tell their story", $"story \"{e.Customer}\" \"{ActionButton.AnswerSlot}\"", ButtonStyle.Primary,
                     AskFor: $"What happened with {e.Customer}?")]),
             ]);
-            if (await outbox.PostOnceAsync(new OutboxPost(to, Key(e.Id), "story-prompt"), _ => Task.FromResult(message), ct)) asked++;
+            if (await outbox.PostOnceAsync(OutboxPost.ToMember(e.Owner, teamZone, Key(e.Id), "story-prompt", now, null), _ => Task.FromResult(message), ct))
+                asked++;
         }
         return asked;
     }

@@ -17,6 +17,18 @@ public sealed record TouchpointView(int Id, string Name, string Stage, string Un
 
     public string Reference => Refs.Of(Refs.Touchpoint, Id);
 
+    /// <summary>Worst first: past its threshold, then heading past it, then the rest.</summary>
+    public int Urgency => Trend.State switch { TouchpointState.Crossed => 0, TouchpointState.Projected => 1, _ => 2 };
+
+    /// <summary>"past its threshold", "heading past it", "within it", "no values yet".</summary>
+    public string StateText => Trend.State switch
+    {
+        TouchpointState.Crossed => "past its threshold",
+        TouchpointState.Projected => $"heading past it within {TouchpointTrend.HorizonDays} days",
+        TouchpointState.Ok => "within it",
+        _ => "no values yet",
+    };
+
     /// <summary>"threshold 4 hours, lower is better".</summary>
     public string Promise => $"threshold {TouchpointUnits.Show(Threshold, Unit)}, {(Good == GoodDirection.Down ? "lower" : "higher")} is better";
 

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
+using AccountabilityBot.Core.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Touchpoints;
@@ -17,6 +18,10 @@ public sealed class TouchpointWatch(AppDbContext db, TimeProvider clock, BotSett
     /// <param name="tracked">True when the caller will change the touchpoints (their alert state).</param>
     public async Task<IReadOnlyList<TouchpointStatus>> StatusesAsync(CancellationToken ct, bool tracked = false) =>
         await LoadAsync(db, clock.Today(await TeamZone.FindAsync(db, settings, ct)), tracked, ct);
+
+    /// <summary>Every touchpoint as of today in the team's zone, with who fixes it (see the static ViewsAsync).</summary>
+    public async Task<List<TouchpointView>> ViewsAsync(CancellationToken ct) =>
+        await ViewsAsync(db, clock.Today(await TeamZone.FindAsync(db, settings, ct)), ct);
 
     /// <summary>Where every touchpoint stands on <paramref name="today"/> (the review's own day, for the weekly review).</summary>
     public static async Task<IReadOnlyList<TouchpointStatus>> LoadAsync(AppDbContext db, DateOnly today, bool tracked, CancellationToken ct)
@@ -37,5 +42,21 @@ public sealed class TouchpointWatch(AppDbContext db, TimeProvider clock, BotSett
             foreach (var r in rows) (windows.TryGetValue(r.TouchpointId, out var w) ? w : windows[r.TouchpointId] = []).Add((r.On, r.Value));
         }
         return touchpoints.Select(t => new TouchpointStatus(t, TouchpointTrend.Of(t, windows.GetValueOrDefault(t.Id) ?? [], today))).ToList();
+    }
+
+    /// <summary>Every touchpoint as of <paramref name="today"/>, with the open commitment that fixes it (the earliest due), for
+    /// the review's Reliability watch and the dashboard.</summary>
+    public static async Task<List<TouchpointView>> ViewsAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var statuses = await LoadAsync(db, today, tracked: false, ct);
+        if (statuses.Count == 0) return [];
+        var fixes = (await db.Commitments.AsNoTracking()
+                .Where(c => c.TouchpointId != null && c.Status != CommitmentStatus.Done && c.Status != CommitmentStatus.Dropped)
+                .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
+                .Select(c => new { TouchpointId = c.TouchpointId!.Value, Fix = new FixView(c.Id,
+                    new Person(c.Owner.Platform, c.Owner.PlatformUserId, c.Owner.DisplayName), c.DueOn) })
+                .ToListAsync(ct))
+            .GroupBy(c => c.TouchpointId).ToDictionary(g => g.Key, g => g.First().Fix);
+        return [.. statuses.Select(s => TouchpointView.Of(s) with { Fix = fixes.GetValueOrDefault(s.Touchpoint.Id) })];
     }
 }

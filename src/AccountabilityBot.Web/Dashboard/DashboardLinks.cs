@@ -21,6 +21,7 @@ public static class DashboardLinks
         Refs.Stop => $"/dashboard/stop-list#{link.Ref}",
         Refs.Commitment => $"/dashboard/commitments?status=all#{link.Ref}",
         Refs.Decision => $"/dashboard/decisions#{link.Ref}",
+        Refs.Touchpoint => $"/dashboard/reliability#{link.Ref}",
         _ => null,
     };
 }

@@ -60,6 +60,11 @@ public sealed class ParserAdminExampleTests
         { "me away", new MeCommand(null, true) },
         { "me back", new MeCommand(null, false) },
         { "me away tz:UTC", new MeCommand("UTC", true) },
+        { "me away until:dec 28", new MeCommand(null, true, null, D(2026, 12, 28)) },
+        { "me away from:dec 20 until:jan 3", new MeCommand(null, true, D(2026, 12, 20), D(2027, 1, 3)) },
+        { "me quiet 19:00-08:00", new MeCommand(null, null, Quiet: new QuietHours(new(19, 0), new(8, 0))) },
+        { "me quiet 7pm to 8:30am away", new MeCommand(null, true, Quiet: new QuietHours(new(19, 0), new(8, 30))) },
+        { "me quiet off", new MeCommand(null, null, Quiet: QuietHours.Off) },
 
         { "answer P-4 \"We lost them on refunds\"", new AnswerCommand(4, "We lost them on refunds") },
         { "answer slow refunds, mostly", new AnswerCommand(null, "slow refunds, mostly") },

@@ -24,6 +24,7 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
     [InlineData("/dashboard/commitments", "^Commitments$", "dashboard-commitments")]
     [InlineData("/dashboard/decisions", "^Decisions$", "dashboard-decisions")]
     [InlineData("/dashboard/stop-list", "^Stop list$", "dashboard-stop-list")]
+    [InlineData("/dashboard/reliability", "^Reliability$", "dashboard-reliability")]
     [InlineData("/dashboard/frontline", "^Frontline$", "dashboard-frontline")]
     public async Task Page_WithTheDemoData_IsSelfContained_Accessible_AndReachableByKeyboard(string path, string heading, string screenshot)
     {
@@ -114,7 +115,7 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
     {
         await using var page = await SignedInAsync();
         string[] pages = ["/dashboard", "/dashboard/customers", "/dashboard/commitments", "/dashboard/decisions", "/dashboard/stop-list",
-            "/dashboard/frontline"];
+            "/dashboard/reliability", "/dashboard/frontline"];
         foreach (var path in pages)
         {
             var response = await page.GoToAsync(path);

@@ -46,7 +46,7 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     public async Task Pages_SignedOut_AreSentToSignIn()
     {
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "frontline" })
+        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "reliability", "frontline" })
         {
             var response = await anonymous.GetAsync($"/dashboard/{page}");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -56,7 +56,7 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     [Fact]
     public async Task Pages_SignedIn_AnswerWithoutScriptOrInlineStyle()
     {
-        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "frontline" })
+        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "reliability", "frontline" })
         {
             var html = await PageAsync($"/dashboard/{page}");
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -146,6 +146,25 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reliability_ListsTheDemosTouchpoints_WorstFirst_WithTheirLatestValueAndOwner()
+    {
+        var latest = await app.WithDbAsync(async db =>
+        {
+            var reply = await db.Touchpoints.SingleAsync(t => t.Name == "First reply within 4 hours");
+            return await db.TouchpointValues.Where(v => v.TouchpointId == reply.Id).OrderByDescending(v => v.On)
+                .Select(v => new { v.On, v.Value }).FirstAsync();
+        });
+        var html = await PageAsync("/dashboard/reliability");
+        var rows = ReliabilityRow().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["First reply within 4 hours", "Orders delivered on the promised day", "Onboarding call within 2 days"], rows);
+        Assert.Contains($"<td>{latest.Value:0.##} hours on {Format.Date(latest.On)}</td>", html);
+        Assert.Contains("<td>past its threshold</td>", html);
+        Assert.Contains("<td>heading past it within 14 days</td>", html);
+        Assert.Contains("<td>within it</td>", html);
+        Assert.Contains("Maria", html);
+    }
+
+    [Fact]
     public async Task Frontline_CountsTheTwelveWeeksResolutions()
     {
         var since = new DateTimeOffset(Today.AddDays(-83).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcDateTime;
@@ -158,6 +177,9 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
 
     static List<string> Titles(string html) =>
         [.. CardTitle().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [GeneratedRegex(@"<th scope=""row"">T-\d+ ([^<]+)</th>")]
+    private static partial Regex ReliabilityRow();
 
     [GeneratedRegex(@"<h3>C-\d+ ([^<]+)</h3>")]
     private static partial Regex CardTitle();

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 
 /// <summary>
 /// A commitment overdue by more than Bot:EscalateAfterDays is raised in the leadership channel naming its owner —
-/// once, then again only after a week.
+/// once, then again only after a week. Not while its owner is away: the review shows it as "owner away" instead.
 /// </summary>
 public sealed class EscalationPosts(AppDbContext db, Audience audience, Outbox outbox, TimeProvider clock, BotSettings settings)
 {
@@ -19,7 +20,9 @@ public sealed class EscalationPosts(AppDbContext db, Audience audience, Outbox o
 
     public async Task<IReadOnlyList<PlannedPost>> PlanAsync(CancellationToken ct)
     {
-        var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
+        var teamZone = await TeamZone.FindAsync(db, settings, ct);
+        var today = clock.Today(teamZone);
+        var away = await Availability.AwayAtAsync(db, clock.UtcNow(), teamZone, ct);
         var cutoff = today.AddDays(-settings.EscalateAfterDays);
         var overdue = await db.Commitments.Include(c => c.Owner).Include(c => c.Stage)
             .Where(c => (c.Status == CommitmentStatus.OnTrack || c.Status == CommitmentStatus.AtRisk || c.Status == CommitmentStatus.Blocked)
@@ -30,7 +33,7 @@ public sealed class EscalationPosts(AppDbContext db, Audience audience, Outbox o
                 .Where(o => o.Kind == Kind && o.CreatedAt > recent).Select(o => o.IdempotencyKey!).ToListAsync(ct))
             .Select(key => key.Split(':')[1]).ToHashSet();
         var channels = await audience.ChannelsAsync(ChannelPurpose.Leadership, ct);
-        return overdue.Where(c => !raisedLately.Contains(c.Id.ToString()))
+        return overdue.Where(c => !raisedLately.Contains(c.Id.ToString()) && !away.ContainsKey(c.OwnerId))
             .SelectMany(c => channels.Select(to => new PlannedPost(
                 new OutboxPost(to, $"{Kind}:{c.Id}:{today:yyyy-MM-dd}:{to.Platform}:{to.ConversationId}", Kind, clock.UtcNow() + TimeSpan.FromDays(1)),
                 _ => Task.FromResult(Compose(c, today))))).ToList();

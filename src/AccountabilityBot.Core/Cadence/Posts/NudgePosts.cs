@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commitments;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 
 /// <summary>
 /// Owners of commitments due within two days, due today or overdue get a DM in their own morning: one per commitment
-/// per local day, none while away, none once they have updated it that day.
+/// per local day, none on their days away, none once they have updated it that day; inside their quiet hours it waits.
 /// </summary>
 public sealed class NudgePosts(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
@@ -24,19 +25,18 @@ public sealed class NudgePosts(AppDbContext db, TimeProvider clock, BotSettings 
         var horizon = DateOnly.FromDateTime(now).AddDays(DueWithinDays + 1); // generous; each owner's own today decides below
         var open = await db.Commitments.Include(c => c.Owner).Include(c => c.Updates)
             .Where(c => (c.Status == CommitmentStatus.OnTrack || c.Status == CommitmentStatus.AtRisk || c.Status == CommitmentStatus.Blocked)
-                && c.DueOn <= horizon && !c.Owner.IsAway)
+                && c.DueOn <= horizon)
             .OrderBy(c => c.Id).ToListAsync(ct);
 
         var posts = new List<PlannedPost>();
         foreach (var c in open)
         {
-            var zone = Clock.FindZone(c.Owner.TimeZone) ?? teamZone;
-            if (LocalMorning.Current(zone, setting.LocalTime, now, days) is not { } morning) continue;
+            var zone = Availability.ZoneOf(c.Owner, teamZone);
+            if (LocalMorning.Current(zone, setting.LocalTime, now, days) is not { } morning || c.Owner.IsAwayOn(morning.LocalDate)) continue;
             if (c.DueOn > morning.LocalDate.AddDays(DueWithinDays)) continue;
             var localMidnight = CadenceSchedule.ToUtc(morning.LocalDate.ToDateTime(TimeOnly.MinValue), zone);
             if (c.Updates.Any(u => u.At >= localMidnight)) continue; // already answered today
-            var to = ChatAddress.DirectTo(c.Owner);
-            posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, morning.NotAfter),
+            posts.Add(new PlannedPost(OutboxPost.ToMember(c.Owner, teamZone, $"{Kind}:{c.Id}:{morning.LocalDate:yyyy-MM-dd}", Kind, now, morning.NotAfter),
                 _ => Task.FromResult(Compose(c, morning.LocalDate))));
         }
         return posts;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Stories;
@@ -10,7 +11,8 @@ namespace AccountabilityBot.Core.Cadence.Posts;
 
 /// <summary>
 /// The weekly question to each executive, by DM, with the latest lost customer as context; answers come back through
-/// the `answer` command (typed, or from the button's question). One gentle reminder, later, in their own morning.
+/// the `answer` command (typed, or from the button's question). One gentle reminder, later, in their own morning. None
+/// on their days away; inside their quiet hours a question waits until they end.
 /// </summary>
 public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
@@ -21,10 +23,12 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
 
     public async Task<IReadOnlyList<PlannedPost>> PlanQuestionsAsync(CancellationToken ct)
     {
-        var today = clock.Today(await TeamZone.FindAsync(db, settings, ct));
+        var (now, teamZone) = (clock.UtcNow(), await TeamZone.FindAsync(db, settings, ct));
+        var today = clock.Today(teamZone);
         var week = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
         var question = settings.PromptQuestions[week % settings.PromptQuestions.Length];
-        var executives = await db.Members.Where(m => m.Role == Role.Executive && !m.IsAway).OrderBy(m => m.Id).ToListAsync(ct);
+        var executives = (await db.Members.Where(m => m.Role == Role.Executive).OrderBy(m => m.Id).ToListAsync(ct))
+            .Where(m => !m.IsAwayAt(now, teamZone)).ToList();
         var story = await StorySelector.StoryOfTheWeekAsync(db, today.AddDays(-7), today, ct);
         var context = story is null
             ? null
@@ -32,9 +36,8 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         var posts = new List<PlannedPost>();
         foreach (var member in executives)
         {
-            var to = ChatAddress.DirectTo(member);
-            posts.Add(new PlannedPost(new OutboxPost(to, $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}", Kind,
-                    clock.UtcNow() + FreshFor),
+            var key = $"{Kind}:{member.Id}:{ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W{week:00}";
+            posts.Add(new PlannedPost(OutboxPost.ToMember(member, teamZone, key, Kind, now, now + FreshFor),
                 t => AskOneAsync(member, question, context, t)));
         }
         return posts;
@@ -48,15 +51,14 @@ public sealed class PromptPosts(AppDbContext db, TimeProvider clock, BotSettings
         var teamZone = await TeamZone.FindAsync(db, settings, ct);
         var days = CadenceSchedule.ParseDays(morning.Days).ToHashSet();
         var open = await db.Prompts.Include(p => p.Member)
-            .Where(p => p.AnsweredAt == null && p.AskedAt <= askedBefore && p.AskedAt > now.AddDays(-7) && !p.Member.IsAway)
+            .Where(p => p.AnsweredAt == null && p.AskedAt <= askedBefore && p.AskedAt > now.AddDays(-7))
             .OrderBy(p => p.Id).ToListAsync(ct);
         var posts = new List<PlannedPost>();
         foreach (var prompt in open)
         {
-            var zone = Clock.FindZone(prompt.Member.TimeZone) ?? teamZone;
-            if (LocalMorning.Current(zone, morning.LocalTime, now, days) is not { } window) continue;
-            var to = ChatAddress.DirectTo(prompt.Member);
-            posts.Add(new PlannedPost(new OutboxPost(to, $"{ReminderKind}:{prompt.Id}", ReminderKind, window.NotAfter),
+            var zone = Availability.ZoneOf(prompt.Member, teamZone);
+            if (LocalMorning.Current(zone, morning.LocalTime, now, days) is not { } window || prompt.Member.IsAwayOn(window.LocalDate)) continue;
+            posts.Add(new PlannedPost(OutboxPost.ToMember(prompt.Member, teamZone, $"{ReminderKind}:{prompt.Id}", ReminderKind, now, window.NotAfter),
                 _ => Task.FromResult(Compose(prompt, "A gentle reminder — no pressure, one line is plenty:", null))));
         }
         return posts;

@@ -20,7 +20,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 12,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -32,6 +32,20 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var awayFrom = runtimeEntityType.AddProperty(
+                "AwayFrom",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Member).GetProperty("AwayFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<AwayFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var awayUntil = runtimeEntityType.AddProperty(
+                "AwayUntil",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Member).GetProperty("AwayUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<AwayUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
@@ -46,13 +60,6 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(Member).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
-
-            var isAway = runtimeEntityType.AddProperty(
-                "IsAway",
-                typeof(bool),
-                propertyInfo: typeof(Member).GetProperty("IsAway", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Member).GetField("<IsAway>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
 
             var joinedAt = runtimeEntityType.AddProperty(
                 "JoinedAt",
@@ -77,6 +84,20 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(Member).GetProperty("PlatformUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<PlatformUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 128);
+
+            var quietFrom = runtimeEntityType.AddProperty(
+                "QuietFrom",
+                typeof(TimeOnly?),
+                propertyInfo: typeof(Member).GetProperty("QuietFrom", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<QuietFrom>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var quietUntil = runtimeEntityType.AddProperty(
+                "QuietUntil",
+                typeof(TimeOnly?),
+                propertyInfo: typeof(Member).GetProperty("QuietUntil", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<QuietUntil>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

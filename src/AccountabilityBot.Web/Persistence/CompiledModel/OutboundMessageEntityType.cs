@@ -20,7 +20,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.OutboundMessage",
                 typeof(OutboundMessage),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -134,6 +134,14 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 typeof(DateTime?),
                 propertyInfo: typeof(OutboundMessage).GetProperty("NotAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(OutboundMessage).GetField("<NotAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
+            var notBefore = runtimeEntityType.AddProperty(
+                "NotBefore",
+                typeof(DateTime?),
+                propertyInfo: typeof(OutboundMessage).GetProperty("NotBefore", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboundMessage).GetField("<NotBefore>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
 

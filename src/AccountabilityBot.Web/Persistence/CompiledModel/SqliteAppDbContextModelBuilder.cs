@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e9225dd1-5c4c-4b89-b06f-fb57a7a97789"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("945f44ef-a69a-451b-b9dc-eaa1b22e8a25"), entityTypeCount: 29)
         {
         }
 

@@ -520,6 +520,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -527,9 +533,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.Property<string>("Email")
                         .HasColumnType("text");
-
-                    b.Property<bool>("IsAway")
-                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
@@ -543,6 +546,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("QuietUntil")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -613,6 +622,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotBefore")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Platform")

@@ -487,6 +487,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AwayFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -494,9 +500,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsAway")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("JoinedAt")
                         .HasColumnType("TEXT");
@@ -509,6 +512,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("PlatformUserId")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("QuietUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -578,6 +587,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NotAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotBefore")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
