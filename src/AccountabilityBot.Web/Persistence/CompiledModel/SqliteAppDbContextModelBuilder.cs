@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ec32562-5fb1-4d6e-a84f-89345fd30bd7"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("945f44ef-a69a-451b-b9dc-eaa1b22e8a25"), entityTypeCount: 29)
         {
         }
 
@@ -37,6 +37,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var teamSetting = TeamSettingEntityType.Create(this);
             var touchpoint = TouchpointEntityType.Create(this);
             var touchpointValue = TouchpointValueEntityType.Create(this);
             var dashboardSession = DashboardSessionEntityType.Create(this);
@@ -86,6 +87,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            TeamSettingEntityType.CreateAnnotations(teamSetting);
             TouchpointEntityType.CreateAnnotations(touchpoint);
             TouchpointValueEntityType.CreateAnnotations(touchpointValue);
             DashboardSessionEntityType.CreateAnnotations(dashboardSession);
