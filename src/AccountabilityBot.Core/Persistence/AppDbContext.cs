@@ -26,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ResolutionTally> ResolutionTallies => Set<ResolutionTally>();
     public DbSet<Prompt> Prompts => Set<Prompt>();
     public DbSet<CadenceSetting> CadenceSettings => Set<CadenceSetting>();
+    public DbSet<TeamSetting> TeamSettings => Set<TeamSetting>();
     public DbSet<ChannelBinding> ChannelBindings => Set<ChannelBinding>();
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
     public DbSet<ReceivedCommand> ReceivedCommands => Set<ReceivedCommand>();

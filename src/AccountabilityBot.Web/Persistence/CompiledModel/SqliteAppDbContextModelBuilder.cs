@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ea0af31b-d7b8-4ed6-9330-5f95ad44a585"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("49644217-5bbf-4bab-8eae-ed2e4e8473dc"), entityTypeCount: 30)
         {
         }
 
@@ -38,6 +38,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var teamSetting = TeamSettingEntityType.Create(this);
             var touchpoint = TouchpointEntityType.Create(this);
             var touchpointValue = TouchpointValueEntityType.Create(this);
             var dashboardSession = DashboardSessionEntityType.Create(this);
@@ -88,6 +89,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            TeamSettingEntityType.CreateAnnotations(teamSetting);
             TouchpointEntityType.CreateAnnotations(touchpoint);
             TouchpointValueEntityType.CreateAnnotations(touchpointValue);
             DashboardSessionEntityType.CreateAnnotations(dashboardSession);

@@ -868,6 +868,28 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("StopItems");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
                 {
                     b.Property<int>("Id")

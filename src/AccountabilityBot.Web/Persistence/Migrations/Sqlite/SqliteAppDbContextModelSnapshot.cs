@@ -825,6 +825,28 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("StopItems");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
                 {
                     b.Property<int>("Id")
