@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("945f44ef-a69a-451b-b9dc-eaa1b22e8a25"), entityTypeCount: 29)
+            : base(skipDetectChanges: false, modelId: new Guid("49644217-5bbf-4bab-8eae-ed2e4e8473dc"), entityTypeCount: 30)
         {
         }
 
@@ -25,6 +25,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var commitment = CommitmentEntityType.Create(this);
             var commitmentUpdate = CommitmentUpdateEntityType.Create(this);
             var customer = CustomerEntityType.Create(this);
+            var customerDayTotal = CustomerDayTotalEntityType.Create(this);
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
@@ -75,6 +76,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CommitmentEntityType.CreateAnnotations(commitment);
             CommitmentUpdateEntityType.CreateAnnotations(commitmentUpdate);
             CustomerEntityType.CreateAnnotations(customer);
+            CustomerDayTotalEntityType.CreateAnnotations(customerDayTotal);
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             DecisionEntityType.CreateAnnotations(decision);
