@@ -37,6 +37,7 @@ public static class CoreServices
         services.AddScoped<Dashboard.DecisionsQuery>();
         services.AddScoped<Dashboard.StopListQuery>();
         services.AddScoped<Dashboard.FrontlineQuery>();
+        services.AddScoped<Dashboard.FollowThroughQuery>();
         services.AddScoped<Cadence.Posts.Audience>();
         services.AddScoped<Cadence.Posts.CadenceRunner>();
         services.AddScoped<Cadence.Posts.ReviewPosts>();

@@ -29,6 +29,7 @@ internal static class Verbs
         UpdateCommitmentVerbs.Update,
         UpdateCommitmentVerbs.Done,
         MineVerb.Verb,
+        ScoreboardVerb.Verb,
         StopVerb.Verb,
         ResolvedVerb.Verb,
         CustomerEventVerbs.Lost,

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Grammar;
 using AccountabilityBot.Core.Messaging;
@@ -14,7 +15,7 @@ public sealed record MineCommand : ChatCommand;
 internal static class MineVerb
 {
     public static Verb Verb { get; } = new("mine", "mine", "mine",
-        "Show your open commitments, the decisions you own and your stop items.",
+        "Show your open commitments, the decisions and stop items you own, and your follow-through this quarter.",
         Parse, [CommandRoute.For<MineCommand, MineHandler>(Role.Frontline)]);
 
     static MineCommand Parse(CommandInput input)
@@ -24,8 +25,12 @@ internal static class MineVerb
     }
 }
 
-/// <summary>What the speaker owns: open commitments (overdue first), decisions and stop-list items.</summary>
-public sealed class MineHandler(AppDbContext db) : ICommandHandler<MineCommand>
+/// <summary>
+/// What the speaker owns: open commitments (overdue first), decisions and stop-list items; and for a leader, their own
+/// follow-through this quarter (the line <c>scoreboard</c> shows for them).
+/// </summary>
+public sealed class MineHandler(AppDbContext db, FollowThroughQuery followThrough, BotSettings settings, TimeProvider clock)
+    : ICommandHandler<MineCommand>
 {
     const int MaxListed = 15;
 
@@ -40,10 +45,7 @@ public sealed class MineHandler(AppDbContext db) : ICommandHandler<MineCommand>
 
         var blocks = new List<MessageBlock> { new HeaderBlock("What you own") };
         if (commitments.Count == 0 && decisions.Count == 0 && stops.Count == 0)
-        {
             blocks.Add(new TextBlock("Nothing open. Make a commitment with `commit TITLE due:friday`."));
-            return new ChatMessage(blocks);
-        }
         if (commitments.Count > 0)
         {
             blocks.Add(new TextBlock(RichText.Bold("Commitments")));
@@ -60,6 +62,12 @@ public sealed class MineHandler(AppDbContext db) : ICommandHandler<MineCommand>
         {
             blocks.Add(new TextBlock(RichText.Bold("Stop-list items you own")));
             blocks.Add(new ListBlock(stops.Select(s => (RichText)$"{Refs.Of(Refs.Stop, s.Id)} {s.Title} ({s.Status.ToString().ToLowerInvariant()})").ToList()));
+        }
+        if (ctx.Speaker.Role >= Role.Executive)
+        {
+            var report = await ScoreboardHandler.RunAsync(db, followThrough, settings, clock, me, ct);
+            blocks.Add(new TextBlock(RichText.Bold(FollowThroughLines.Title(report, yours: true))));
+            blocks.Add(new TextBlock(FollowThroughLines.Summary(report.Leaders[0])));
         }
         return new ChatMessage(blocks);
     }

@@ -68,9 +68,11 @@ public sealed class UpdateCommitmentHandler(AppDbContext db, Records records) : 
         if (!commitment.IsOpen && command.Status == commitment.Status && command.Note is null)
             return ChatMessage.Text($"{reference} is already {Format.Status(commitment.Status)}; nothing changed.");
 
+        // A note added to a commitment already done (or dropped) keeps the instant it was closed: the scoreboard's on time or late.
+        var closedAlready = !commitment.IsOpen && command.Status == commitment.Status;
         commitment.Status = command.Status;
         if (command.NewDue is { } due) commitment.DueOn = due;
-        commitment.ClosedAt = commitment.IsOpen ? null : ctx.UtcNow;
+        commitment.ClosedAt = commitment.IsOpen ? null : closedAlready ? commitment.ClosedAt : ctx.UtcNow;
         db.CommitmentUpdates.Add(new CommitmentUpdate
         {
             CommitmentId = commitment.Id,

@@ -14,8 +14,7 @@ public sealed class CommitmentBoardQuery(AppDbContext db, TimeProvider clock, Bo
 {
     public const int PerPage = 25;
 
-    // Naming every open status lets the (Status, DueOn) index do the filtering.
-    static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
+    static readonly CommitmentStatus[] OpenStatuses = Commitment.OpenStatuses;
 
     public async Task<CommitmentBoard> RunAsync(CommitmentFilter filter, int page, CancellationToken ct)
     {

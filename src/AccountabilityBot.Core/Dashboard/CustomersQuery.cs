@@ -17,22 +17,16 @@ public sealed class CustomersQuery(AppDbContext db, CustomerTotalsQuery totals, 
 {
     public const int StoriesPerPage = 10;
 
-    /// <summary>
-    /// Longest range split by customer group: the split joins every event to its customer, the one part that grows with
-    /// the range (the rest reads the metrics index alone), so a year of a large history would keep the page waiting.
-    /// </summary>
-    public const int MaxGroupDays = 92;
-
     public async Task<CustomersView> RunAsync(string? period, DateOnly? from, DateOnly? to, int storyPage, CancellationToken ct)
     {
         var (today, zone) = await TeamZone.TodayAsync(db, settings, clock, ct);
         var chosen = DashboardPeriod.Read(period, from, to, today, out var problem);
-        var range = await totals.RunAsync(chosen.Range, ct, groups: chosen.Range.Days <= MaxGroupDays);
+        var range = await totals.RunAsync(chosen.Range, ct);
         var weeks = await trend.RunAsync(chosen.Range.To, ct);
         var review = ReviewPeriod.EndingYesterday(today, zone);
         var story = await StorySelector.StoryOfTheWeekAsync(db, review.WeekFrom, review.WeekTo, ct);
         var pick = await StorySelector.PickedAsync(db, ct);
-        return new CustomersView(chosen, problem, range.Totals, chosen.Range.Days <= MaxGroupDays, range.Revenue, weeks,
+        return new CustomersView(chosen, problem, range.Totals, range.Revenue, weeks,
             story is null ? null : StoryView.Of(story), pick is null ? null : StoryView.Of(pick),
             await StoriesAsync(chosen.Range, storyPage, ct));
     }

@@ -8,15 +8,13 @@ public sealed record StoryRow(StoryView Story, bool Picked, DateTime? ToldAt);
 
 /// <summary>
 /// What the Customers page shows for a period: the marble jar (won against lost, whole numbers and yearly value, the net),
-/// renewals, referrals and revenue by customer group (<see cref="GroupsShown"/>: for ranges up to
-/// <see cref="CustomersQuery.MaxGroupDays"/> days), why customers left, the 12-week trend to the period's last day,
+/// renewals, referrals and revenue by customer group, why customers left, the 12-week trend to the period's last day,
 /// and the lost-customer stories.
 /// </summary>
 public sealed record CustomersView(
     DashboardPeriod Period,
     string? Problem,
     CustomerTotals Totals,
-    bool GroupsShown,
     IReadOnlyList<GroupRevenue> Revenue,
     IReadOnlyList<TrendWeek> Trend,
     StoryView? StoryOfTheWeek,

@@ -54,7 +54,7 @@ internal static class DemoCommitments
             PromptedBy = s.Story is { } i && i < stories.Count ? Refs.Of(Refs.LostStory, stories[i].Id) : null,
             CreatedById = cast.Cco.Id,
             CreatedAt = created,
-            ClosedAt = s.Status == CommitmentStatus.Done ? dates.At(updatedDaysAgo, 15) : null,
+            ClosedAt = s.Status is CommitmentStatus.Done or CommitmentStatus.Dropped ? dates.At(updatedDaysAgo, 15) : null,
             Updates = updates,
         };
     }

@@ -59,6 +59,7 @@ public sealed class DemoData(AppDbContext db, TimeProvider clock)
         db.Prompts.AddRange(prompts);
         await DemoSettings.EnsureCadenceAsync(db, ct);
         await DemoSettings.EnsureChannelsAsync(db, cast.Cco, dates.Now, ct);
+        await DemoSettings.EnsureScoreboardSharedAsync(db, cast.Cco, dates.Now, ct);
         await db.SaveChangesAsync(ct); // stories and stop items need ids before anything can cite them
 
         var touchpoints = DemoTouchpoints.Build(cast, stages, dates);

@@ -1,10 +1,13 @@
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Demo;
 
-/// <summary>Journey stages, the review cadence and the two local channels — each only where nothing is set yet.</summary>
+/// <summary>
+/// Journey stages, the review cadence, the two local channels and the shared scoreboard — each only where nothing is set yet.
+/// </summary>
 internal static class DemoSettings
 {
     // Another seeder (or an earlier start) may have added stages already; keep theirs rather than duplicate names.
@@ -35,5 +38,12 @@ internal static class DemoSettings
                 Platform = ChatPlatform.Local, ConversationId = conversation, Purpose = purpose, BoundById = cco.Id, BoundAt = at,
             });
         }
+    }
+
+    /// <summary>The demo's review shows each leader's follow-through, as if the CCO had typed <c>scoreboard share on</c>.</summary>
+    public static async Task EnsureScoreboardSharedAsync(AppDbContext db, Member cco, DateTime at, CancellationToken ct)
+    {
+        if (await db.TeamSettings.AnyAsync(s => s.Name == TeamSettings.ScoreboardShared, ct)) return;
+        db.TeamSettings.Add(new TeamSetting { Name = TeamSettings.ScoreboardShared, Value = "on", ChangedById = cco.Id, ChangedAt = at });
     }
 }

@@ -5,6 +5,9 @@ public enum CommitmentStatus { OnTrack, AtRisk, Blocked, Done, Dropped }
 /// <summary>An improvement commitment (C-n): owner, due date, journey stage, status and its history.</summary>
 public sealed class Commitment
 {
+    /// <summary>Every open status by name, so queries let the (Status, DueOn) index do the filtering.</summary>
+    public static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
+
     public int Id { get; set; }
     public required string Title { get; set; }
     public int OwnerId { get; set; }

@@ -1,4 +1,6 @@
+using AccountabilityBot.Core.Commitments;
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 
@@ -88,6 +90,15 @@ public static partial class ReviewComposer
             new TextSpan(d.Owner is null ? "decided by " : "owner "), Mention(d.Owner ?? d.DecidedBy),
             new TextSpan(d.PromptedBy is null ? "" : $" · re {d.PromptedBy}"))).ToList();
         foreach (var block in Bounded(items)) yield return block;
+    }
+
+    // Shared by the CCO (scoreboard share on): every leader by name, a mirror rather than a ranking.
+    static IEnumerable<MessageBlock> FollowThrough(FollowThroughReport report)
+    {
+        yield return Title(FollowThroughLines.Title(report));
+        if (report.Leaders.Count == 0) yield return Empty("No executives yet.");
+        else foreach (var block in Bounded(FollowThroughLines.Lines(report), more: "`scoreboard` lists everyone")) yield return block;
+        yield return FollowThroughLines.Legend(report);
     }
 
     static MentionSpan Mention(Person p) => new(p.Platform, p.PlatformUserId, p.Name);

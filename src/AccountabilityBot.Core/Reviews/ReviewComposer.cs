@@ -36,6 +36,7 @@ public static partial class ReviewComposer
         Section(blocks, StopList(s));
         Section(blocks, OverdueCommitments(s, settings.EscalateAfterDays));
         Section(blocks, DecisionsThisWeek(s));
+        if (s.FollowThrough is { } followThrough) Section(blocks, FollowThrough(followThrough));
         if (s.Reliability.Count > 0) Section(blocks, ReliabilityWatch(s));
         Section(blocks, FrontlineTally(s, money));
         Section(blocks, LeadersAnswers(s));

@@ -1,4 +1,6 @@
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Customers.Metrics;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Persistence;
@@ -15,8 +17,7 @@ namespace AccountabilityBot.Core.Reviews;
 /// </summary>
 public sealed class ReviewLoader(AppDbContext db)
 {
-    // Naming every open status lets the (Status, DueOn) index do the filtering.
-    static readonly CommitmentStatus[] OpenStatuses = [CommitmentStatus.OnTrack, CommitmentStatus.AtRisk, CommitmentStatus.Blocked];
+    static readonly CommitmentStatus[] OpenStatuses = Commitment.OpenStatuses;
 
     public async Task<ReviewSnapshot> LoadAsync(ReviewPeriod period, CancellationToken ct)
     {
@@ -43,7 +44,13 @@ public sealed class ReviewLoader(AppDbContext db)
             frontline.Stages,
             frontline.Contributors,
             await AnswersAsync(period, ct),
-            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct)) { Reliability = await TouchpointWatch.ViewsAsync(db, period.Today, ct) };
+            await new CustomerTrendQuery(db).RunAsync(period.WeekTo, ct))
+        {
+            Reliability = await TouchpointWatch.ViewsAsync(db, period.Today, ct),
+            FollowThrough = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct)
+                ? await new FollowThroughQuery(db).RunAsync(new DateRange(period.QuarterFrom, period.WeekTo), period.Today, period.Zone, null, ct)
+                : null,
+        };
     }
 
     async Task<List<OverdueView>> OverdueAsync(ReviewPeriod period, CancellationToken ct)

@@ -1,4 +1,5 @@
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Customers.Metrics;
 
 namespace AccountabilityBot.Core.Reviews;
 
@@ -12,8 +13,7 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     public static ReviewPeriod EndingYesterday(DateOnly today, TimeZoneInfo zone)
     {
         var weekTo = today.AddDays(-1);
-        var quarterFrom = new DateOnly(weekTo.Year, (weekTo.Month - 1) / 3 * 3 + 1, 1);
-        return new ReviewPeriod(today, today.AddDays(-7), weekTo, quarterFrom, zone);
+        return new ReviewPeriod(today, today.AddDays(-7), weekTo, DateRange.QuarterToDate(weekTo).From, zone);
     }
 
     /// <summary>Start of the week as a UTC instant, for records stamped with instants (decisions, resolutions, answers).</summary>
@@ -39,7 +39,7 @@ public sealed record ReviewPeriod(DateOnly Today, DateOnly WeekFrom, DateOnly We
     public string WeekLabel => Format.Range(WeekFrom, WeekTo);
 
     /// <summary>"Q4 2026".</summary>
-    public string QuarterLabel => $"Q{(QuarterFrom.Month - 1) / 3 + 1} {QuarterFrom.Year}";
+    public string QuarterLabel => DateRange.QuarterName(QuarterFrom);
 
     DateTime StartOfDayUtc(DateOnly day) => Clock.StartOfDayUtc(day, Zone);
 }

@@ -24,6 +24,9 @@ public sealed record ReviewSnapshot(
 {
     /// <summary>The touchpoints the CCO watches; the section is left out until there is one.</summary>
     public IReadOnlyList<Touchpoints.TouchpointView> Reliability { get; init; } = [];
+
+    /// <summary>Each leader's follow-through this quarter so far; null (the section left out) until the CCO shares it.</summary>
+    public Dashboard.FollowThroughReport? FollowThrough { get; init; }
 }
 
 /// <summary>How many customers, and what they are worth a year.</summary>

@@ -1,4 +1,3 @@
-using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +17,17 @@ public sealed class ForgetShownOnceSecretsTests
         var plain = MessageJson.Serialize(ChatMessage.Text("Recorded D-4: mention abk_ in the docs."));
         await using (var db = database.NewContext())
         {
-            // In SQL: the entity has columns (Refusal) that later migrations add.
+            // In SQL: the entities have columns (Refusal, NotBefore) that later migrations add.
             foreach (var (id, reply) in new[] { ("d1", withKey), ("d2", plain) })
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     INSERT INTO "ReceivedCommands" ("Platform", "DeliveryId", "ConversationId", "UserId", "Text", "ReceivedAt", "HandledAt", "ReplyJson")
                     VALUES ('Slack', {id}, 'D1', 'U1', 'apikey create crm', {DateTime.UtcNow}, {DateTime.UtcNow}, {reply})
                     """);
-            db.OutboundMessages.AddRange(Outbound(withKey), Outbound(plain));
-            await db.SaveChangesAsync();
+            foreach (var json in new[] { withKey, plain })
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "OutboundMessages" ("Platform", "ConversationId", "Kind", "MessageJson", "CreatedAt", "Attempts")
+                    VALUES ('Slack', 'D1', 'post', {json}, {DateTime.UtcNow}, 0)
+                    """);
             await db.Database.MigrateAsync();
         }
 
@@ -39,7 +41,4 @@ public sealed class ForgetShownOnceSecretsTests
             Assert.Equal(plain, kept);
         }
     }
-
-    static OutboundMessage Outbound(string json) =>
-        new() { Platform = ChatPlatform.Slack, ConversationId = "D1", MessageJson = json, CreatedAt = DateTime.UtcNow };
 }

@@ -102,14 +102,13 @@ public sealed class CustomersQueryTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_LongRange_SumsEverythingButLeavesTheGroupSplitOut()
+    public async Task Run_ThreeYears_SumsEverythingAndSplitsByGroupToo()
     {
         await SeedAsync();
-        var from = Today.AddDays(-CustomersQuery.MaxGroupDays);
-        var view = await RunAsync(null, from, Today);
-        Assert.Equal((false, 0), (view.GroupsShown, view.Revenue.Count));
+        var view = await RunAsync(null, Today.AddYears(-3), Today);
         Assert.Equal((new Tally(3, 107_777.50m), new Tally(5, 63_000m)), (view.Totals.Won, view.Totals.Lost));
-        Assert.True((await RunAsync(null, from.AddDays(1), Today)).GroupsShown);
+        Assert.Equal(["Clinics", "Labs", CustomerTotalsQuery.NoGroup], view.Revenue.Select(g => g.Group).Order(StringComparer.Ordinal));
+        Assert.Equal(new Tally(2, 97_777m), Assert.Single(view.Revenue, g => g.Group == CustomerTotalsQuery.NoGroup).Won);
     }
 
     [Fact]

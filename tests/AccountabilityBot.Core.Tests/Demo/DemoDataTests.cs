@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Demo;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Tests.Support;
@@ -144,6 +145,7 @@ public sealed class DemoDataTests : IDisposable
             bindings.Select(b => (b.ConversationId, b.Purpose)));
         Assert.All(bindings, b => Assert.Equal(ccoId, b.BoundById));
         Assert.True(await db.AuditTrail.AnyAsync(a => a.Action == "demo.seeded"));
+        Assert.True(await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, CancellationToken.None));
     }
 
     [Fact]

@@ -53,15 +53,13 @@ public sealed class ResolutionTallyTests
         using var database = new TestDatabase(migrateTo: "OutboxLeasesAndSlackDirectChannels");
         await using (var db = database.NewContext())
         {
-            var member = new Member
-            {
-                Platform = ChatPlatform.Local, PlatformUserId = "jo", DisplayName = "jo", Role = Role.Frontline, JoinedAt = DateTime.UtcNow,
-            };
-            db.Members.Add(member);
-            await db.SaveChangesAsync();
-            // Raw inserts: the entity model already has the tally table, which this schema does not have yet.
+            // Raw inserts: the entity model has tables and columns (the tally, a member's away dates) this schema has not yet.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Members" ("Id", "Platform", "PlatformUserId", "DisplayName", "Role", "IsAway", "JoinedAt")
+                VALUES (1, 'Local', 'jo', 'jo', 'Frontline', 0, {DateTime.UtcNow})
+                """);
             foreach (var at in new[] { "2026-11-20 09:05:00", "2026-11-20 09:59:59.9", "2026-11-21 17:00:00" })
-                await db.Database.ExecuteSqlAsync($"INSERT INTO Resolutions (What, ById, At) VALUES ('old fix', {member.Id}, {at})");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO Resolutions (What, ById, At) VALUES ('old fix', 1, {at})");
             await db.Database.MigrateAsync();
         }
         await using var migrated = database.NewContext();

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Decisions;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Grammar;
@@ -127,5 +128,22 @@ public sealed class ReviewComposerSectionTests
         var first = PlainTextRenderer.Render(ReviewComposer.Compose(Busy(), Settings));
 
         Assert.Equal(first, PlainTextRenderer.Render(ReviewComposer.Compose(Busy(), Settings)));
+    }
+
+    [Fact]
+    public void Compose_FollowThrough_OnlyWhenShared_ListedInTheReportsOrder_AndBounded()
+    {
+        Assert.DoesNotContain(Lines(ReviewComposer.Compose(Busy(), Settings)), l => l.Contains("Follow-through"));
+
+        var leaders = Enumerable.Range(1, 12).Select(i => new FollowThrough(
+            new Person(ChatPlatform.Slack, $"U{i}", $"Leader {i:00}"), i, 0, 0, 0, 0, 0, 0, 2, 1)).ToList();
+        var report = new FollowThroughReport(new(new DateOnly(2026, 10, 1), Monday.AddDays(-1)), leaders);
+        var lines = Lines(ReviewComposer.Compose(Busy() with { FollowThrough = report }, Settings));
+
+        Assert.Contains("Follow-through, Q4 2026 so far", lines);
+        Assert.Contains("• @Leader 01 — commitments: 1 kept on time, 0 kept late, 0 overdue, 0 dropped · decisions: none made · "
+            + "prompts: 1 of 2 answered", lines);
+        Assert.Contains("…and 2 more — `scoreboard` lists everyone.", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("@Leader 11"));
     }
 }

@@ -17,6 +17,9 @@ public sealed class StartupTests
         Assert.NotEmpty(review.Buttons);
         Assert.Contains("Reliability watch", review.Text);
         Assert.Contains("🔴 T-1 First reply within 4 hours (Get help): 4.6 hours on 25 Nov", review.Text);
+        // The demo shares the scoreboard: Priya closed her commitment ten days ago, three days before its due date.
+        Assert.Contains("Follow-through, Q4 2026 so far", review.Text);
+        Assert.Matches(@"@Priya [^\n—]+ — commitments: 1 kept on time, 0 kept late, 0 overdue, 0 dropped", review.Text);
         // Replies are past four hours; on-time delivery is sliding towards 95% and will cross within two weeks.
         var alerts = leadership.Where(i => i.From == "bot" && i.Text.Contains("Reliability watch: T-")).Select(i => i.Text).ToList();
         Assert.Equal(2, alerts.Count);

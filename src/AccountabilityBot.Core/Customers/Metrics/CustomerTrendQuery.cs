@@ -12,7 +12,7 @@ public sealed record TrendWeek(DateOnly From, DateOnly To, Tally Won, Tally Lost
     public decimal NetValue => Won.Value - Lost.Value;
 }
 
-/// <summary>The marble jar week by week: one GROUP BY over the trend's days, bucketed into weeks here.</summary>
+/// <summary>The marble jar week by week: one GROUP BY over the trend's days of the daily roll-up, bucketed into weeks here.</summary>
 public sealed class CustomerTrendQuery(AppDbContext db)
 {
     public const int DefaultWeeks = 12;
@@ -23,10 +23,10 @@ public sealed class CustomerTrendQuery(AppDbContext db)
     public async Task<IReadOnlyList<TrendWeek>> RunAsync(DateOnly lastDay, CancellationToken ct, int weeks = DefaultWeeks)
     {
         var first = lastDay.AddDays(1 - 7 * weeks);
-        var days = await db.CustomerEvents.AsNoTracking()
-            .Where(e => EF.Constant(JarKinds).Contains(e.Kind) && e.OccurredOn >= first && e.OccurredOn <= lastDay)
-            .GroupBy(e => new { e.Kind, e.OccurredOn })
-            .Select(g => new { g.Key.Kind, g.Key.OccurredOn, Count = g.Count(), Value = g.Sum(e => e.AnnualValue) })
+        var days = await db.CustomerDayTotals.AsNoTracking()
+            .Where(t => EF.Constant(JarKinds).Contains(t.Kind) && t.Day >= first && t.Day <= lastDay)
+            .GroupBy(t => new { t.Kind, t.Day })
+            .Select(g => new { g.Key.Kind, OccurredOn = g.Key.Day, Count = g.Sum(t => t.Count), Value = g.Sum(t => t.Value) })
             .ToListAsync(ct);
         return [.. Enumerable.Range(0, weeks).Select(w =>
         {

@@ -20,6 +20,9 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 
     public static DateRange QuarterToDate(DateOnly today) => new(new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1), today);
 
+    /// <summary>"Q4 2026": the calendar quarter <paramref name="day"/> is in.</summary>
+    public static string QuarterName(DateOnly day) => $"Q{(day.Month - 1) / 3 + 1} {day.Year}";
+
     /// <summary>The words leaders use for a period ("week", "month", "quarter"), so far as of <paramref name="today"/>; null for another word.</summary>
     public static (string Label, DateRange Range)? Named(string word, DateOnly today) => word switch
     {

@@ -86,13 +86,14 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { at });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { byId });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { stageId });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { at, stageId, byId, cost });
+            index1.AddAnnotation("Relational:Name", "IX_Resolutions_At");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("da474760-b120-484f-bc8d-dcb279fa6a4b"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("ebfdc207-819f-4ce0-acbb-6daea369d151"), entityTypeCount: 33)
         {
         }
 
@@ -25,6 +25,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var commitment = CommitmentEntityType.Create(this);
             var commitmentUpdate = CommitmentUpdateEntityType.Create(this);
             var customer = CustomerEntityType.Create(this);
+            var customerDayTotal = CustomerDayTotalEntityType.Create(this);
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var resolution = ResolutionEntityType.Create(this);
             var resolutionTally = ResolutionTallyEntityType.Create(this);
             var stopItem = StopItemEntityType.Create(this);
+            var teamSetting = TeamSettingEntityType.Create(this);
             var touchpoint = TouchpointEntityType.Create(this);
             var touchpointValue = TouchpointValueEntityType.Create(this);
             var dashboardSession = DashboardSessionEntityType.Create(this);
@@ -83,6 +85,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CommitmentEntityType.CreateAnnotations(commitment);
             CommitmentUpdateEntityType.CreateAnnotations(commitmentUpdate);
             CustomerEntityType.CreateAnnotations(customer);
+            CustomerDayTotalEntityType.CreateAnnotations(customerDayTotal);
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             DecisionEntityType.CreateAnnotations(decision);
@@ -98,6 +101,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             ResolutionEntityType.CreateAnnotations(resolution);
             ResolutionTallyEntityType.CreateAnnotations(resolutionTally);
             StopItemEntityType.CreateAnnotations(stopItem);
+            TeamSettingEntityType.CreateAnnotations(teamSetting);
             TouchpointEntityType.CreateAnnotations(touchpoint);
             TouchpointValueEntityType.CreateAnnotations(touchpointValue);
             DashboardSessionEntityType.CreateAnnotations(dashboardSession);

@@ -338,6 +338,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Day", "Kind", "GroupId", "Reason", "Share");
+
+                    b.ToTable("CustomerDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -879,11 +910,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ById");
 
                     b.HasIndex("StageId");
+
+                    b.HasIndex("At", "StageId", "ById", "Cost")
+                        .HasDatabaseName("IX_Resolutions_At");
 
                     b.ToTable("Resolutions");
                 });
@@ -952,6 +984,28 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.HasIndex("PatternId");
 
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>

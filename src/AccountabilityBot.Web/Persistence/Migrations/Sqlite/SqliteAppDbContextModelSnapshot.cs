@@ -317,6 +317,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Kind", "GroupId", "Reason", "Share");
+
+                    b.ToTable("CustomerDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -834,11 +865,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ById");
 
                     b.HasIndex("StageId");
+
+                    b.HasIndex("At", "StageId", "ById", "Cost")
+                        .HasDatabaseName("IX_Resolutions_At");
 
                     b.ToTable("Resolutions");
                 });
@@ -905,6 +937,28 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("PatternId");
 
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>

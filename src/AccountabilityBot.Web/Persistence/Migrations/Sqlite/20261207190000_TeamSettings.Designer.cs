@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207190000_FrontlinePatterns")]
-    partial class FrontlinePatterns
+    [Migration("20261207190000_TeamSettings")]
+    partial class TeamSettings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -424,72 +424,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Decisions");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Cost")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CustomerName")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DismissedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DismissedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DismissedReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("FirstRaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("QuietUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("StageId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DismissedById");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("StageId");
-
-                    b.ToTable("FrontlinePatterns");
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.JourneyStage", b =>
                 {
                     b.Property<int>("Id")
@@ -681,49 +615,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("OutboundMessages");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
-                {
-                    b.Property<int>("PatternId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResolutionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PatternId", "ResolutionId");
-
-                    b.HasIndex("ResolutionId");
-
-                    b.ToTable("PatternEvidence");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ChangedById")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("QuietDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("WindowDays")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChangedById");
-
-                    b.ToTable("PatternRules");
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
                 {
                     b.Property<int>("Id")
@@ -871,9 +762,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PatternId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("TEXT");
 
@@ -905,9 +793,29 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("PatternId");
-
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1276,23 +1184,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.Member", "DismissedBy")
-                        .WithMany()
-                        .HasForeignKey("DismissedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("AccountabilityBot.Core.Domain.JourneyStage", "Stage")
-                        .WithMany()
-                        .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("DismissedBy");
-
-                    b.Navigation("Stage");
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.LostStory", b =>
                 {
                     b.HasOne("AccountabilityBot.Core.Domain.CustomerEvent", "Event")
@@ -1302,29 +1193,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("PatternId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AccountabilityBot.Core.Domain.Resolution", null)
-                        .WithMany()
-                        .HasForeignKey("ResolutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.Member", null)
-                        .WithMany()
-                        .HasForeignKey("ChangedById")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
@@ -1362,14 +1230,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", "Pattern")
-                        .WithMany()
-                        .HasForeignKey("PatternId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Owner");
-
-                    b.Navigation("Pattern");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1417,11 +1278,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Navigation("Story");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

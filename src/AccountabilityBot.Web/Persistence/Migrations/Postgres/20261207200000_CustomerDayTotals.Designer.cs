@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207190000_FrontlinePatterns")]
-    partial class FrontlinePatterns
+    [Migration("20261207200000_CustomerDayTotals")]
+    partial class CustomerDayTotals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -341,6 +341,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerDayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Day", "Kind", "GroupId", "Reason", "Share");
+
+                    b.ToTable("CustomerDayTotals", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -449,74 +480,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Decisions");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal>("Cost")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("CustomerName")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("DismissedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("DismissedById")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DismissedReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("FirstRaisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(240)
-                        .HasColumnType("character varying(240)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("QuietUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("StageId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DismissedById");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.HasIndex("StageId");
-
-                    b.ToTable("FrontlinePatterns");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.JourneyStage", b =>
@@ -718,51 +681,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("OutboundMessages");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
-                {
-                    b.Property<int>("PatternId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ResolutionId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PatternId", "ResolutionId");
-
-                    b.HasIndex("ResolutionId");
-
-                    b.ToTable("PatternEvidence");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("ChangedById")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("QuietDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("WindowDays")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChangedById");
-
-                    b.ToTable("PatternRules");
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
                 {
                     b.Property<int>("Id")
@@ -882,11 +800,12 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ById");
 
                     b.HasIndex("StageId");
+
+                    b.HasIndex("At", "StageId", "ById", "Cost")
+                        .HasDatabaseName("IX_Resolutions_At");
 
                     b.ToTable("Resolutions");
                 });
@@ -916,9 +835,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("OwnerId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PatternId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("ProposedAt")
@@ -952,9 +868,29 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("PatternId");
-
                     b.ToTable("StopItems");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.TeamSetting", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("TeamSettings");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1337,23 +1273,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.Member", "DismissedBy")
-                        .WithMany()
-                        .HasForeignKey("DismissedById")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("AccountabilityBot.Core.Domain.JourneyStage", "Stage")
-                        .WithMany()
-                        .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("DismissedBy");
-
-                    b.Navigation("Stage");
-                });
-
             modelBuilder.Entity("AccountabilityBot.Core.Domain.LostStory", b =>
                 {
                     b.HasOne("AccountabilityBot.Core.Domain.CustomerEvent", "Event")
@@ -1363,29 +1282,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("PatternId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AccountabilityBot.Core.Domain.Resolution", null)
-                        .WithMany()
-                        .HasForeignKey("ResolutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
-                {
-                    b.HasOne("AccountabilityBot.Core.Domain.Member", null)
-                        .WithMany()
-                        .HasForeignKey("ChangedById")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
@@ -1423,14 +1319,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", "Pattern")
-                        .WithMany()
-                        .HasForeignKey("PatternId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.Navigation("Owner");
-
-                    b.Navigation("Pattern");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1478,11 +1367,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Navigation("Story");
-                });
-
-            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
-                {
-                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,91 @@
+using AccountabilityBot.Core.Commands;
+using AccountabilityBot.Core.Common;
+using AccountabilityBot.Core.Customers.Metrics;
+using AccountabilityBot.Core.Dashboard;
+using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Grammar;
+using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Persistence;
+
+namespace AccountabilityBot.Core.Commitments;
+
+/// <summary><c>scoreboard</c>: each leader's follow-through this quarter so far (everyone's only where the CCO allows).</summary>
+public sealed record ScoreboardCommand : ChatCommand;
+
+/// <summary><c>scoreboard share on|off</c>: everyone's follow-through for every executive and in the weekly review, or not.</summary>
+public sealed record ScoreboardShareCommand(bool Share) : ChatCommand;
+
+internal static class ScoreboardVerb
+{
+    const string Usage = "`scoreboard`, or for the CCO `scoreboard share on` / `scoreboard share off`";
+
+    public static Verb Verb { get; } = new("scoreboard", "scoreboard\nscoreboard share on|off", "scoreboard",
+        "Follow-through this quarter: commitments kept on time or late, overdue, dropped; decisions; prompts answered.",
+        Parse,
+        [
+            CommandRoute.For<ScoreboardCommand, ScoreboardHandler>(Role.Frontline),
+            CommandRoute.For<ScoreboardShareCommand, ScoreboardHandler>(Role.Cco),
+        ]);
+
+    static ChatCommand Parse(CommandInput input)
+    {
+        var words = input.Words;
+        if (words.Count == 0) return new ScoreboardCommand();
+        if (words[0].Lower != "share")
+            throw new ParseFailure($"I didn't expect '{DidYouMean.Echo(words[0].Text)}'; use {Usage}."
+                + DidYouMean.Hint(words[0].Text, ["share"], ""));
+        var choice = words.ElementAtOrDefault(1)?.Lower switch { "on" => true, "off" => false, _ => (bool?)null }
+            ?? throw new ParseFailure("Share on or off? Say `scoreboard share on` or `scoreboard share off`.");
+        input.ExpectNothingAfter(2, $"scoreboard share {words[1].Lower}");
+        return new ScoreboardShareCommand(choice);
+    }
+}
+
+/// <summary>
+/// Whether the leadership team sees everyone's follow-through is the CCO's choice: until it is shared, the CCO sees
+/// everyone's and anyone else their own; once shared, every executive sees everyone's and the weekly review carries it.
+/// </summary>
+public sealed class ScoreboardHandler(AppDbContext db, FollowThroughQuery query, BotSettings settings, TimeProvider clock)
+    : ICommandHandler<ScoreboardCommand>, ICommandHandler<ScoreboardShareCommand>
+{
+    const string Own = "yours is here and in `mine`.";
+
+    public async Task<ChatMessage> HandleAsync(ScoreboardCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        var shared = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct);
+        var everyone = ctx.Speaker.Role == Role.Cco || (shared && ctx.Speaker.Role == Role.Executive);
+        var report = await RunAsync(db, query, settings, clock, everyone ? null : ctx.Speaker.Id, ct);
+        var note = (everyone, shared) switch
+        {
+            (true, true) => "Shared by the CCO with the leadership team, and in the weekly review.",
+            (true, false) => "Only you see everyone's; each leader sees their own with `scoreboard` or `mine`. "
+                + "`scoreboard share on` shows everyone's to the executives and adds it to the weekly review.",
+            _ => "Everyone's follow-through is the CCO's to share with the leadership team; " + Own,
+        };
+        return new ChatMessage([
+            new HeaderBlock(FollowThroughLines.Title(report, yours: !everyone)),
+            new ListBlock(report.Leaders.Count == 0
+                ? ["No executives yet: the CCO names them with `role @name executive`."] : FollowThroughLines.Lines(report)),
+            FollowThroughLines.Legend(report),
+            new ContextBlock(note),
+        ]);
+    }
+
+    public async Task<ChatMessage> HandleAsync(ScoreboardShareCommand command, CommandContext ctx, CancellationToken ct)
+    {
+        if (!await TeamSettings.SwitchAsync(db, ctx, TeamSettings.ScoreboardShared, command.Share, ct))
+            return ChatMessage.Text($"Follow-through is already {(command.Share ? "shared" : "yours alone to see")}; nothing changed.");
+        return ChatMessage.Text(command.Share
+            ? "Shared: every executive now sees everyone's follow-through with `scoreboard`, and the weekly review carries it. "
+                + "`scoreboard share off` takes it back."
+            : "No longer shared: the weekly review leaves follow-through out, and each executive sees only their own; " + Own);
+    }
+
+    /// <summary>This quarter so far, in the team's zone: the quarter the review calls "Q4 2026 so far".</summary>
+    public static async Task<FollowThroughReport> RunAsync(AppDbContext db, FollowThroughQuery query, BotSettings settings, TimeProvider clock,
+        int? memberId, CancellationToken ct)
+    {
+        var (today, zone) = await TeamZone.TodayAsync(db, settings, clock, ct);
+        return await query.RunAsync(DateRange.QuarterToDate(today), today, zone, memberId, ct);
+    }
+}
