@@ -7,25 +7,12 @@ using System.Diagnostics;
 using AccountabilityBot.Core.Cadence.Posts;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Persistence;
-using AccountabilityBot.Web.Hosting;
-using AccountabilityBot.Web.Jobs;
-using AccountabilityBot.Web.Local;
-using AccountabilityBot.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 var touchpoints = args.Length > 0 ? int.Parse(args[0]) : 100;
 var days = args.Length > 1 ? int.Parse(args[1]) : 1095;
 var runs = args.Length > 2 ? int.Parse(args[2]) : 7;
-var data = Directory.CreateTempSubdirectory("abot-touchpoint-bench").FullName;
-var builder = WebApplication.CreateBuilder([
-    "--Database:DataDirectory=" + data, "--Jobs:RunServer=false", "--Bot:DefaultTimeZone=UTC", "--Logging:LogLevel:Default=Error",
-]);
-builder.AddBotCore();
-builder.AddPersistence();
-builder.AddLocalChannel();
-builder.AddJobs();
-await using var app = builder.Build();
-await app.PrepareDatabaseAsync();
+await using var app = await BenchHost.StartAsync("abot-touchpoint-bench");
 
 var seeding = Stopwatch.StartNew();
 await using (var scope = app.Services.CreateAsyncScope())
@@ -33,11 +20,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
     var now = DateTime.UtcNow;
     var today = DateOnly.FromDateTime(now);
-    var cco = new Member { Platform = ChatPlatform.Local, PlatformUserId = "ana", DisplayName = "Ana", Role = Role.Cco, JoinedAt = now };
-    db.Members.Add(cco);
-    await db.SaveChangesAsync();
-    db.ChannelBindings.Add(new ChannelBinding
-        { Platform = ChatPlatform.Local, ConversationId = "leadership", Purpose = ChannelPurpose.Leadership, BoundById = cco.Id, BoundAt = now });
+    var cco = await BenchHost.AddCcoWithLeadershipChannelAsync(db, now);
     var stages = await db.JourneyStages.OrderBy(s => s.Position).ToListAsync();
     var list = Enumerable.Range(1, touchpoints).Select(i => new Touchpoint
     {

@@ -51,6 +51,9 @@ public static class CoreServices
         services.AddScoped<Touchpoints.TouchpointValues>();
         services.AddScoped<Touchpoints.TouchpointWatch>();
         services.AddScoped<Touchpoints.StageCustomers>();
+        services.AddScoped<Cadence.Posts.PatternPosts>();
+        services.AddScoped<Patterns.PatternFinder>();
+        services.AddScoped<Patterns.PatternStops>();
         services.AddScoped<Messaging.IChatSender, Messaging.ChatSenderRouter>();
         // Every handler, from the one list of verbs: adding a verb there is all it takes to reach its handler.
         foreach (var route in Verbs.Routes) route.Register(services);

@@ -11,7 +11,7 @@ public static class CadenceDefaults
     /// The rhythm of a fresh installation, in the team's zone, until the CCO changes it: the review on Monday 08:00,
     /// new stories and stop-list reviews each morning, nudges at 09:00 in each owner's own zone, escalations daily,
     /// the executives' question on Friday afternoon, and the
-    /// touchpoint watch each morning (and whenever values arrive).
+    /// touchpoint watch each morning (and whenever values arrive), then the frontline patterns.
     /// </summary>
     static readonly (string Kind, string Days, TimeOnly At)[] Defaults =
     [
@@ -22,6 +22,7 @@ public static class CadenceDefaults
         (CadenceKinds.Escalation, "daily", new(9, 30)),
         (CadenceKinds.Prompts, "fri", new(14, 0)),
         (CadenceKinds.Touchpoints, "daily", new(8, 30)),
+        (CadenceKinds.Patterns, "daily", new(8, 45)),
     ];
 
     public static async Task EnsureAsync(AppDbContext db, BotSettings settings, CancellationToken ct)

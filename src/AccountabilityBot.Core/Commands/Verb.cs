@@ -11,4 +11,12 @@ internal sealed record Verb(
     Func<CommandInput, ChatCommand> Parse, IReadOnlyList<CommandRoute> Routes)
 {
     public VerbHelp Help { get; } = new(Name, Usage, Example, Description);
+
+    /// <summary>A verb that is one word and nothing after it (<c>touchpoints</c>, <c>patterns</c>): a list.</summary>
+    public static Verb Bare(string name, string description, Func<ChatCommand> command, IReadOnlyList<CommandRoute> routes) =>
+        new(name, name, name, description, input =>
+        {
+            input.ExpectNothingAfter(0, name);
+            return command();
+        }, routes);
 }

@@ -6,6 +6,7 @@ using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Decisions;
 using AccountabilityBot.Core.Members;
+using AccountabilityBot.Core.Patterns;
 using AccountabilityBot.Core.Prompts;
 using AccountabilityBot.Core.Resolutions;
 using AccountabilityBot.Core.Reviews;
@@ -40,6 +41,8 @@ internal static class Verbs
         MetricVerbs.WhyLost,
         TouchpointVerb.Verb,
         TouchpointVerb.List,
+        PatternVerb.Verb,
+        PatternVerb.List,
         ReviewVerb.Verb,
         CadenceVerb.Verb,
         RoleVerb.Verb,

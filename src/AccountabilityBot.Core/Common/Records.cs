@@ -35,6 +35,7 @@ public sealed class Records(AppDbContext db)
             Refs.Event => await db.CustomerEvents.AnyAsync(x => x.Id == id, ct),
             Refs.Prompt => await db.Prompts.AnyAsync(x => x.Id == id, ct),
             Refs.Touchpoint => await db.Touchpoints.AnyAsync(x => x.Id == id, ct),
+            Refs.Pattern => await db.FrontlinePatterns.AnyAsync(x => x.Id == id, ct),
             _ => false,
         };
         var normalised = Refs.Of(prefix, id);

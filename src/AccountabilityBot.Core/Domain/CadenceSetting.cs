@@ -16,6 +16,6 @@ public sealed class CadenceSetting
 public static class CadenceKinds
 {
     public const string Review = "review", Stories = "stories", Stops = "stops", Nudges = "nudges", Escalation = "escalation", Prompts = "prompts",
-        Touchpoints = "touchpoints";
-    public static readonly string[] All = [Review, Stories, Stops, Nudges, Escalation, Prompts, Touchpoints];
+        Touchpoints = "touchpoints", Patterns = "patterns";
+    public static readonly string[] All = [Review, Stories, Stops, Nudges, Escalation, Prompts, Touchpoints, Patterns];
 }

@@ -1,10 +1,11 @@
 namespace AccountabilityBot.Core.Domain;
 
-/// <summary>Short human references: D-12, C-7, S-3, L-5, R-40, E-9, P-2, T-4.</summary>
+/// <summary>Short human references: D-12, C-7, S-3, L-5, R-40, E-9, P-2, T-4, F-3.</summary>
 public static class Refs
 {
-    public const char Decision = 'D', Commitment = 'C', Stop = 'S', LostStory = 'L', Resolution = 'R', Event = 'E', Prompt = 'P', Touchpoint = 'T';
-    static readonly char[] Known = [Decision, Commitment, Stop, LostStory, Resolution, Event, Prompt, Touchpoint];
+    public const char Decision = 'D', Commitment = 'C', Stop = 'S', LostStory = 'L', Resolution = 'R', Event = 'E', Prompt = 'P', Touchpoint = 'T',
+        Pattern = 'F';
+    static readonly char[] Known = [Decision, Commitment, Stop, LostStory, Resolution, Event, Prompt, Touchpoint, Pattern];
 
     public static string Of(char prefix, int id) => $"{prefix}-{id}";
 

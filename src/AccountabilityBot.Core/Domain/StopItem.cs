@@ -20,6 +20,9 @@ public sealed class StopItem
     public DateTime? AgreedAt { get; set; }
     public int? ReviewedById { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    /// <summary>The frontline pattern (F-n) it was proposed from, whose evidence shows why.</summary>
+    public int? PatternId { get; set; }
+    public FrontlinePattern? Pattern { get; set; }
 
     public bool IsDueForReview(DateOnly today) => Status == StopItemStatus.Agreed && ReviewOn is { } on && on <= today;
 }

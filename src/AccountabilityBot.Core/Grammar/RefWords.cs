@@ -34,6 +34,7 @@ internal static class RefWords
         Refs.Resolution => "resolution",
         Refs.Event => "event",
         Refs.Touchpoint => "touchpoint",
+        Refs.Pattern => "frontline pattern",
         _ => "prompt",
     };
 
@@ -46,8 +47,9 @@ internal static class RefWords
         Refs.Resolution => "R-4",
         Refs.Event => "E-1",
         Refs.Touchpoint => "T-1",
+        Refs.Pattern => "F-1",
         _ => "P-4",
     };
 
-    static string Article(char prefix) => prefix == Refs.Event ? "an" : "a";
+    public static string Article(char prefix) => prefix == Refs.Event ? "an" : "a";
 }

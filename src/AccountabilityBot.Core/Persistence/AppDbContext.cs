@@ -24,6 +24,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TouchpointValue> TouchpointValues => Set<TouchpointValue>();
     public DbSet<Resolution> Resolutions => Set<Resolution>();
     public DbSet<ResolutionTally> ResolutionTallies => Set<ResolutionTally>();
+    public DbSet<FrontlinePattern> FrontlinePatterns => Set<FrontlinePattern>();
+    public DbSet<PatternEvidence> PatternEvidence => Set<PatternEvidence>();
+    public DbSet<PatternRule> PatternRules => Set<PatternRule>();
     public DbSet<Prompt> Prompts => Set<Prompt>();
     public DbSet<CadenceSetting> CadenceSettings => Set<CadenceSetting>();
     public DbSet<TeamSetting> TeamSettings => Set<TeamSetting>();
@@ -76,7 +79,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasOne(d => d.DecidedBy).WithMany().HasForeignKey(d => d.DecidedById).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
         });
-        model.Entity<StopItem>().HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        model.Entity<StopItem>(e =>
+        {
+            e.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Pattern).WithMany().HasForeignKey(s => s.PatternId).OnDelete(DeleteBehavior.Restrict);
+        });
         model.Entity<Resolution>(e =>
         {
             // Covering: the frontline's sums (by stage and person, a week at a time) read the index alone, not the rows.

@@ -5,8 +5,8 @@ using AccountabilityBot.Core.Grammar;
 
 namespace AccountabilityBot.Core.StopList;
 
-/// <summary><c>stop propose "TITLE" [owner:@x] [review:DATE] [why:"rationale"]</c></summary>
-public sealed record StopProposeCommand(string Title, MemberRef? Owner, DateOnly? ReviewOn, string? Rationale) : ChatCommand;
+/// <summary><c>stop propose "TITLE" [owner:@x] [review:DATE] [why:"rationale"] [re:F-3]</c>: re: links the frontline pattern it answers.</summary>
+public sealed record StopProposeCommand(string Title, MemberRef? Owner, DateOnly? ReviewOn, string? Rationale, int? PatternId = null) : ChatCommand;
 
 public enum StopAction { Agree, Keep, Reinstate }
 
@@ -28,7 +28,7 @@ internal static class StopVerb
     v => new CommandLine("stop propose").Text(v["title"]).Option("why", v["why"]));
 
     public static Verb Verb { get; } = new("stop",
-        "stop propose \"TITLE\" [owner:@name] [review:DATE] [why:\"REASON\"]\nstop agree S-3 [review:DATE]\n"
+        "stop propose \"TITLE\" [owner:@name] [review:DATE] [why:\"REASON\"] [re:F-3]\nstop agree S-3 [review:DATE]\n"
         + "stop keep S-3 [review:DATE]\nstop reinstate S-3\nstop list",
         "stop propose \"Manager approval for refunds under $50\" owner:@ana review:in 2 months",
         "Propose, agree, keep or reinstate things to stop doing; bare `stop` lists them.",
@@ -51,10 +51,11 @@ internal static class StopVerb
                 input.ExpectNothingAfter(1, "stop list");
                 return new StopListCommand();
             case "propose":
-                var args = input.Read(1, "owner", "review", "why");
+                var args = input.Read(1, "owner", "review", "why", "re");
                 var title = args.FreeText("title", Limits.Title)
                     ?? throw new ParseFailure("What should we stop doing? Put it in quotes: stop propose \"Manager approval for small refunds\"");
-                return new StopProposeCommand(title, args.Member("owner"), args.FutureDate("review", "review date"), args.Text("why", Limits.Note));
+                return new StopProposeCommand(title, args.Member("owner"), args.FutureDate("review", "review date"), args.Text("why", Limits.Note),
+                    Pattern(args.Reference("re")));
             case "agree":
                 return Decision(input, StopAction.Agree, "stop agree");
             case "keep":
@@ -68,6 +69,13 @@ internal static class StopVerb
                     + DidYouMean.Hint(action.Text, Actions, "", allowPrefix: true));
         }
     }
+
+    /// <summary>A stop answers a frontline pattern (F-3); other records are cited with decide's re:.</summary>
+    static int? Pattern(string? reference) =>
+        reference is null ? null
+        : Refs.TryParse(reference, Refs.Pattern, out var id) ? id
+        : throw new ParseFailure("stop propose re: takes the frontline pattern it answers, like re:F-3; "
+            + $"{reference} is {RefWords.Article(reference[0])} {RefWords.Name(reference[0])}.");
 
     static StopDecisionCommand Decision(CommandInput input, StopAction action, string form)
     {

@@ -42,13 +42,8 @@ internal static class TouchpointVerb
         Parse, Routes);
 
     /// <summary><c>touchpoints</c>, the list.</summary>
-    public static Verb List { get; } = new("touchpoints", "touchpoints", "touchpoints",
-        "Every touchpoint with its latest value, its trend and who owns the fix.",
-        input =>
-        {
-            input.ExpectNothingAfter(0, "touchpoints");
-            return new TouchpointListCommand();
-        }, Routes);
+    public static Verb List { get; } = Verb.Bare("touchpoints", "Every touchpoint with its latest value, its trend and who owns the fix.",
+        () => new TouchpointListCommand(), Routes);
 
     static ChatCommand Parse(CommandInput input)
     {

@@ -19,7 +19,9 @@ public static class DemoExtensions
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         var posted = await scope.ServiceProvider.GetRequiredService<ReviewPosts>().RunAsync(CancellationToken.None);
         var alerts = await scope.ServiceProvider.GetRequiredService<TouchpointPosts>().RunAsync(CancellationToken.None);
-        app.Logger.LogInformation("Demo: {Seeded}; weekly review posted to {Posted} channel(s), {Alerts} reliability alert(s). Open /local to chat.",
-            seeded ? "sample data added" : "sample data already present", posted, alerts);
+        var patterns = await scope.ServiceProvider.GetRequiredService<PatternPosts>().RunAsync(CancellationToken.None);
+        app.Logger.LogInformation(
+            "Demo: {Seeded}; weekly review posted to {Posted} channel(s), {Alerts} reliability alert(s), {Patterns} frontline pattern(s). Open /local to chat.",
+            seeded ? "sample data added" : "sample data already present", posted, alerts, patterns);
     }
 }

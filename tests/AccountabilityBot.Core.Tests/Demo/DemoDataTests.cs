@@ -118,7 +118,10 @@ public sealed class DemoDataTests : IDisposable
         Assert.True(decisions.Count(d => d.DecidedAt >= Monday.UtcDateTime.AddDays(-7)) >= 2);
 
         var resolutions = await db.Resolutions.ToListAsync();
-        Assert.InRange(resolutions.Count, 20, 30);
+        Assert.Equal(DemoResolutions.Count, resolutions.Count);
+        // The frontline pattern: the carrier's wrong addresses, six times at Delivery in the last two weeks.
+        Assert.Equal(6, resolutions.Count(r =>
+            r.What.Contains("wrong address", StringComparison.OrdinalIgnoreCase) && r.At >= Monday.UtcDateTime.AddDays(-14)));
         Assert.True(resolutions.Count(r => DateOnly.FromDateTime(r.At) >= WeekStart && DateOnly.FromDateTime(r.At) < Today) >= 5);
         Assert.All(resolutions, r => Assert.InRange(r.Cost ?? 0, 0, 150));
 

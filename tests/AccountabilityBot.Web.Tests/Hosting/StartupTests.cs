@@ -25,6 +25,10 @@ public sealed class StartupTests
         Assert.Equal(2, alerts.Count);
         Assert.Contains(alerts, a => a.Contains("First reply within 4 hours is past its threshold") && a.Contains("fix owned by @Maria Chen"));
         Assert.Contains(alerts, a => a.Contains("Orders delivered on the promised day is heading past its threshold"));
+        // The carrier's wrong addresses, fixed six times at Delivery in the last two weeks: a frontline pattern.
+        var pattern = Assert.Single(leadership, i => i.From == "bot" && i.Text.Contains("Frontline pattern: F-"));
+        Assert.Contains("6 fixes at Delivery in the last 14 days share the words “wrong”, “address”, “carrier”", pattern.Text);
+        Assert.Contains("Propose a stop", pattern.Buttons.Select(b => b.Label));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Tests.Support;
@@ -63,7 +62,7 @@ public sealed class SlackWeekTests : IAsyncLifetime
         // Maria answers the story's "record a decision" button: a modal, then the decision is recorded against L-1.
         var ask = blocks.SelectMany(b => b!["elements"]?.AsArray() ?? [])
             .First(e => ((string?)e!["action_id"])?.StartsWith("cx_ask") == true && ((string)e["value"]!).Contains("decide"))!;
-        await host.InteractAsync(Click("UMARIA", (string)ask["action_id"]!, (string)ask["value"]!, (string)review.Args["channel"]!));
+        await host.InteractAsync(SlackHost.Click("UMARIA", (string)ask["action_id"]!, (string)ask["value"]!, (string)review.Args["channel"]!));
         var view = Assert.Single(host.Slack.Of("views.open")).Args["view"]!.AsObject();
         await host.InteractAsync(SlackHost.Submission("UMARIA", view, "Call ACME's office manager this week", "VWEEK"));
         var decision = await Eventually.Async(() => host.App.WithDbAsync(db => db.Decisions.OrderBy(d => d.Id).Skip(1).FirstOrDefaultAsync()),
@@ -75,15 +74,4 @@ public sealed class SlackWeekTests : IAsyncLifetime
         Assert.Equal(("Maria", "maria@acme.example", "America/New_York", Role.Executive), (maria.DisplayName, maria.Email, maria.TimeZone, maria.Role));
         Assert.DoesNotContain(host.Slack.Calls, c => c.Status != 200);
     }
-
-    static JsonObject Click(string user, string actionId, string value, string channel) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() },
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = channel },
-        ["channel"] = new JsonObject { ["id"] = channel },
-        ["trigger_id"] = "1.2.week",
-        ["response_url"] = "https://hooks.slack.com/actions/T1/1/week",
-        ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value }),
-    };
 }

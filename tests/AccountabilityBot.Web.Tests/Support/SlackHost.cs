@@ -86,6 +86,18 @@ public sealed class SlackHost : IAsyncDisposable
         };
     }
 
+    /// <summary>A click on a button of a message the bot posted in <paramref name="channel"/>.</summary>
+    public static JsonObject Click(string user, string actionId, string value, string channel) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() },
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1700000000.000001", ["channel_id"] = channel },
+        ["channel"] = new JsonObject { ["id"] = channel },
+        ["trigger_id"] = "1.2.posted",
+        ["response_url"] = "https://hooks.slack.com/actions/T1/1/posted",
+        ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value }),
+    };
+
     public Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()));
 

@@ -34,6 +34,7 @@ public sealed class CadenceRunner(AppDbContext db, Outbox outbox, IServiceProvid
         CadenceKinds.Escalation => await Get<EscalationPosts>().PlanAsync(ct),
         CadenceKinds.Prompts => await Get<PromptPosts>().PlanQuestionsAsync(ct),
         CadenceKinds.Touchpoints => await Get<TouchpointPosts>().PlanAsync(ct),
+        CadenceKinds.Patterns => await Get<PatternPosts>().PlanAsync(ct),
         CadenceKinds.Nudges => [.. await Get<NudgePosts>().PlanAsync(setting, ct), .. await Get<PromptPosts>().PlanRemindersAsync(setting, ct)],
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting.Kind, "Unknown cadence kind."),
     };

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("49644217-5bbf-4bab-8eae-ed2e4e8473dc"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("ebfdc207-819f-4ce0-acbb-6daea369d151"), entityTypeCount: 33)
         {
         }
 
@@ -29,10 +29,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
+            var frontlinePattern = FrontlinePatternEntityType.Create(this);
             var journeyStage = JourneyStageEntityType.Create(this);
             var lostStory = LostStoryEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var outboundMessage = OutboundMessageEntityType.Create(this);
+            var patternEvidence = PatternEvidenceEntityType.Create(this);
+            var patternRule = PatternRuleEntityType.Create(this);
             var prompt = PromptEntityType.Create(this);
             var receivedCommand = ReceivedCommandEntityType.Create(this);
             var resolution = ResolutionEntityType.Create(this);
@@ -58,11 +61,17 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CustomerEventEntityType.CreateForeignKey1(customerEvent, customer);
             DecisionEntityType.CreateForeignKey1(decision, member);
             DecisionEntityType.CreateForeignKey2(decision, member);
+            FrontlinePatternEntityType.CreateForeignKey1(frontlinePattern, member);
+            FrontlinePatternEntityType.CreateForeignKey2(frontlinePattern, journeyStage);
             LostStoryEntityType.CreateForeignKey1(lostStory, customerEvent);
+            PatternEvidenceEntityType.CreateForeignKey1(patternEvidence, frontlinePattern);
+            PatternEvidenceEntityType.CreateForeignKey2(patternEvidence, resolution);
+            PatternRuleEntityType.CreateForeignKey1(patternRule, member);
             PromptEntityType.CreateForeignKey1(prompt, member);
             ResolutionEntityType.CreateForeignKey1(resolution, member);
             ResolutionEntityType.CreateForeignKey2(resolution, journeyStage);
             StopItemEntityType.CreateForeignKey1(stopItem, member);
+            StopItemEntityType.CreateForeignKey2(stopItem, frontlinePattern);
             TouchpointEntityType.CreateForeignKey1(touchpoint, member);
             TouchpointEntityType.CreateForeignKey2(touchpoint, journeyStage);
             TouchpointValueEntityType.CreateForeignKey1(touchpointValue, touchpoint);
@@ -80,10 +89,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
             DecisionEntityType.CreateAnnotations(decision);
+            FrontlinePatternEntityType.CreateAnnotations(frontlinePattern);
             JourneyStageEntityType.CreateAnnotations(journeyStage);
             LostStoryEntityType.CreateAnnotations(lostStory);
             MemberEntityType.CreateAnnotations(member);
             OutboundMessageEntityType.CreateAnnotations(outboundMessage);
+            PatternEvidenceEntityType.CreateAnnotations(patternEvidence);
+            PatternRuleEntityType.CreateAnnotations(patternRule);
             PromptEntityType.CreateAnnotations(prompt);
             ReceivedCommandEntityType.CreateAnnotations(receivedCommand);
             ResolutionEntityType.CreateAnnotations(resolution);

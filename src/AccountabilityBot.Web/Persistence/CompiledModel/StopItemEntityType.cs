@@ -21,10 +21,10 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.StopItem",
                 typeof(StopItem),
                 baseEntityType,
-                propertyCount: 11,
-                navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                propertyCount: 12,
+                navigationCount: 2,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -49,6 +49,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 typeof(int?),
                 propertyInfo: typeof(StopItem).GetProperty("OwnerId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StopItem).GetField("<OwnerId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var patternId = runtimeEntityType.AddProperty(
+                "PatternId",
+                typeof(int?),
+                propertyInfo: typeof(StopItem).GetProperty("PatternId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StopItem).GetField("<PatternId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var proposedAt = runtimeEntityType.AddProperty(
@@ -117,6 +124,9 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { ownerId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { patternId });
+
             return runtimeEntityType;
         }
 
@@ -133,6 +143,23 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 typeof(Member),
                 propertyInfo: typeof(StopItem).GetProperty("Owner", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(StopItem).GetField("<Owner>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PatternId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            var pattern = declaringEntityType.AddNavigation("Pattern",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(FrontlinePattern),
+                propertyInfo: typeof(StopItem).GetProperty("Pattern", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(StopItem).GetField("<Pattern>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

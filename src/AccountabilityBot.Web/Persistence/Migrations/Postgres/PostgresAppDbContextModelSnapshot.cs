@@ -479,6 +479,74 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DismissedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DismissedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("FirstRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("QuietUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedById");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("FrontlinePatterns");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.JourneyStage", b =>
                 {
                     b.Property<int>("Id")
@@ -678,6 +746,51 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("OutboundMessages");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
+                {
+                    b.Property<int>("PatternId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PatternId", "ResolutionId");
+
+                    b.HasIndex("ResolutionId");
+
+                    b.ToTable("PatternEvidence");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.ToTable("PatternRules");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
                 {
                     b.Property<int>("Id")
@@ -834,6 +947,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PatternId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -864,6 +980,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PatternId");
 
                     b.ToTable("StopItems");
                 });
@@ -1270,6 +1388,23 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Member", "DismissedBy")
+                        .WithMany()
+                        .HasForeignKey("DismissedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AccountabilityBot.Core.Domain.JourneyStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DismissedBy");
+
+                    b.Navigation("Stage");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.LostStory", b =>
                 {
                     b.HasOne("AccountabilityBot.Core.Domain.CustomerEvent", "Event")
@@ -1279,6 +1414,29 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountabilityBot.Core.Domain.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
@@ -1316,7 +1474,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", "Pattern")
+                        .WithMany()
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Owner");
+
+                    b.Navigation("Pattern");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1364,6 +1529,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -452,6 +452,72 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DismissedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DismissedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstRaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("QuietUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DismissedById");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("StageId");
+
+                    b.ToTable("FrontlinePatterns");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.JourneyStage", b =>
                 {
                     b.Property<int>("Id")
@@ -643,6 +709,49 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("OutboundMessages");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
+                {
+                    b.Property<int>("PatternId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatternId", "ResolutionId");
+
+                    b.HasIndex("ResolutionId");
+
+                    b.ToTable("PatternEvidence");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.ToTable("PatternRules");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
                 {
                     b.Property<int>("Id")
@@ -791,6 +900,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PatternId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("TEXT");
 
@@ -821,6 +933,8 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PatternId");
 
                     b.ToTable("StopItems");
                 });
@@ -1213,6 +1327,23 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Member", "DismissedBy")
+                        .WithMany()
+                        .HasForeignKey("DismissedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AccountabilityBot.Core.Domain.JourneyStage", "Stage")
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DismissedBy");
+
+                    b.Navigation("Stage");
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.LostStory", b =>
                 {
                     b.HasOne("AccountabilityBot.Core.Domain.CustomerEvent", "Event")
@@ -1222,6 +1353,29 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternEvidence", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountabilityBot.Core.Domain.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.PatternRule", b =>
+                {
+                    b.HasOne("AccountabilityBot.Core.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Prompt", b =>
@@ -1259,7 +1413,14 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AccountabilityBot.Core.Domain.FrontlinePattern", "Pattern")
+                        .WithMany()
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Owner");
+
+                    b.Navigation("Pattern");
                 });
 
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Touchpoint", b =>
@@ -1307,6 +1468,11 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerEvent", b =>
                 {
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.FrontlinePattern", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }
