@@ -53,7 +53,8 @@ static class Bench
         [
             "/dashboard/customers?period=week", "/dashboard/customers?period=month", "/dashboard/customers?period=quarter",
             "/dashboard/customers?from=2025-11-23&to=2026-11-22", "/dashboard/customers?from=2023-11-23&to=2026-11-22",
-            "/dashboard/commitments", "/dashboard/commitments?status=all", "/dashboard/decisions", "/dashboard/stop-list", "/dashboard/frontline",
+            "/dashboard/commitments", "/dashboard/commitments?status=all", "/dashboard/decisions", "/dashboard/follow-through", "/dashboard/stop-list",
+            "/dashboard/reliability", "/dashboard/frontline", "/dashboard/frontline/patterns",
         ];
         Console.WriteLine($"{"page",-55} {"p50 ms",8} {"p95 ms",8} {"KB",7} {"external",9}");
         foreach (var page in pages)

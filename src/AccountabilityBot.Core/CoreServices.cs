@@ -38,6 +38,8 @@ public static class CoreServices
         services.AddScoped<Dashboard.StopListQuery>();
         services.AddScoped<Dashboard.FrontlineQuery>();
         services.AddScoped<Dashboard.FollowThroughQuery>();
+        services.AddScoped<Dashboard.ScoreboardQuery>();
+        services.AddScoped<Dashboard.PatternsQuery>();
         services.AddScoped<Cadence.Posts.Audience>();
         services.AddScoped<Cadence.Posts.CadenceRunner>();
         services.AddScoped<Cadence.Posts.ReviewPosts>();

@@ -23,9 +23,22 @@ public static class FollowThroughLines
             : $"{f.Decisions} made, {f.DecisionCommitmentsDone} of {Format.Count(f.DecisionCommitments, "commitment")} from them done")
         + " · prompts: " + (f.PromptsAsked == 0 ? "none asked" : $"{f.PromptsAnswered} of {f.PromptsAsked} answered");
 
+    public const string Own = "yours is here and in `mine`.";
+
+    /// <summary>Who sees whose, said to someone who sees everyone's (or only their own) while it is shared (or not).</summary>
+    public static string WhoSees(bool everyone, bool shared) => (everyone, shared) switch
+    {
+        (true, true) => "Shared by the CCO with the leadership team, and in the weekly review.",
+        (true, false) => "Only you see everyone's; each leader sees their own with `scoreboard` or `mine`. "
+            + "`scoreboard share on` shows everyone's to the executives and adds it to the weekly review.",
+        _ => "Everyone's follow-through is the CCO's to share with the leadership team; " + Own,
+    };
+
     /// <summary>What the numbers mean and what they are not.</summary>
+    public const string Meaning = "Kept late: done after its due date, in the owner's time zone; overdue: as of today. "
+        + "Listed by name: each leader's own mirror, not a ranking.";
+
     public static ContextBlock Legend(FollowThroughReport report) => new(RichText.Of(
         new TextSpan("From "), new DateSpan(report.Range.From), new TextSpan(" to "), new DateSpan(report.Range.To),
-        new TextSpan(". Kept late: done after its due date, in the owner's time zone; overdue: as of today. "
-            + "Listed by name: each leader's own mirror, not a ranking.")));
+        new TextSpan(". " + Meaning)));
 }

@@ -29,7 +29,7 @@ internal static class MineVerb
 /// What the speaker owns: open commitments (overdue first), decisions and stop-list items; and for a leader, their own
 /// follow-through this quarter (the line <c>scoreboard</c> shows for them).
 /// </summary>
-public sealed class MineHandler(AppDbContext db, FollowThroughQuery followThrough, BotSettings settings, TimeProvider clock)
+public sealed class MineHandler(AppDbContext db, ScoreboardQuery followThrough)
     : ICommandHandler<MineCommand>
 {
     const int MaxListed = 15;
@@ -65,7 +65,7 @@ public sealed class MineHandler(AppDbContext db, FollowThroughQuery followThroug
         }
         if (ctx.Speaker.Role >= Role.Executive)
         {
-            var report = await ScoreboardHandler.RunAsync(db, followThrough, settings, clock, me, ct);
+            var report = await followThrough.QuarterSoFarAsync(me, ct);
             blocks.Add(new TextBlock(RichText.Bold(FollowThroughLines.Title(report, yours: true))));
             blocks.Add(new TextBlock(FollowThroughLines.Summary(report.Leaders[0])));
         }

@@ -1,6 +1,5 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Common;
-using AccountabilityBot.Core.Customers.Metrics;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Grammar;
@@ -42,32 +41,21 @@ internal static class ScoreboardVerb
 }
 
 /// <summary>
-/// Whether the leadership team sees everyone's follow-through is the CCO's choice: until it is shared, the CCO sees
-/// everyone's and anyone else their own; once shared, every executive sees everyone's and the weekly review carries it.
+/// Each leader's follow-through, everyone's or the speaker's own as <see cref="ScoreboardQuery.SeesEveryone"/> says;
+/// sharing it with the leadership team is the CCO's switch.
 /// </summary>
-public sealed class ScoreboardHandler(AppDbContext db, FollowThroughQuery query, BotSettings settings, TimeProvider clock)
+public sealed class ScoreboardHandler(AppDbContext db, ScoreboardQuery query)
     : ICommandHandler<ScoreboardCommand>, ICommandHandler<ScoreboardShareCommand>
 {
-    const string Own = "yours is here and in `mine`.";
-
     public async Task<ChatMessage> HandleAsync(ScoreboardCommand command, CommandContext ctx, CancellationToken ct)
     {
-        var shared = await TeamSettings.IsOnAsync(db, TeamSettings.ScoreboardShared, ct);
-        var everyone = ctx.Speaker.Role == Role.Cco || (shared && ctx.Speaker.Role == Role.Executive);
-        var report = await RunAsync(db, query, settings, clock, everyone ? null : ctx.Speaker.Id, ct);
-        var note = (everyone, shared) switch
-        {
-            (true, true) => "Shared by the CCO with the leadership team, and in the weekly review.",
-            (true, false) => "Only you see everyone's; each leader sees their own with `scoreboard` or `mine`. "
-                + "`scoreboard share on` shows everyone's to the executives and adds it to the weekly review.",
-            _ => "Everyone's follow-through is the CCO's to share with the leadership team; " + Own,
-        };
+        var (report, shared, everyone) = await query.SeenByAsync(ctx.Speaker.Id, ctx.Speaker.Role, ct);
         return new ChatMessage([
             new HeaderBlock(FollowThroughLines.Title(report, yours: !everyone)),
             new ListBlock(report.Leaders.Count == 0
                 ? ["No executives yet: the CCO names them with `role @name executive`."] : FollowThroughLines.Lines(report)),
             FollowThroughLines.Legend(report),
-            new ContextBlock(note),
+            new ContextBlock(FollowThroughLines.WhoSees(everyone, shared)),
         ]);
     }
 
@@ -78,14 +66,6 @@ public sealed class ScoreboardHandler(AppDbContext db, FollowThroughQuery query,
         return ChatMessage.Text(command.Share
             ? "Shared: every executive now sees everyone's follow-through with `scoreboard`, and the weekly review carries it. "
                 + "`scoreboard share off` takes it back."
-            : "No longer shared: the weekly review leaves follow-through out, and each executive sees only their own; " + Own);
-    }
-
-    /// <summary>This quarter so far, in the team's zone: the quarter the review calls "Q4 2026 so far".</summary>
-    public static async Task<FollowThroughReport> RunAsync(AppDbContext db, FollowThroughQuery query, BotSettings settings, TimeProvider clock,
-        int? memberId, CancellationToken ct)
-    {
-        var (today, zone) = await TeamZone.TodayAsync(db, settings, clock, ct);
-        return await query.RunAsync(DateRange.QuarterToDate(today), today, zone, memberId, ct);
+            : "No longer shared: the weekly review leaves follow-through out, and each executive sees only their own; " + FollowThroughLines.Own);
     }
 }

@@ -1,5 +1,6 @@
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Core.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Dashboard;
 
 /// <summary>
-/// The commitment board: escalated first (overdue by more than Bot:EscalateAfterDays, as the review and the escalation
-/// posts judge it), then overdue, then the rest by due date; each with its history. The lanes are one GROUP BY.
+/// The commitment board: escalated first (overdue by more than Bot:EscalateAfterDays while its owner is not away, as the
+/// review and the escalation posts judge it), then overdue, then the rest by due date; each with its history and, when
+/// its owner is away, until when. The lanes are one GROUP BY.
 /// </summary>
 public sealed class CommitmentBoardQuery(AppDbContext db, TimeProvider clock, BotSettings settings)
 {
@@ -18,12 +20,14 @@ public sealed class CommitmentBoardQuery(AppDbContext db, TimeProvider clock, Bo
 
     public async Task<CommitmentBoard> RunAsync(CommitmentFilter filter, int page, CancellationToken ct)
     {
-        var (today, _) = await TeamZone.TodayAsync(db, settings, clock, ct);
+        var (today, zone) = await TeamZone.TodayAsync(db, settings, clock, ct);
         var cutoff = today.AddDays(-settings.EscalateAfterDays);
-        var chosen = Filtered(filter, today, cutoff);
+        var away = await Availability.AwayAtAsync(db, clock.UtcNow(), zone, ct);
+        var awayIds = away.Keys.ToList();
+        var chosen = Filtered(filter, today, cutoff, awayIds);
         var total = await chosen.CountAsync(ct);
         var rows = await chosen
-            .OrderBy(c => !EF.Constant(OpenStatuses).Contains(c.Status) ? 3 : c.DueOn < cutoff ? 0 : c.DueOn < today ? 1 : 2)
+            .OrderBy(c => !EF.Constant(OpenStatuses).Contains(c.Status) ? 3 : c.DueOn < cutoff && !awayIds.Contains(c.OwnerId) ? 0 : c.DueOn < today ? 1 : 2)
             .ThenBy(c => c.DueOn).ThenBy(c => c.Id)
             .Skip(Paged<CommitmentCard>.Skip(page, PerPage)).Take(PerPage)
             .Select(c => new
@@ -43,15 +47,19 @@ public sealed class CommitmentBoardQuery(AppDbContext db, TimeProvider clock, Bo
         {
             var isOpen = OpenStatuses.Contains(r.Status);
             var late = isOpen && r.DueOn < today ? today.DayNumber - r.DueOn.DayNumber : 0;
-            return new CommitmentCard(r.Id, r.Title, r.OwnerId, r.Owner, r.Stage, r.Status, r.DueOn, late, isOpen && r.DueOn < cutoff,
-                r.PromptedBy, r.PromptedBy is null ? null : links.GetValueOrDefault(r.PromptedBy), [.. history[r.Id]]);
+            var ownerAway = away.TryGetValue(r.OwnerId, out var back);
+            return new CommitmentCard(r.Id, r.Title, r.OwnerId, r.Owner, r.Stage, r.Status, r.DueOn, late, isOpen && r.DueOn < cutoff && !ownerAway,
+                r.PromptedBy, r.PromptedBy is null ? null : links.GetValueOrDefault(r.PromptedBy), [.. history[r.Id]])
+            {
+                OwnerAway = ownerAway ? Availability.OwnerAwayNote(back) : null,
+            };
         }).ToList();
-        var (owners, stages) = await LanesAsync(today, cutoff, ct);
+        var (owners, stages) = await LanesAsync(today, cutoff, awayIds, ct);
         return new CommitmentBoard(filter, today, settings.EscalateAfterDays, owners, stages,
             new Paged<CommitmentCard>(cards, Math.Max(1, page), PerPage, total));
     }
 
-    IQueryable<Commitment> Filtered(CommitmentFilter filter, DateOnly today, DateOnly cutoff)
+    IQueryable<Commitment> Filtered(CommitmentFilter filter, DateOnly today, DateOnly cutoff, List<int> awayIds)
     {
         var chosen = db.Commitments.AsNoTracking();
         if (filter.OwnerId is { } owner) chosen = chosen.Where(c => c.OwnerId == owner);
@@ -61,19 +69,19 @@ public sealed class CommitmentBoardQuery(AppDbContext db, TimeProvider clock, Bo
             CommitmentFilter.All => chosen,
             CommitmentFilter.Open => chosen.Where(c => EF.Constant(OpenStatuses).Contains(c.Status)),
             CommitmentFilter.Overdue => chosen.Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < today),
-            CommitmentFilter.Escalated => chosen.Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < cutoff),
+            CommitmentFilter.Escalated => chosen.Where(c => EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < cutoff && !awayIds.Contains(c.OwnerId)),
             _ => filter.Exact is { } exact ? chosen.Where(c => c.Status == exact) : chosen,
         };
     }
 
     /// <summary>Every commitment counted by owner and by stage: open, overdue, escalated (part of overdue) and closed.</summary>
-    async Task<(List<BoardLane> Owners, List<BoardLane> Stages)> LanesAsync(DateOnly today, DateOnly cutoff, CancellationToken ct)
+    async Task<(List<BoardLane> Owners, List<BoardLane> Stages)> LanesAsync(DateOnly today, DateOnly cutoff, List<int> awayIds, CancellationToken ct)
     {
         var cells = await db.Commitments.AsNoTracking()
             .GroupBy(c => new
             {
                 c.OwnerId, c.StageId, Open = EF.Constant(OpenStatuses).Contains(c.Status),
-                Late = !EF.Constant(OpenStatuses).Contains(c.Status) ? 0 : c.DueOn < cutoff ? 2 : c.DueOn < today ? 1 : 0,
+                Late = !EF.Constant(OpenStatuses).Contains(c.Status) ? 0 : c.DueOn < cutoff && !awayIds.Contains(c.OwnerId) ? 2 : c.DueOn < today ? 1 : 0,
             })
             .Select(g => new Cell(g.Key.OwnerId, g.Key.StageId, g.Key.Open, g.Key.Late, g.Count()))
             .ToListAsync(ct);

@@ -27,7 +27,11 @@ public sealed record CommitmentFilter(int? OwnerId = null, int? StageId = null, 
 
 /// <summary>A commitment on the board: overdue and escalated are judged as of the team's today.</summary>
 public sealed record CommitmentCard(int Id, string Title, int OwnerId, Person Owner, string? Stage, CommitmentStatus Status, DateOnly DueOn,
-    int DaysOverdue, bool Escalated, string? PromptedBy, RecordLink? Prompt, IReadOnlyList<UpdateView> Updates);
+    int DaysOverdue, bool Escalated, string? PromptedBy, RecordLink? Prompt, IReadOnlyList<UpdateView> Updates)
+{
+    /// <summary>"owner away until Mon 28 Dec 2026" while the owner is away (then never escalated); else null.</summary>
+    public string? OwnerAway { get; init; }
+}
 
 /// <summary>One entry of a commitment's history, oldest first.</summary>
 public sealed record UpdateView(DateTime At, CommitmentStatus Status, DateOnly? NewDueOn, string? Note, string By);

@@ -12,7 +12,7 @@ namespace AccountabilityBot.Core.Dashboard;
 /// overdue as of today, decisions they made in it and how many of the commitments citing those are done, and the
 /// prompts they were asked in it and answered.
 /// </summary>
-public sealed record FollowThrough(Person Who, int KeptOnTime, int KeptLate, int Overdue, int Dropped,
+public sealed record FollowThrough(int MemberId, Person Who, int KeptOnTime, int KeptLate, int Overdue, int Dropped,
     int Decisions, int DecisionCommitments, int DecisionCommitmentsDone, int PromptsAsked, int PromptsAnswered);
 
 /// <summary>Each leader's follow-through over <see cref="Range"/>, in name order: a mirror, never a ranking.</summary>
@@ -23,9 +23,10 @@ public sealed record FollowThroughReport(DateRange Range, IReadOnlyList<FollowTh
 }
 
 /// <summary>
-/// The scoreboard's one read model, for <c>scoreboard</c>, <c>mine</c> and the weekly review. Counts are grouped by the
-/// database; only the commitments done in the range are read one by one (owner, due date, completion instant), because
-/// on time or late is decided in the owner's own zone: done on its due date there, wherever the server is, is on time.
+/// The scoreboard's one read model, for <c>scoreboard</c>, <c>mine</c>, the weekly review and the Follow-through page
+/// (<see cref="ScoreboardQuery"/>). Counts are grouped by the database; only the commitments done in the range are read
+/// one by one (owner, due date, completion instant), because on time or late is decided in the owner's own zone: done on
+/// its due date there, wherever the server is, is on time.
 /// </summary>
 public sealed class FollowThroughQuery(AppDbContext db)
 {
@@ -78,7 +79,7 @@ public sealed class FollowThroughQuery(AppDbContext db)
             var kept = closed.Count(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Done);
             var theirs = cited.Where(c => decidedBy[c.Key] == l.Id).ToList();
             var asked = prompts.GetValueOrDefault(l.Id);
-            return new FollowThrough(l.Who, done, kept - done, overdue.GetValueOrDefault(l.Id),
+            return new FollowThrough(l.Id, l.Who, done, kept - done, overdue.GetValueOrDefault(l.Id),
                 closed.Count(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Dropped),
                 decisions.Count(d => d.DecidedById == l.Id), theirs.Sum(c => c.Count), theirs.Sum(c => c.Done),
                 asked?.Asked ?? 0, asked?.Answered ?? 0);

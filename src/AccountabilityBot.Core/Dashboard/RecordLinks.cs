@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Dashboard;
 
-/// <summary>A record another one cites (L-n, S-n, C-n, D-n), with what it is about; <see cref="Title"/> is null when it is gone.</summary>
+/// <summary>A record another one cites (L-n, S-n, C-n, D-n, T-n, F-n), with what it is about; <see cref="Title"/> is null when it is gone.</summary>
 public sealed record RecordLink(string Ref, char Kind, int Id, string? Title);
 
 /// <summary>Names the records that others cite, with one query per kind for a whole page of them.</summary>
 public static partial class RecordLinks
 {
-    /// <summary>Every reference written in free text, e.g. a stop item's "why: Why Acme left (L-5)".</summary>
+    /// <summary>Every reference written in free text, e.g. a stop item's "why: Why Acme left (L-5)" or its pattern's evidence (F-3).</summary>
     public static IEnumerable<string> In(string? text) =>
         text is null ? [] : Reference().Matches(text).Select(m => m.Value.ToUpperInvariant()).Distinct();
 
@@ -38,6 +38,13 @@ public static partial class RecordLinks
         if (Ids(Refs.Decision) is { Count: > 0 } decisions)
             Add(Refs.Decision, (await db.Decisions.AsNoTracking().Where(d => decisions.Contains(d.Id))
                 .Select(d => new { d.Id, d.Text }).ToListAsync(ct)).Select(d => (d.Id, d.Text)));
+        if (Ids(Refs.Touchpoint) is { Count: > 0 } touchpoints)
+            Add(Refs.Touchpoint, (await db.Touchpoints.AsNoTracking().Where(t => touchpoints.Contains(t.Id))
+                .Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)));
+        if (Ids(Refs.Pattern) is { Count: > 0 } patterns)
+            Add(Refs.Pattern, (await db.FrontlinePatterns.AsNoTracking().Where(p => patterns.Contains(p.Id))
+                    .Select(p => new { p.Id, p.CustomerName, p.Name, Stage = p.Stage == null ? null : p.Stage.Name }).ToListAsync(ct))
+                .Select(p => (p.Id, Patterns.PatternMessage.Title(p.CustomerName, p.Name, p.Stage))));
         return parsed.ToDictionary(r => r.Ref, r => new RecordLink(r.Ref, r.Kind, r.Id, titles.GetValueOrDefault(r.Ref)));
     }
 
@@ -54,6 +61,6 @@ public static partial class RecordLinks
             .ToLookup(x => x.Cites, x => x.Link);
     }
 
-    [GeneratedRegex(@"\b[LSCDlscd]-[1-9][0-9]{0,9}\b")]
+    [GeneratedRegex(@"\b[LSCDTFlscdtf]-[1-9][0-9]{0,9}\b")]
     private static partial Regex Reference();
 }

@@ -49,6 +49,7 @@ public sealed class PatternEvidence
 public sealed class PatternRule
 {
     public const int DefaultSize = 5, DefaultWindowDays = 14, DefaultQuietDays = 90;
+    public const int MinSize = 2, MaxSize = 1000, MaxWindowDays = 365, MaxQuietDays = 3650;
 
     public int Id { get; set; }
     public int Size { get; set; } = DefaultSize;

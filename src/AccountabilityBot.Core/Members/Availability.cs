@@ -49,6 +49,9 @@ public static class Availability
         return CadenceSchedule.ToUtc(endsOn.ToDateTime(until), zone);
     }
 
+    /// <summary>"owner away until Mon 28 Dec 2026" (the day they are back), or "owner away" until they say `me back`.</summary>
+    public static string OwnerAwayNote(DateOnly? back) => back is { } day ? $"owner away until {Format.Date(day)}" : "owner away";
+
     /// <summary>
     /// "away", "away until Mon 28 Dec 2026" or, planned, "away from Sun 20 Dec 2026 until Sun 3 Jan 2027", as of
     /// <paramref name="utc"/>; null when the member is not away then nor later.

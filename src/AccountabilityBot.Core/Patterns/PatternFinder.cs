@@ -17,6 +17,10 @@ public sealed record PatternCandidate(IReadOnlyList<string> Keys, string Name, i
 {
     public string Key => Keys[0];
     public decimal Cost => Fixes.Sum(f => f.Cost ?? 0);
+
+    /// <summary>A stored pattern as it was last raised, with those fixes (its evidence): its name is its shared words.</summary>
+    public static PatternCandidate Of(FrontlinePattern p, IEnumerable<PatternFix> evidence) =>
+        new([p.Key], p.Name, p.StageId, p.CustomerName, p.CustomerName is null ? p.Name.Split(' ') : [], [.. PatternFinder.Latest(evidence)]);
 }
 
 /// <summary>What one search found, under which rule, from when.</summary>
@@ -78,7 +82,7 @@ public sealed class PatternFinder(AppDbContext db, TimeProvider clock)
             .Select(g => Latest(g).ToList())
             .Select(list => new PatternCandidate([CustomerKey(list[0].Customer!)], list[0].Customer!.Trim(), null, list[0].Customer!.Trim(), [], list));
 
-    static IEnumerable<PatternFix> Latest(IEnumerable<PatternFix> fixes) => fixes.OrderByDescending(f => f.At).ThenByDescending(f => f.Id);
+    internal static IEnumerable<PatternFix> Latest(IEnumerable<PatternFix> fixes) => fixes.OrderByDescending(f => f.At).ThenByDescending(f => f.Id);
 
     /// <summary>Every pair of the words, each in alphabetical order.</summary>
     static IEnumerable<(string A, string B)> Pairs(IEnumerable<string> words)

@@ -60,7 +60,7 @@ public sealed class PatternHandler(AppDbContext db, PatternFinder finder, ICaden
 
     static RichText Answered(FrontlinePattern p, int? stop, IReadOnlyDictionary<int, string> stages)
     {
-        var name = p.CustomerName is { } customer ? $"fixes for {customer}" : $"“{p.Name}” at {stages.GetValueOrDefault(p.StageId ?? 0)}";
+        var name = PatternMessage.Title(p, stages.GetValueOrDefault(p.StageId ?? 0));
         var spans = new List<Span> { new TextSpan(Refs.Of(Refs.Pattern, p.Id) + " " + name, Bold: true) };
         if (p.Status == PatternStatus.Dismissed)
         {

@@ -23,29 +23,51 @@ public sealed record PatternEvidenceView(PatternCandidate Candidate, string? Sta
 public static class PatternMessage
 {
     public const string Question = "What are we doing to customers that makes the frontline fix this again and again?";
-    const int Examples = 3;
 
-    public static string Title(PatternCandidate c, string? stage) =>
-        c.Customer is { } customer ? $"fixes for {customer}" : $"“{c.Name}” at {stage}";
+    /// <summary>How many of its latest fixes a pattern shows as examples.</summary>
+    public const int Examples = 3;
+
+    public static string Title(PatternCandidate c, string? stage) => Title(c.Customer, c.Name, stage);
+
+    public static string Title(FrontlinePattern p, string? stage) => Title(p.CustomerName, p.Name, stage);
+
+    /// <summary>"fixes for Bright Smiles", or "“missed delivery replacement” at Delivery".</summary>
+    public static string Title(string? customer, string name, string? stage) => customer is not null ? $"fixes for {customer}" : $"“{name}” at {stage}";
+
+    /// <summary>
+    /// The evidence in a sentence: "6 fixes at Delivery in the last 14 days share the words “a”, “b”, costing $210 together."
+    /// </summary>
+    /// <param name="when">When they were fixed: "in the last 14 days", or the days themselves.</param>
+    public static string Found(PatternCandidate c, string? stage, string when, string money)
+    {
+        var found = c.Customer is { } customer
+            ? $"{Format.Count(c.Fixes.Count, "fix", "fixes")} for {customer} {when}"
+            : $"{Format.Count(c.Fixes.Count, "fix", "fixes")} at {stage} {when} share the words " + string.Join(", ", c.Shared.Select(w => $"“{w}”"));
+        return found + (c.Cost > 0 ? $", costing {Format.Money(c.Cost, money)} together." : ".");
+    }
+
+    /// <summary>How many of the fixes each person made, most first, then by name.</summary>
+    public static IEnumerable<(int ById, int Count)> Fixers(PatternCandidate c, IReadOnlyDictionary<int, Member> fixers) =>
+        c.Fixes.CountBy(f => f.ById).OrderByDescending(x => x.Value)
+            .ThenBy(x => fixers.GetValueOrDefault(x.Key)?.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .Select(x => (x.Key, x.Value));
+
+    public static string HowFound(PatternRule rule) =>
+        $"How it was found: fixes at one journey stage sharing at least two significant words ({PatternWords.Explained}), "
+        + $"or for one customer; {rule.Size} or more in {rule.WindowDays} days (the CCO's threshold). Raised once per window; "
+        + $"dismissed or proposed as a stop, it stays quiet for {rule.QuietDays} days.";
 
     public static ChatMessage Compose(string reference, PatternEvidenceView v, PatternRule rule, string money)
     {
         var c = v.Candidate;
-        var found = c.Customer is { } customer
-            ? $"{Format.Count(c.Fixes.Count, "fix", "fixes")} for {customer} in the last {rule.WindowDays} days"
-            : $"{Format.Count(c.Fixes.Count, "fix", "fixes")} at {v.Stage} in the last {rule.WindowDays} days share the words "
-                + string.Join(", ", c.Shared.Select(w => $"“{w}”"));
-        var cost = c.Cost > 0 ? $", costing {Format.Money(c.Cost, money)} together" : "";
         var title = ReviewComposer.CommandText(Title(c, v.Stage), 100);
         return new ChatMessage([
             new HeaderBlock($"Frontline pattern: {reference}"),
             new TextBlock(RichText.Bold(Question)),
-            new TextBlock($"{found}{cost}."),
+            new TextBlock(Found(c, v.Stage, $"in the last {rule.WindowDays} days", money)),
             new ListBlock([.. c.Fixes.Take(Examples).Select(f => Example(f, v.Fixers, money))]),
             new TextBlock(FixedBy(c, v.Fixers)),
-            new ContextBlock($"How it was found: fixes at one journey stage sharing at least two significant words ({PatternWords.Explained}), "
-                + $"or for one customer; {rule.Size} or more in {rule.WindowDays} days (the CCO's threshold). Raised once per window; "
-                + $"dismissed or proposed as a stop, it stays quiet for {rule.QuietDays} days."),
+            new ContextBlock(HowFound(rule)),
             new ActionsBlock([
                 new ActionButton("Propose a stop", $"stop propose \"{ActionButton.AnswerSlot}\" re:{reference}", ButtonStyle.Primary,
                     AskFor: $"What should we stop doing, so the frontline need not fix {title} again?"),
@@ -70,8 +92,7 @@ public static class PatternMessage
     static RichText FixedBy(PatternCandidate c, IReadOnlyDictionary<int, Member> fixers)
     {
         var spans = new List<Span> { new TextSpan("Fixed by ") };
-        foreach (var (by, count) in c.Fixes.CountBy(f => f.ById).OrderByDescending(x => x.Value)
-                     .ThenBy(x => fixers.GetValueOrDefault(x.Key)?.DisplayName, StringComparer.OrdinalIgnoreCase))
+        foreach (var (by, count) in Fixers(c, fixers))
         {
             if (spans.Count > 1) spans.Add(new TextSpan(", "));
             if (fixers.TryGetValue(by, out var m)) spans.Add(MentionSpan.Of(m));

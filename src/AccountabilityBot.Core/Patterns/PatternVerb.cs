@@ -19,8 +19,6 @@ public sealed record PatternCheckCommand : ChatCommand;
 
 internal static class PatternVerb
 {
-    public const int MinSize = 2, MaxSize = 1000, MaxWindowDays = 365, MaxQuietDays = 3650;
-
     const string Usage = "patterns\npattern dismiss F-3 \"REASON\"\npattern threshold N in:DAYS [quiet:DAYS]\npattern check";
 
     static readonly string[] Actions = ["list", "dismiss", "threshold", "check"];
@@ -76,10 +74,10 @@ internal static class PatternVerb
         if (args.Rest.Count > 1)
             throw new ParseFailure($"`pattern threshold {size}` takes only in:DAYS and quiet:DAYS after it; "
                 + $"I didn't expect '{DidYouMean.Echo(args.Rest[1].Text)}'.");
-        if (size is < MinSize or > MaxSize)
-            throw new ParseFailure($"A pattern needs between {MinSize} and {MaxSize} fixes; {size} won't do.");
-        var window = Days(args, "in", MaxWindowDays) ?? throw new ParseFailure($"Within how many days? pattern threshold {size} in:14d");
-        return new PatternThresholdCommand(size, window, Days(args, "quiet", MaxQuietDays));
+        if (size is < PatternRule.MinSize or > PatternRule.MaxSize)
+            throw new ParseFailure($"A pattern needs between {PatternRule.MinSize} and {PatternRule.MaxSize} fixes; {size} won't do.");
+        var window = Days(args, "in", PatternRule.MaxWindowDays) ?? throw new ParseFailure($"Within how many days? pattern threshold {size} in:14d");
+        return new PatternThresholdCommand(size, window, Days(args, "quiet", PatternRule.MaxQuietDays));
     }
 
     /// <summary>A number of days: 14, 14d, 14 days, 2w, 2 weeks.</summary>

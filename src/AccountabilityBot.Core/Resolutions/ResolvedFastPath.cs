@@ -72,7 +72,7 @@ public sealed class ResolvedFastPath(IResolutionFastStore store, TimeProvider cl
         if (Clock.FindZone(speaker.TimeZone) is not { } zone) return null;
         var ctx = new CommandContext(speaker, inbound.Platform, inbound.ConversationId, clock.Today(zone), zone, clock.GetUtcNow().UtcDateTime);
         if (CommandParser.Parse(inbound.Text, new ParseContext(ctx.Today)).Command is not ResolvedCommand { Stage: null } command) return null;
-        return speaker.Role >= RolePolicy.Required(command) ? (ctx, command) : null;
+        return RolePolicy.Allows(speaker.Role, command) ? (ctx, command) : null;
     }
 
     /// <summary>Writes the command under a savepoint; null (and nothing kept) for a delivery stored before.</summary>

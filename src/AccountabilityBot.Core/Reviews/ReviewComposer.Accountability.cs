@@ -2,6 +2,7 @@ using AccountabilityBot.Core.Commitments;
 using AccountabilityBot.Core.Common;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
+using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
 
 namespace AccountabilityBot.Core.Reviews;
@@ -65,7 +66,7 @@ public static partial class ReviewComposer
             var spans = new List<Span>();
             if (Escalated(c)) spans.Add(new TextSpan("🔺 "));
             spans.AddRange([new TextSpan(Refs.Of(Refs.Commitment, c.Id), Bold: true), new TextSpan($" {c.Title} — "), Mention(c.Owner)]);
-            if (c.OwnerAway) spans.Add(new TextSpan(c.OwnerBackOn is { } back ? $" · owner away (until {Format.Date(back)})" : " · owner away"));
+            if (c.OwnerAway) spans.Add(new TextSpan(" · " + Availability.OwnerAwayNote(c.OwnerBackOn)));
             spans.Add(new TextSpan($" · {Format.Count(days, "day")} overdue · {Format.Status(c.Status)}{(c.Stage is null ? "" : " · " + c.Stage)}"));
             return new RichText(spans);
         }).ToList();

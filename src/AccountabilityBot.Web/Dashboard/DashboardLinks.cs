@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountabilityBot.Core.Dashboard;
 using AccountabilityBot.Core.Domain;
 using Microsoft.AspNetCore.WebUtilities;
@@ -15,6 +16,18 @@ public static class DashboardLinks
         return QueryHelpers.AddQueryString(request.Path, query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
+    public const string Patterns = "/dashboard/frontline/patterns";
+
+    /// <summary>The commitment board filtered as its form would: <c>/dashboard/commitments?owner=3&amp;status=overdue</c>.</summary>
+    public static string Board(int? owner, int? stage, string status)
+    {
+        var query = new Dictionary<string, string?>();
+        if (owner is { } o) query["owner"] = o.ToString(CultureInfo.InvariantCulture);
+        if (stage is { } s) query["stage"] = s.ToString(CultureInfo.InvariantCulture);
+        query["status"] = status;
+        return QueryHelpers.AddQueryString("/dashboard/commitments", query);
+    }
+
     /// <summary>Where a cited record is shown; null for a lost-customer story, which has no page of its own.</summary>
     public static string? Of(RecordLink link) => link.Kind switch
     {
@@ -22,6 +35,7 @@ public static class DashboardLinks
         Refs.Commitment => $"/dashboard/commitments?status=all#{link.Ref}",
         Refs.Decision => $"/dashboard/decisions#{link.Ref}",
         Refs.Touchpoint => $"/dashboard/reliability#{link.Ref}",
+        Refs.Pattern => $"{Patterns}#{link.Ref}",
         _ => null,
     };
 }

@@ -135,7 +135,7 @@ public sealed class ReviewComposerSectionTests
     {
         Assert.DoesNotContain(Lines(ReviewComposer.Compose(Busy(), Settings)), l => l.Contains("Follow-through"));
 
-        var leaders = Enumerable.Range(1, 12).Select(i => new FollowThrough(
+        var leaders = Enumerable.Range(1, 12).Select(i => new FollowThrough(i,
             new Person(ChatPlatform.Slack, $"U{i}", $"Leader {i:00}"), i, 0, 0, 0, 0, 0, 0, 2, 1)).ToList();
         var report = new FollowThroughReport(new(new DateOnly(2026, 10, 1), Monday.AddDays(-1)), leaders);
         var lines = Lines(ReviewComposer.Compose(Busy() with { FollowThrough = report }, Settings));

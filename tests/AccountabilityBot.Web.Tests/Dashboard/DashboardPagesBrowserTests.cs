@@ -23,9 +23,11 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
     [InlineData("/dashboard/customers", "^Customers: ", "dashboard-customers")]
     [InlineData("/dashboard/commitments", "^Commitments$", "dashboard-commitments")]
     [InlineData("/dashboard/decisions", "^Decisions$", "dashboard-decisions")]
+    [InlineData("/dashboard/follow-through", "^Follow-through$", "dashboard-follow-through")]
     [InlineData("/dashboard/stop-list", "^Stop list$", "dashboard-stop-list")]
     [InlineData("/dashboard/reliability", "^Reliability$", "dashboard-reliability")]
     [InlineData("/dashboard/frontline", "^Frontline$", "dashboard-frontline")]
+    [InlineData("/dashboard/frontline/patterns", "^Frontline patterns$", "dashboard-patterns")]
     public async Task Page_WithTheDemoData_IsSelfContained_Accessible_AndReachableByKeyboard(string path, string heading, string screenshot)
     {
         await using var page = await SignedInAsync();
@@ -106,6 +108,42 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
         Assert.Empty(page.Errors.Concat(shared.Errors));
     }
 
+    [BrowserFact]
+    public async Task Patterns_TheDemosPattern_ReachedFromFrontline_IsOpenWithItsEvidence_AndTheCcosForms()
+    {
+        await using var page = await SignedInAsync();
+        await page.GoToAsync("/dashboard/frontline");
+        await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Frontline" }).GetByRole(AriaRole.Link, new() { Name = "Patterns" }).ClickAsync();
+
+        await Expect(Heading(page.Page)).ToHaveTextAsync("Frontline patterns");
+        var pattern = page.Page.GetByRole(AriaRole.Article, new() { NameRegex = new("^F-\\d+ “.+” at Delivery$") });
+        await Expect(pattern).ToContainTextAsync(
+            new Regex(@"6 fixes at Delivery in .+ share the words “[a-z]+”, “[a-z]+”, “[a-z]+”, costing \$\d+ together\."));
+        var fixes = pattern.GetByRole(AriaRole.Table, new() { NameRegex = new("^The latest fixes of F-") });
+        await Expect(fixes.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Expect(fixes.Locator("tbody tr").First).ToContainTextAsync("wrong address");
+        await Expect(pattern.GetByRole(AriaRole.Button, new() { NameRegex = new("^Propose as a stop") })).ToBeVisibleAsync();
+        await Expect(pattern.GetByRole(AriaRole.Button, new() { NameRegex = new("^Dismiss F-") })).ToBeVisibleAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Form, new() { Name = "Change the threshold" }).GetByLabel("Fixes")).ToHaveValueAsync("5");
+        Assert.Empty(page.Errors);
+    }
+
+    [BrowserFact]
+    public async Task FollowThrough_TheDemoSharesIt_SoTheCcoSeesEveryLeaderByName_AndCanStopSharing()
+    {
+        await using var page = await SignedInAsync();
+        await page.GoToAsync("/dashboard/follow-through");
+
+        var table = page.Page.GetByRole(AriaRole.Table, new() { NameRegex = new(@"^Follow-through, Q\d \d{4} so far$") });
+        var leaders = table.Locator("tbody th[scope=row]");
+        await Expect(leaders).ToHaveCountAsync(6); // the CCO and the five executives
+        var names = await leaders.AllInnerTextsAsync();
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+        await Expect(page.Page.GetByText("Shared by the CCO with the leadership team")).ToBeVisibleAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Stop sharing everyone's follow-through" })).ToBeVisibleAsync();
+        Assert.Empty(page.Errors);
+    }
+
     /// <summary>
     /// The pages' forms carry an antiforgery token (sign-out), which makes the response uncacheable; the security
     /// headers say so in the same words, so antiforgery has nothing to override and nothing to warn about.
@@ -114,8 +152,8 @@ public sealed partial class DashboardPagesBrowserTests(ServedDemo demo, SharedBr
     public async Task EveryPage_LogsNoAntiforgeryWarning_AndIsNotCached()
     {
         await using var page = await SignedInAsync();
-        string[] pages = ["/dashboard", "/dashboard/customers", "/dashboard/commitments", "/dashboard/decisions", "/dashboard/stop-list",
-            "/dashboard/reliability", "/dashboard/frontline"];
+        string[] pages = ["/dashboard", "/dashboard/customers", "/dashboard/commitments", "/dashboard/decisions", "/dashboard/follow-through",
+            "/dashboard/stop-list", "/dashboard/reliability", "/dashboard/frontline", "/dashboard/frontline/patterns"];
         foreach (var path in pages)
         {
             var response = await page.GoToAsync(path);

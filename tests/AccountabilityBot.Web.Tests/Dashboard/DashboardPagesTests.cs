@@ -46,7 +46,7 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     public async Task Pages_SignedOut_AreSentToSignIn()
     {
         var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "reliability", "frontline" })
+        foreach (var page in new[] { "customers", "commitments", "decisions", "follow-through", "stop-list", "reliability", "frontline", "frontline/patterns" })
         {
             var response = await anonymous.GetAsync($"/dashboard/{page}");
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -56,7 +56,7 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
     [Fact]
     public async Task Pages_SignedIn_AnswerWithoutScriptOrInlineStyle()
     {
-        foreach (var page in new[] { "customers", "commitments", "decisions", "stop-list", "reliability", "frontline" })
+        foreach (var page in new[] { "customers", "commitments", "decisions", "follow-through", "stop-list", "reliability", "frontline", "frontline/patterns" })
         {
             var html = await PageAsync($"/dashboard/{page}");
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -111,6 +111,38 @@ public sealed partial class DashboardPagesTests : IAsyncLifetime
         Assert.Equal(["Call the owner before any price change at renewal"], Titles(await PageAsync("/dashboard/commitments?status=done")));
         var overdue = Titles(await PageAsync("/dashboard/commitments?status=overdue"));
         Assert.Equal(3, overdue.Count);
+    }
+
+    [Fact]
+    public async Task Commitments_OwnerAway_ShownBesideTheOwner_AndNotEscalated_AsTheReviewShowsIt()
+    {
+        const string Flag = "<strong class=\"flag\">Escalated: </strong>";
+        Assert.Contains(Flag, await PageAsync("/dashboard/commitments"));
+        await app.SayAsync("maria", "me away until:dec 10");
+
+        var html = await PageAsync("/dashboard/commitments");
+        var card = html[html.IndexOf("Publish delivery windows on the order page</h3>", StringComparison.Ordinal)..];
+        card = Regex.Replace(card[..card.IndexOf("</li>", StringComparison.Ordinal)], @"\s+", " ");
+        Assert.Contains("Maria Chen</a> (<strong class=\"away\">owner away until Thu 10 Dec 2026</strong>)", card);
+        Assert.DoesNotContain(Flag, html);
+        Assert.Empty(Titles(await PageAsync("/dashboard/commitments?status=escalated")));
+        Assert.Contains("@Maria Chen · owner away until Thu 10 Dec 2026", (await app.SayAsync("ana", "review")).Text);
+    }
+
+    [Fact]
+    public async Task RecordsPromptedByATouchpointOrAPattern_LinkToThem_ByName()
+    {
+        var (touchpoint, pattern) = await app.WithDbAsync(async db => (await db.Touchpoints.OrderBy(t => t.Id).FirstAsync(),
+            await db.FrontlinePatterns.Include(p => p.Stage).SingleAsync()));
+        Assert.Contains("Recorded", (await app.SayAsync("maria", $"commit Fix the first replies due:friday re:T-{touchpoint.Id}")).Text);
+        Assert.Contains("Recorded", (await app.SayAsync("maria", $"decide Change carriers for clinics re:F-{pattern.Id}")).Text);
+
+        Assert.Matches($@"prompted by\s*<a class=""record"" href=""/dashboard/reliability#T-{touchpoint.Id}"">T-{touchpoint.Id} {touchpoint.Name}</a>",
+            await PageAsync("/dashboard/commitments"));
+        var link = $"<a class=\"record\" href=\"/dashboard/frontline/patterns#F-{pattern.Id}\">F-{pattern.Id} “{pattern.Name}” at {pattern.Stage!.Name}</a>";
+        Assert.Contains(link, await PageAsync("/dashboard/decisions"));
+        Assert.Matches($@"F-{pattern.Id} “{pattern.Name}” at Delivery</h3>(.|\n)*Led to(.|\n)*D-\d+ Change carriers for clinics",
+            await PageAsync("/dashboard/frontline/patterns"));
     }
 
     [Fact]

@@ -229,6 +229,26 @@ public sealed partial class DashboardSettingsTests
         Assert.Equal(DashboardCommands.Via, (await app.WithDbAsync(db => db.AuditTrail.SingleAsync(a => a.Action == "channel.unbound"))).Via);
     }
 
+    [Fact]
+    public async Task Members_ShowWhoIsAway_AndUntilWhen_AsRoleDoesInChat()
+    {
+        await using var app = NewApp();
+        using var browser = await DashboardBrowser.SignedInAsync(app, "ana");
+        await app.SayAsync("tom", "me away until:dec 10");
+        await app.SayAsync("maria", "me away from:dec 20 until:jan 3");
+        await app.SayAsync("li", "help");
+
+        await browser.OpenAsync("http://localhost/dashboard/settings/members");
+
+        var html = WebUtility.HtmlDecode(browser.Html);
+        var role = (await app.SayAsync("ana", "role")).Text;
+        Assert.Contains("<th scope=\"row\">tom (away until Thu 10 Dec 2026)</th>", html);
+        Assert.Contains("<th scope=\"row\">maria (away from Sun 20 Dec 2026 until Sun 3 Jan 2027)</th>", html);
+        Assert.Contains("<th scope=\"row\">li</th>", html);
+        Assert.Contains("(away until Thu 10 Dec 2026)", role);
+        Assert.Contains("(away from Sun 20 Dec 2026 until Sun 3 Jan 2027)", role);
+    }
+
     static MultipartFormDataContent Upload(string? token, string csv)
     {
         var form = new MultipartFormDataContent();

@@ -17,7 +17,7 @@ namespace AccountabilityBot.Web.Tests.Jobs;
 public sealed class PatternWatchTests : IAsyncLifetime
 {
     /// <summary>Six fixes at Delivery that all share "missed", "delivery" and "replacement", in the words of different people.</summary>
-    static readonly string[] MissedDeliveries =
+    internal static readonly string[] MissedDeliveries =
     [
         "Couriered a replacement box of gloves after the carrier missed the delivery",
         "Carrier missed the delivery again, sent a replacement by courier",

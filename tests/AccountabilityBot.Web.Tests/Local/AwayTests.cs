@@ -120,7 +120,7 @@ public sealed class AwayTests : IAsyncLifetime
         var review = await Eventually.Async(async () => (await app.TranscriptAsync("leadership")).LastOrDefault(i => i.Text.Contains("Overdue commitments")),
             what: "the review");
         var lines = review.Text.Split('\n');
-        Assert.Contains(lines, l => l.Contains("C-1 Fix the onboarding email — @tom · owner away (until Thu 10 Dec 2026) · 10 days overdue")
+        Assert.Contains(lines, l => l.Contains("C-1 Fix the onboarding email — @tom · owner away until Thu 10 Dec 2026 · 10 days overdue")
             && !l.Contains("🔺"));
         Assert.Contains(lines, l => l.Contains("🔺 C-2 Call ACME — @maria · 10 days overdue"));
         Assert.Contains("🔺 1 commitment overdue by more than 7 days", review.Text);
