@@ -81,7 +81,8 @@ public sealed partial class Outbox(
 
     /// <summary>
     /// Claims a fan-out in one transaction (one durable commit instead of hundreds). If another host claimed some of
-    /// the same keys meanwhile, falls back to claiming one by one, which lets the unique index decide each.
+    /// the same keys meanwhile, or wrote a row that composing writes too (a new frontline pattern, unique by its key), falls
+    /// back to claiming one by one: each then finds what the other committed, and a post it claimed is left to it.
     /// </summary>
     async Task<IReadOnlyList<long>> ClaimAllAsync(IReadOnlyList<Cadence.Posts.PlannedPost> posts, CancellationToken ct)
     {
@@ -94,10 +95,10 @@ public sealed partial class Outbox(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var rows = new List<OutboundMessage>();
         var composedAt = clock.UtcNow(); // one instant for the fan-out: its posts share what was composed for the first
-        foreach (var (post, compose) in fresh)
-            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt)).Entity);
         try
         {
+            foreach (var (post, compose) in fresh)
+                rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt)).Entity);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return rows.Select(r => r.Id).ToList();
