@@ -8,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Core.Cadence;
 
-/// <summary><c>channel leadership</c> / <c>channel frontline</c> binds this conversation; <c>channel</c> lists; <c>channel remove</c> unbinds.</summary>
-public sealed record ChannelCommand(ChannelPurpose? Purpose, bool Remove) : ChatCommand;
+/// <summary>
+/// <c>channel leadership</c> / <c>channel frontline</c> binds this conversation; <c>channel</c> lists; <c>channel remove</c>
+/// unbinds this one, <c>channel remove C0123</c> the one named (from anywhere: a channel archived or left, the dashboard).
+/// </summary>
+public sealed record ChannelCommand(ChannelPurpose? Purpose, bool Remove, string? Conversation = null) : ChatCommand;
 
 internal static class ChannelVerb
 {
-    public static Verb Verb { get; } = new("channel", "channel\nchannel leadership|frontline\nchannel remove", "channel leadership",
-        "List channel bindings, bind this conversation, or unbind it.",
+    public static Verb Verb { get; } = new("channel", "channel\nchannel leadership|frontline\nchannel remove [conversation]", "channel leadership",
+        "List channel bindings, bind this conversation, or unbind it (or the one named).",
         Parse, [CommandRoute.For<ChannelCommand, ChannelHandler>(c => c is { Purpose: null, Remove: false } ? Role.Frontline : Role.Cco)]);
 
     static readonly string[] Purposes = ["leadership", "frontline", "remove"];
@@ -23,12 +26,12 @@ internal static class ChannelVerb
     {
         if (input.Words.Count == 0) return new ChannelCommand(null, false);
         var word = input.Words[0];
-        input.ExpectNothingAfter(1, $"channel {word.Lower}");
+        input.ExpectNothingAfter(word.Lower == "remove" ? 2 : 1, $"channel {word.Lower}");
         return word.Lower switch
         {
             "leadership" => new ChannelCommand(ChannelPurpose.Leadership, false),
             "frontline" => new ChannelCommand(ChannelPurpose.Frontline, false),
-            "remove" => new ChannelCommand(null, true),
+            "remove" => new ChannelCommand(null, true, input.Words.Count > 1 ? input.Words[1].Text : null),
             _ => throw new ParseFailure($"I don't know 'channel {DidYouMean.Echo(word.Text)}'; use leadership, frontline or remove."
                 + DidYouMean.Hint(word.Text, Purposes, "", allowPrefix: true)),
         };
@@ -43,12 +46,17 @@ public sealed class ChannelHandler(AppDbContext db, IChatSender sender) : IComma
         var here = db.ChannelBindings.Where(b => b.Platform == ctx.Platform && b.ConversationId == ctx.ConversationId);
         if (command.Remove)
         {
-            var removed = await here.ToListAsync(ct);
-            if (removed.Count == 0) return ChatMessage.Text("This conversation isn't bound to anything; nothing changed.");
+            var named = command.Conversation;
+            var removed = await (named is null ? here : db.ChannelBindings.Where(b => b.ConversationId == named)).ToListAsync(ct);
+            if (removed.Count == 0)
+                return ChatMessage.Text(named is null ? "This conversation isn't bound to anything; nothing changed."
+                    : $"No bound channel is {named}; nothing changed. `channel` lists them.");
             db.ChannelBindings.RemoveRange(removed);
-            db.Audit(ctx, "channel.unbound", ctx.ConversationId, string.Join(",", removed.Select(r => r.Purpose)));
+            var conversation = named ?? ctx.ConversationId;
+            db.Audit(ctx, "channel.unbound", conversation, string.Join(",", removed.Select(r => r.Purpose)));
             await db.SaveChangesAsync(ct);
-            return ChatMessage.Text($"✅ I will no longer post scheduled messages here ({ctx.ConversationId}).");
+            return ChatMessage.Text(named is null ? $"✅ I will no longer post scheduled messages here ({conversation})."
+                : $"✅ I will no longer post scheduled messages to {conversation} ({string.Join(", ", removed.Select(r => r.Purpose.ToString().ToLowerInvariant()))}).");
         }
         if (command.Purpose is not { } purpose)
         {

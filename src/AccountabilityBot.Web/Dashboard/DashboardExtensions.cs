@@ -41,6 +41,9 @@ public static class DashboardExtensions
         builder.Services.AddAuthorization(DashboardPolicies.Add);
         // One key ring for every instance on the database, kept across restarts: a cookie one wrote, all can read.
         builder.Services.AddDataProtection().SetApplicationName("AccountabilityBot");
+        // It warns at start-up that the keys are stored unencrypted: they sit in the database beside the sessions they
+        // seal, and a sealed cookie counts only with its live session row, so encrypting them apart would guard nothing.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return builder;

@@ -47,7 +47,10 @@ public static class PersistenceExtensions
         builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IOptions<DatabaseSettings>>().Value))
             .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeoutInterceptor>(), sp.GetRequiredService<SqliteStatementCache>())
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)),
+            // A migration that rebuilds a table turns foreign keys off first, outside its transaction; EF warns that a crash
+            // there leaves the migration half done. It cannot: the pragma lasts as long as its connection, and the rebuild
+            // itself runs in the transaction. Nothing for the person starting the bot to act on.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning, RelationalEventId.NonTransactionalMigrationOperationWarning)),
             contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
     }
 

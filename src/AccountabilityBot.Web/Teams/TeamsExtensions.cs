@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Commands;
 using AccountabilityBot.Core.Members;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Web.Dashboard;
 using AccountabilityBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,10 @@ public static class TeamsExtensions
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         builder.Services.AddSettings<TeamsSettings>(TeamsSettings.SectionName);
+        // One public address serves both: a dashboard people open over https is where Teams can fetch pictures from too.
+        var dashboard = new DashboardSettings { PublicUrl = builder.Configuration[$"{DashboardSettings.SectionName}:{nameof(DashboardSettings.PublicUrl)}"] };
+        if (dashboard.Public is { Scheme: "https" } site)
+            builder.Services.PostConfigure<TeamsSettings>(teams => teams.PublicUrl = string.IsNullOrWhiteSpace(teams.PublicUrl) ? site.ToString() : teams.PublicUrl);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{TeamsSettings.SectionName}:{nameof(TeamsSettings.AppId)}"])) return builder;
 
         var services = builder.Services;
@@ -48,7 +53,7 @@ public static class TeamsExtensions
         if (app.Services.GetService<TeamsSettings>() is not { Enabled: true } settings) return app;
         app.MapTeamsEndpoint();
         if (settings.PublicBase is null)
-            app.Logger.LogWarning("Teams:PublicUrl is not set, so Teams cards show the marble jar in words only. Set it to the bot's public "
+            app.Logger.LogWarning("Teams:PublicUrl (or an https Dashboard:PublicUrl) is not set, so Teams cards show the marble jar in words only. Set it to the bot's public "
                 + "https address (the one /api/messages is under) to show the picture.");
         return app;
     }

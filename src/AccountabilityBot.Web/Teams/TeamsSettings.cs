@@ -27,7 +27,8 @@ public sealed class TeamsSettings : IValidatableObject
 
     /// <summary>
     /// The bot's public https address, the one its messaging endpoint (/api/messages) is under. Teams fetches the
-    /// pictures in cards (the marble jar) from there; empty, cards carry the chart as words only.
+    /// pictures in cards (the marble jar) from there; empty, an https Dashboard:PublicUrl serves, else cards carry the chart
+    /// as words only.
     /// </summary>
     public string? PublicUrl { get; set; }
 

@@ -26,6 +26,8 @@ public sealed class ParserAdminErrorTests
     [InlineData("role tom executive", "role needs a person like @maria")]
     [InlineData("channel sales", "use leadership, frontline or remove")]
     [InlineData("channel leadrship", "Did you mean `leadership`?")]
+    [InlineData("channel remove C1 C2", "doesn't take anything else; I didn't expect 'C2'")]
+    [InlineData("channel leadership now", "doesn't take anything else; I didn't expect 'now'")]
     [InlineData("stage rename Onboard", "stage rename takes the old name and the new one")]
     [InlineData("stage add", "Which stage?")]
     [InlineData("stage frobnicate", "use add, remove, rename or list")]

@@ -46,6 +46,8 @@ public sealed class ParserAdminExampleTests
         { "channel leadership", new ChannelCommand(ChannelPurpose.Leadership, false) },
         { "channel Frontline", new ChannelCommand(ChannelPurpose.Frontline, false) },
         { "channel remove", new ChannelCommand(null, true) },
+        { "channel remove C0123", new ChannelCommand(null, true, "C0123") },
+        { "channel remove \"19:abc@thread.tacv2\"", new ChannelCommand(null, true, "19:abc@thread.tacv2") },
 
         { "stage", new StageCommand(StageAction.List, null, null) },
         { "stage list", new StageCommand(StageAction.List, null, null) },

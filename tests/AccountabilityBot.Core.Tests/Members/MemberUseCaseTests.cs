@@ -58,4 +58,24 @@ public sealed class MemberUseCaseTests
         var binding = await db.ChannelBindings.SingleAsync();
         Assert.Equal(("exec-room", ChannelPurpose.Leadership), (binding.ConversationId, binding.Purpose));
     }
+
+    [Fact]
+    public async Task ChannelRemove_HereOrNamedFromElsewhere_UnbindsOnlyThatOne_AndSaysWhenNothingIsBound()
+    {
+        using var h = await new CoreHarness().WithTeamAsync();
+        await h.SayAsync("ana", "channel leadership", channel: "exec-room");
+        await h.SayAsync("ana", "channel frontline", channel: "floor");
+        await h.SayAsync("ana", "channel frontline", channel: "floor-2");
+
+        Assert.Contains("No bound channel is lobby; nothing changed", await h.SayAsync("ana", "channel remove lobby", channel: "dm-ana"));
+        Assert.Contains("Only the CCO can do that", await h.SayAsync("maria", "channel remove floor", channel: "dm-maria"));
+        Assert.Contains("no longer post scheduled messages to floor (frontline)", await h.SayAsync("ana", "channel remove floor", channel: "dm-ana"));
+        Assert.Contains("no longer post scheduled messages here (floor-2)", await h.SayAsync("ana", "channel remove", channel: "floor-2"));
+        Assert.Contains("isn't bound to anything", await h.SayAsync("ana", "channel remove", channel: "floor-2"));
+
+        await using var db = h.Db();
+        Assert.Equal(["exec-room"], await db.ChannelBindings.Select(b => b.ConversationId).ToListAsync());
+        Assert.Equal(["floor,Frontline", "floor-2,Frontline"],
+            await db.AuditTrail.Where(a => a.Action == "channel.unbound").OrderBy(a => a.Id).Select(a => a.Subject + "," + a.Summary).ToListAsync());
+    }
 }

@@ -210,6 +210,25 @@ public sealed partial class DashboardSettingsTests
         Assert.Equal("Say 'thanks' after:Buy", stages[stages.IndexOf("Get help") + 1]);
     }
 
+    [Fact]
+    public async Task Channel_UnboundFromThePage_StopsItsPosts_AuditedAsWeb_OtherBindingsKept()
+    {
+        await using var app = NewApp();
+        await app.SayAsync("ana", "channel leadership", channel: "exec");
+        await app.SayAsync("ana", "channel frontline", channel: "floor");
+        using var browser = await DashboardBrowser.SignedInAsync(app, "ana");
+        await browser.OpenAsync("http://localhost/dashboard/settings/channels");
+        Assert.Contains("Unbind floor", browser.Html);
+
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await browser.PostAsync("/dashboard/settings/channels?handler=Remove", new() { ["conversation"] = "floor" })).StatusCode);
+        await browser.OpenAsync("http://localhost/dashboard/settings/channels");
+        Assert.Contains("no longer post scheduled messages to floor (frontline)", browser.Html);
+        Assert.DoesNotContain("Unbind floor", browser.Html);
+        Assert.Equal(["exec"], await app.WithDbAsync(db => db.ChannelBindings.Select(b => b.ConversationId).ToListAsync()));
+        Assert.Equal(DashboardCommands.Via, (await app.WithDbAsync(db => db.AuditTrail.SingleAsync(a => a.Action == "channel.unbound"))).Via);
+    }
+
     static MultipartFormDataContent Upload(string? token, string csv)
     {
         var form = new MultipartFormDataContent();

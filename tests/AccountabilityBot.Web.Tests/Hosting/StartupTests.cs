@@ -1,5 +1,7 @@
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Hosting;
@@ -10,9 +12,12 @@ public sealed class StartupTests
     [Fact]
     public async Task Demo_FirstStart_ShowsAWeeklyReviewAndTheReliabilityAlertsInTheLeadershipChannel()
     {
+        var logs = new LogCapture();
         await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday),
-            new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+            new Dictionary<string, string?> { ["Demo:Enabled"] = "true" }, s => s.AddSingleton<ILoggerProvider>(logs));
         var leadership = await app.TranscriptAsync("leadership");
+        // A first start is quiet: nothing logged that someone starting the bot would think they must act on.
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Warning") || l.StartsWith("Error") || l.StartsWith("Critical"));
         var review = Assert.Single(leadership, i => i.From == "bot" && i.Text.Contains("Weekly customer review"));
         Assert.NotEmpty(review.Buttons);
         Assert.Contains("Reliability watch", review.Text);

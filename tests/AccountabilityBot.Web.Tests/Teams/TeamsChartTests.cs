@@ -21,9 +21,9 @@ public sealed class TeamsChartTests : IAsyncDisposable
         if (host is not null) await host.DisposeAsync();
     }
 
-    async Task<JsonObject> ReviewCardAsync(string? publicUrl)
+    async Task<JsonObject> ReviewCardAsync(string? publicUrl, string setting = "Teams:PublicUrl")
     {
-        host = new TeamsHost(new Dictionary<string, string?> { ["Teams:PublicUrl"] = publicUrl });
+        host = new TeamsHost(new Dictionary<string, string?> { [setting] = publicUrl });
         async Task SayAsync(string text) => Assert.Equal(HttpStatusCode.OK,
             (await host.PostAsync(TeamsHost.InChannel(Channel, (++messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture), Ana, "Ana", text)))
                 .StatusCode);
@@ -47,10 +47,12 @@ public sealed class TeamsChartTests : IAsyncDisposable
         _ => [],
     };
 
-    [Fact]
-    public async Task Review_WithPublicUrl_ShowsThePictureFromASealedLinkTheBotServes()
+    [Theory]
+    [InlineData("Teams:PublicUrl")]
+    [InlineData("Dashboard:PublicUrl")] // one https address for both, set once
+    public async Task Review_WithPublicUrl_ShowsThePictureFromASealedLinkTheBotServes(string setting)
     {
-        var card = await ReviewCardAsync(Site);
+        var card = await ReviewCardAsync(Site, setting);
 
         var image = Assert.Single(Elements(card["body"]), e => (string?)e["type"] == "Image");
         var url = (string)image["url"]!;
@@ -76,10 +78,12 @@ public sealed class TeamsChartTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
     }
 
-    [Fact]
-    public async Task Review_WithoutPublicUrl_CarriesTheChartInWordsOnly()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("http://localhost:5000/")] // a dashboard on plain http is no address Teams fetches from
+    public async Task Review_WithoutAnHttpsPublicUrl_CarriesTheChartInWordsOnly(string? dashboardUrl)
     {
-        var card = await ReviewCardAsync(null);
+        var card = await ReviewCardAsync(dashboardUrl, "Dashboard:PublicUrl");
 
         Assert.DoesNotContain(Elements(card["body"]), e => (string?)e["type"] == "Image");
         Assert.Contains("1 customer won ($24,000 a year), 1 customer lost ($36,000 a year)", card.ToJsonString());
