@@ -15,9 +15,14 @@ public static class FollowThroughLines
         [.. report.Leaders.Select(f => RichText.Of(new MentionSpan(f.Who.Platform, f.Who.PlatformUserId, f.Who.Name),
             new TextSpan(" — " + Summary(f))))];
 
-    /// <summary>"commitments: 2 kept on time, 1 kept late, 1 overdue, 0 dropped · decisions: … · prompts: 3 of 4 answered".</summary>
+    /// <summary>
+    /// "commitments: 2 kept on time, 3 kept late (2 with the date moved), 1 overdue, 0 dropped · decisions: … · prompts: 3 of
+    /// 4 answered".
+    /// </summary>
     public static string Summary(FollowThrough f) =>
-        $"commitments: {f.KeptOnTime} kept on time, {f.KeptLate} kept late, {f.Overdue} overdue, {f.Dropped} dropped · decisions: "
+        $"commitments: {f.KeptOnTime} kept on time, {f.KeptLate} kept late"
+        + (f.KeptLateDateMoved > 0 ? $" ({f.KeptLateDateMoved} with the date moved)" : "")
+        + $", {f.Overdue} overdue, {f.Dropped} dropped · decisions: "
         + (f.Decisions == 0 ? "none made"
             : f.DecisionCommitments == 0 ? $"{f.Decisions} made, no commitment cites them yet"
             : $"{f.Decisions} made, {f.DecisionCommitmentsDone} of {Format.Count(f.DecisionCommitments, "commitment")} from them done")
@@ -35,8 +40,8 @@ public static class FollowThroughLines
     };
 
     /// <summary>What the numbers mean and what they are not.</summary>
-    public const string Meaning = "Kept late: done after its due date, in the owner's time zone; overdue: as of today. "
-        + "Listed by name: each leader's own mirror, not a ranking.";
+    public const string Meaning = "Kept late: done after the due date first promised, in the owner's time zone, even if the "
+        + "date was moved; overdue: as of today. Listed by name: each leader's own mirror, not a ranking.";
 
     public static ContextBlock Legend(FollowThroughReport report) => new(RichText.Of(
         new TextSpan("From "), new DateSpan(report.Range.From), new TextSpan(" to "), new DateSpan(report.Range.To),

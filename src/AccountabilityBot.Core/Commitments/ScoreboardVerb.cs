@@ -19,7 +19,7 @@ internal static class ScoreboardVerb
     const string Usage = "`scoreboard`, or for the CCO `scoreboard share on` / `scoreboard share off`";
 
     public static Verb Verb { get; } = new("scoreboard", "scoreboard\nscoreboard share on|off", "scoreboard",
-        "Follow-through this quarter: commitments kept on time or late, overdue, dropped; decisions; prompts answered.",
+        "Follow-through this quarter: commitments kept on time or late (by the date first promised), overdue, dropped; decisions; prompts answered.",
         Parse,
         [
             CommandRoute.For<ScoreboardCommand, ScoreboardHandler>(Role.Frontline),

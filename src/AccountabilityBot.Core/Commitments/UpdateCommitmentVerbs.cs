@@ -71,7 +71,7 @@ public sealed class UpdateCommitmentHandler(AppDbContext db, Records records) : 
         // A note added to a commitment already done (or dropped) keeps the instant it was closed: the scoreboard's on time or late.
         var closedAlready = !commitment.IsOpen && command.Status == commitment.Status;
         commitment.Status = command.Status;
-        if (command.NewDue is { } due) commitment.DueOn = due;
+        if (command.NewDue is { } due) commitment.MoveDueTo(due);
         commitment.ClosedAt = commitment.IsOpen ? null : closedAlready ? commitment.ClosedAt : ctx.UtcNow;
         db.CommitmentUpdates.Add(new CommitmentUpdate
         {

@@ -8,12 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Core.Dashboard;
 
 /// <summary>
-/// One leader's follow-through over a range of days: commitments closed in it (kept on time or late, dropped), those
-/// overdue as of today, decisions they made in it and how many of the commitments citing those are done, and the
-/// prompts they were asked in it and answered.
+/// One leader's follow-through over a range of days: commitments closed in it (kept on time or late, by the due date
+/// first promised; dropped), those overdue as of today, decisions they made in it and how many of the commitments citing
+/// those are done, and the prompts they were asked in it and answered.
 /// </summary>
 public sealed record FollowThrough(int MemberId, Person Who, int KeptOnTime, int KeptLate, int Overdue, int Dropped,
-    int Decisions, int DecisionCommitments, int DecisionCommitmentsDone, int PromptsAsked, int PromptsAnswered);
+    int Decisions, int DecisionCommitments, int DecisionCommitmentsDone, int PromptsAsked, int PromptsAnswered)
+{
+    /// <summary>Of <see cref="KeptLate"/>, how many had their due date moved: late by the first, whatever the last said.</summary>
+    public int KeptLateDateMoved { get; init; }
+}
 
 /// <summary>Each leader's follow-through over <see cref="Range"/>, in name order: a mirror, never a ranking.</summary>
 public sealed record FollowThroughReport(DateRange Range, IReadOnlyList<FollowThrough> Leaders)
@@ -25,8 +29,9 @@ public sealed record FollowThroughReport(DateRange Range, IReadOnlyList<FollowTh
 /// <summary>
 /// The scoreboard's one read model, for <c>scoreboard</c>, <c>mine</c>, the weekly review and the Follow-through page
 /// (<see cref="ScoreboardQuery"/>). Counts are grouped by the database; only the commitments done in the range are read
-/// one by one (owner, due date, completion instant), because on time or late is decided in the owner's own zone: done on
-/// its due date there, wherever the server is, is on time.
+/// one by one (owner, due date, completion instant), because on time or late is decided in the owner's own zone: done by
+/// the due date first promised there, wherever the server is, is on time (a date moved later does not make late work on
+/// time).
 /// </summary>
 public sealed class FollowThroughQuery(AppDbContext db)
 {
@@ -48,7 +53,7 @@ public sealed class FollowThroughQuery(AppDbContext db)
         var closed = await db.Commitments.AsNoTracking()
             .Where(c => ids.Contains(c.OwnerId) && (c.Status == CommitmentStatus.Done || c.Status == CommitmentStatus.Dropped)
                 && c.ClosedAt >= fromUtc && c.ClosedAt < untilUtc)
-            .Select(c => new { c.OwnerId, c.Status, c.DueOn, ClosedAt = c.ClosedAt!.Value })
+            .Select(c => new { c.OwnerId, c.Status, PromisedOn = c.FirstDueOn ?? c.DueOn, Moved = c.FirstDueOn != null, ClosedAt = c.ClosedAt!.Value })
             .ToListAsync(ct);
         var overdue = await db.Commitments.AsNoTracking()
             .Where(c => ids.Contains(c.OwnerId) && EF.Constant(OpenStatuses).Contains(c.Status) && c.DueOn < today)
@@ -74,15 +79,15 @@ public sealed class FollowThroughQuery(AppDbContext db)
         var rows = leaders.Select(l =>
         {
             var zone = Clock.FindZone(l.TimeZone) ?? teamZone;
-            var done = closed.Where(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Done)
-                .Count(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.ClosedAt, zone)) <= c.DueOn);
+            var late = closed.Where(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Done)
+                .Where(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(c.ClosedAt, zone)) > c.PromisedOn).ToList();
             var kept = closed.Count(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Done);
             var theirs = cited.Where(c => decidedBy[c.Key] == l.Id).ToList();
             var asked = prompts.GetValueOrDefault(l.Id);
-            return new FollowThrough(l.Id, l.Who, done, kept - done, overdue.GetValueOrDefault(l.Id),
+            return new FollowThrough(l.Id, l.Who, kept - late.Count, late.Count, overdue.GetValueOrDefault(l.Id),
                 closed.Count(c => c.OwnerId == l.Id && c.Status == CommitmentStatus.Dropped),
                 decisions.Count(d => d.DecidedById == l.Id), theirs.Sum(c => c.Count), theirs.Sum(c => c.Done),
-                asked?.Asked ?? 0, asked?.Answered ?? 0);
+                asked?.Asked ?? 0, asked?.Answered ?? 0) { KeptLateDateMoved = late.Count(c => c.Moved) };
         });
         return new FollowThroughReport(range,
             [.. rows.OrderBy(r => r.Who.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Who.Name, StringComparer.Ordinal)]);

@@ -13,6 +13,11 @@ public sealed class Commitment
     public int OwnerId { get; set; }
     public Member Owner { get; set; } = null!;
     public DateOnly DueOn { get; set; }
+    /// <summary>
+    /// The due date first promised, kept when the date is first moved; null while it never has been (<see cref="DueOn"/> is
+    /// it). On time or late is judged against it: moving the date does not make late work on time.
+    /// </summary>
+    public DateOnly? FirstDueOn { get; set; }
     public int? StageId { get; set; }
     public JourneyStage? Stage { get; set; }
     public CommitmentStatus Status { get; set; }
@@ -25,6 +30,15 @@ public sealed class Commitment
     public List<CommitmentUpdate> Updates { get; set; } = [];
 
     public bool IsOpen => Status is not (CommitmentStatus.Done or CommitmentStatus.Dropped);
+
+    /// <summary>Moves the due date, keeping the one first promised.</summary>
+    public void MoveDueTo(DateOnly due)
+    {
+        if (due == DueOn) return;
+        FirstDueOn ??= DueOn;
+        DueOn = due;
+    }
+
     public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
     public int DaysOverdue(DateOnly today) => IsOverdue(today) ? today.DayNumber - DueOn.DayNumber : 0;
 }

@@ -53,6 +53,23 @@ public static class Availability
     public static string OwnerAwayNote(DateOnly? back) => back is { } day ? $"owner away until {Format.Date(day)}" : "owner away";
 
     /// <summary>
+    /// A DM meant for <paramref name="utc"/>, held to the end of the member's quiet hours if they are on then. Its deadline
+    /// moves with it, so it is stale only as long after the hold as it would have been after <paramref name="utc"/>.
+    /// </summary>
+    public static (DateTime At, DateTime? NotAfter) QuietHold(Member member, DateTime utc, DateTime? notAfter, TimeZoneInfo teamZone)
+    {
+        var at = QuietUntil(member, utc, teamZone);
+        return (at, notAfter + (at - utc));
+    }
+
+    /// <summary>
+    /// For a member away at <paramref name="utc"/>: the start of the day they are back, in their zone; with no day set (away
+    /// until `me back`), the start of their next day, when it is worth looking again.
+    /// </summary>
+    public static DateTime BackOrNextDay(Member member, DateTime utc, TimeZoneInfo teamZone) =>
+        CadenceSchedule.ToUtc((member.AwayUntil ?? LocalDate(member, utc, teamZone).AddDays(1)).ToDateTime(TimeOnly.MinValue), ZoneOf(member, teamZone));
+
+    /// <summary>
     /// "away", "away until Mon 28 Dec 2026" or, planned, "away from Sun 20 Dec 2026 until Sun 3 Jan 2027", as of
     /// <paramref name="utc"/>; null when the member is not away then nor later.
     /// </summary>

@@ -107,7 +107,7 @@ public sealed class MeHandler(AppDbContext db) : ICommandHandler<MeCommand>
                 new Field("Time zone", me.TimeZone ?? $"{ctx.TimeZone.Id} (the team's)"),
                 new Field("Status", Status(me, ctx)),
                 new Field("Quiet hours", me is { QuietFrom: { } from, QuietUntil: { } until }
-                    ? $"{from:HH:mm}–{until:HH:mm} your time: a nudge or question due then waits until {until:HH:mm}"
+                    ? $"{from:HH:mm}–{until:HH:mm} your time: any DM due then (never an answer to you) waits until {until:HH:mm}"
                     : "none (`me quiet 19:00-08:00` to set them)"),
             ]),
         ]);

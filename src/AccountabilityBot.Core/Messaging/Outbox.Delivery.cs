@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AccountabilityBot.Core.Messaging;
 
-/// <summary>What became of a post; <see cref="Held"/>: its platform is paused, so it waits, unfinished, without an attempt counted.</summary>
+/// <summary>
+/// What became of a post; <see cref="Held"/>: its platform is paused, or its member is in quiet hours or away, so it waits,
+/// unfinished, without an attempt counted.
+/// </summary>
 public enum DeliveryOutcome { Sent, Retrying, Failed, Dropped, NotMine, Held }
 
 public sealed partial class Outbox
@@ -62,7 +65,7 @@ public sealed partial class Outbox
     {
         var started = Stopwatch.StartNew();
         var waiting = new Queue<long>(ids);
-        var leased = new Queue<(OutboundMessage Row, DateTime? InDoubtSince)>();
+        var leased = new Queue<(OutboundMessage Row, DateTime? InDoubtSince, Recipient? Recipient)>();
         var inFlight = new Dictionary<Task<SendResult>, OutboundMessage>();
         var outcomes = new Dictionary<long, DeliveryOutcome>();
         var failed = new List<OutboundMessage>();
@@ -78,11 +81,15 @@ public sealed partial class Outbox
         while (true)
         {
             while (leased.Count < settings.Concurrency && waiting.Count > 0 && MayStart()) // another host may hold a whole chunk
-                foreach (var post in await LeaseAsync(Take(waiting, settings.Concurrency * 4), CancellationToken.None)) leased.Enqueue(post);
+            {
+                var chunk = await LeaseAsync(Take(waiting, settings.Concurrency * 4), CancellationToken.None);
+                var recipients = await RecipientsAsync(chunk.Select(p => p.Row), CancellationToken.None);
+                foreach (var (row, inDoubtSince) in chunk) leased.Enqueue((row, inDoubtSince, recipients.GetValueOrDefault(row.Id)));
+            }
             while (inFlight.Count < settings.Concurrency && leased.Count > 0 && MayStart())
             {
-                var (row, inDoubtSince) = leased.Dequeue();
-                inFlight[SendWithinLeaseAsync(row, inDoubtSince, drain.Token)] = row;
+                var (row, inDoubtSince, recipient) = leased.Dequeue();
+                inFlight[SendWithinLeaseAsync(row, inDoubtSince, recipient, drain.Token)] = row;
             }
             if (inFlight.Count == 0) break;
 
@@ -112,7 +119,7 @@ public sealed partial class Outbox
                 unrecorded = 0;
             }
         }
-        foreach (var (row, _) in leased) Release(row); // leased but never started
+        foreach (var (row, _, _) in leased) Release(row); // leased but never started
         await db.SaveChangesAsync(CancellationToken.None);
         ct.ThrowIfCancellationRequested();
         foreach (var row in failed) await ReportFailureAsync(row, ct);
@@ -124,12 +131,12 @@ public sealed partial class Outbox
     /// shortly before (after long Retry-After waits, say). It is then in doubt, as after a crash; so is one still running
     /// when a shutdown's drain time ends. Cut off before anything left the process, it is simply released.
     /// </summary>
-    async Task<SendResult> SendWithinLeaseAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
+    async Task<SendResult> SendWithinLeaseAsync(OutboundMessage row, DateTime? inDoubtSince, Recipient? recipient, CancellationToken ct)
     {
         var left = row.LeaseUntil!.Value - clock.UtcNow() - settings.Lease / 8;
         using var leaseEnds = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseEnds.Token);
-        var result = await SendAsync(row, inDoubtSince, stop.Token);
+        var result = await SendAsync(row, inDoubtSince, recipient, stop.Token);
         if (result is { Outcome: null, Untouched: false } && stop.IsCancellationRequested)
         {
             BotMetrics.PostInDoubt(row.Platform);

@@ -15,9 +15,10 @@ public sealed partial class Outbox
 
     /// <summary>
     /// Sends one post. Runs alongside other sends, so it only reads the row; the delivering loop records the result.
-    /// A post in doubt (its last sender died mid-send) is first looked for on the platform.
+    /// A post in doubt (its last sender died mid-send) is first looked for on the platform; a DM not found there is then held
+    /// like any other while its member may not be reached (<paramref name="recipient"/>).
     /// </summary>
-    async Task<SendResult> SendAsync(OutboundMessage row, DateTime? inDoubtSince, CancellationToken ct)
+    async Task<SendResult> SendAsync(OutboundMessage row, DateTime? inDoubtSince, Recipient? recipient, CancellationToken ct)
     {
         var to = new ChatAddress(row.Platform, row.ConversationId);
         var tag = Tag(row);
@@ -50,6 +51,7 @@ public sealed partial class Outbox
                         null => "the platform cannot say, so it is sent again and may arrive twice" });
                 if (posted == true) return Sent(row.ConversationId, row.Attempts);
             }
+            if (recipient is not null && Unreachable(row, recipient) is { } notNow) return notNow;
             var sentTo = await platform.SendAsync(to, shownOnce.Find(tag) ?? MessageJson.Deserialize(row.MessageJson), tag, ct);
             return Sent(sentTo.ConversationId, attempts); // a member's DM is recorded as the conversation it was found to be
         }

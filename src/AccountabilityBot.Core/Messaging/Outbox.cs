@@ -10,14 +10,17 @@ namespace AccountabilityBot.Core.Messaging;
 /// <summary>Where a keyed post goes, what it is, and between when and when it is worth sending.</summary>
 public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTime? NotAfter = null, DateTime? NotBefore = null)
 {
+    /// <summary>The kind of a post that answers a member's own command: never held, whatever their quiet hours.</summary>
+    public const string ReplyKind = "reply";
+
     /// <summary>
     /// A scheduled DM to <paramref name="member"/>, meant for <paramref name="now"/>: inside their quiet hours it is held
-    /// until they end, and its deadline moves with it, so it is stale only as long after the hold as it would have been after now.
+    /// until they end (<see cref="Members.Availability.QuietHold"/>); delivery looks again when it is due.
     /// </summary>
     public static OutboxPost ToMember(Member member, TimeZoneInfo teamZone, string key, string kind, DateTime now, DateTime? notAfter)
     {
-        var at = Members.Availability.QuietUntil(member, now, teamZone);
-        return at > now ? new(ChatAddress.DirectTo(member), key, kind, notAfter + (at - now), at) : new(ChatAddress.DirectTo(member), key, kind, notAfter);
+        var (at, deadline) = Members.Availability.QuietHold(member, now, notAfter, teamZone);
+        return new(ChatAddress.DirectTo(member), key, kind, deadline, at > now ? at : null);
     }
 }
 
@@ -28,8 +31,8 @@ public sealed record OutboxPost(ChatAddress To, string Key, string Kind, DateTim
 /// are held: stored, left unfinished and untouched, and delivered (or dropped as stale) once it works again.
 /// </summary>
 public sealed partial class Outbox(
-    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, PlatformPauses pauses, ShownOnceMessages shownOnce, TimeProvider clock,
-    ILogger<Outbox> log)
+    AppDbContext db, IServiceScopeFactory scopes, OutboxSettings settings, BotSettings bot, PlatformPauses pauses, ShownOnceMessages shownOnce,
+    TimeProvider clock, ILogger<Outbox> log)
 {
     /// <summary>Stores the post under its key, together with whatever <paramref name="compose"/> changed, in one transaction.</summary>
     /// <returns>The new row's id, or null when the key was already claimed (by an earlier run or another host).</returns>
@@ -78,7 +81,8 @@ public sealed partial class Outbox(
 
     /// <summary>
     /// Claims a fan-out in one transaction (one durable commit instead of hundreds). If another host claimed some of
-    /// the same keys meanwhile, falls back to claiming one by one, which lets the unique index decide each.
+    /// the same keys meanwhile, or wrote a row that composing writes too (a new frontline pattern, unique by its key), falls
+    /// back to claiming one by one: each then finds what the other committed, and a post it claimed is left to it.
     /// </summary>
     async Task<IReadOnlyList<long>> ClaimAllAsync(IReadOnlyList<Cadence.Posts.PlannedPost> posts, CancellationToken ct)
     {
@@ -91,10 +95,10 @@ public sealed partial class Outbox(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var rows = new List<OutboundMessage>();
         var composedAt = clock.UtcNow(); // one instant for the fan-out: its posts share what was composed for the first
-        foreach (var (post, compose) in fresh)
-            rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt)).Entity);
         try
         {
+            foreach (var (post, compose) in fresh)
+                rows.Add(db.OutboundMessages.Add(NewRow(post.To, await compose(ct), post.Key, post.Kind, post.NotAfter, post.NotBefore, composedAt)).Entity);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return rows.Select(r => r.Id).ToList();

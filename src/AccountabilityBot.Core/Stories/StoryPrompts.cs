@@ -16,8 +16,9 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
     /// <summary>Losses older than this are not asked about: memories fade, and the review has moved on.</summary>
     public const int WindowDays = 30;
     public const int MaxPerRun = 25;
+    public const string Kind = "story-prompt";
 
-    public static string Key(int eventId) => "story-prompt:" + Refs.Of(Refs.Event, eventId);
+    public static string Key(int eventId) => Kind + ":" + Refs.Of(Refs.Event, eventId);
 
     /// <returns>How many owners were asked in this run.</returns>
     public async Task<int> SendAsync(CancellationToken ct)
@@ -47,7 +48,7 @@ public sealed class StoryPrompts(AppDbContext db, Outbox outbox, TimeProvider cl
                 new ActionsBlock([new ActionButton("Tell their story", $"story \"{e.Customer}\" \"{ActionButton.AnswerSlot}\"", ButtonStyle.Primary,
                     AskFor: $"What happened with {e.Customer}?")]),
             ]);
-            if (await outbox.PostOnceAsync(OutboxPost.ToMember(e.Owner, teamZone, Key(e.Id), "story-prompt", now, null), _ => Task.FromResult(message), ct))
+            if (await outbox.PostOnceAsync(OutboxPost.ToMember(e.Owner, teamZone, Key(e.Id), Kind, now, null), _ => Task.FromResult(message), ct))
                 asked++;
         }
         return asked;

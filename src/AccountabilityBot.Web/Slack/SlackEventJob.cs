@@ -78,7 +78,7 @@ public sealed partial class SlackEventJob(
         var outcome = (await writer.RunAsync(inbound)).ThrowIfNotStored();
         if (outcome.Kind == OutcomeKind.StillWorking) return; // a racing copy is handling it and will post
         // A repeat posts nothing new: the outbox key is the event's.
-        await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Slack, channel), "slack:reply:" + eventId, "reply"),
+        await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Slack, channel), "slack:reply:" + eventId, OutboxPost.ReplyKind),
             _ => Task.FromResult(outcome.Reply), ct);
     }
 

@@ -67,7 +67,7 @@ public sealed class TeamsReplyJob(AppDbContext db, Outbox outbox, StoredReplies 
         if (stored.Find(received) is not { } reply) return;
         try
         {
-            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(received.DeliveryId), "reply"),
+            await outbox.PostOnceAsync(new OutboxPost(new ChatAddress(ChatPlatform.Teams, conversationId), ReplyKey(received.DeliveryId), OutboxPost.ReplyKind),
                 _ => Task.FromResult(reply), ct);
             stored.Delivered(received);
         }

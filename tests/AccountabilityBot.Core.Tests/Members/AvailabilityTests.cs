@@ -56,4 +56,21 @@ public sealed class AvailabilityTests
         Assert.Equal(At(3, 28, 1, 0), Availability.QuietUntil(tom, At(3, 27, 23, 0), Utc));
         Assert.Equal(At(3, 27, 23, 0), Availability.QuietUntil(Tom("Europe/Paris"), At(3, 27, 23, 0), Utc));
     }
+
+    [Fact]
+    public void BackOrNextDay_IsTheStartOfTheDayBackInTheirZone_OrOfTheirNextDayWhenAwayUntilMeBack()
+    {
+        var dated = Tom("Pacific/Auckland", from: new DateOnly(2027, 1, 1), until: new DateOnly(2027, 1, 10)); // UTC+13 in January
+        Assert.Equal(At(1, 9, 11), Availability.BackOrNextDay(dated, At(1, 5, 0), Utc));
+        var open = Tom("Pacific/Auckland", from: new DateOnly(2027, 1, 1));
+        Assert.Equal(At(1, 5, 11), Availability.BackOrNextDay(open, At(1, 5, 0), Utc)); // 13:00 on the 5th there: look again at midnight
+    }
+
+    [Fact]
+    public void QuietHold_MovesTheDeadlineByTheHold()
+    {
+        var tom = Tom("Europe/Paris", quietFrom: new TimeOnly(20, 0), quietUntil: new TimeOnly(8, 0));
+        Assert.Equal((At(1, 11, 7), At(1, 11, 10)), Availability.QuietHold(tom, At(1, 10, 20), At(1, 10, 23), Utc));
+        Assert.Equal((At(1, 10, 12), (DateTime?)null), Availability.QuietHold(tom, At(1, 10, 12), null, Utc));
+    }
 }

@@ -1,6 +1,7 @@
 using AccountabilityBot.Core.Cadence.Posts;
 using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Core.Messaging;
+using AccountabilityBot.Core.Stories;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,6 +185,42 @@ public sealed class AwayTests : IAsyncLifetime
         await SweepAsync();
         Assert.Single(await Eventually.Async(async () => (await app.TranscriptAsync("dm:maria")) is { Count: > 0 } dms ? dms : null, what: "the question"));
         Assert.Empty(await app.TranscriptAsync("dm:tom"));
+    }
+
+    /// <summary>
+    /// Both DMs to tom come due while he is quiet; by the time his quiet hours end he has gone away. The weekly question is
+    /// about its week, so it is dropped (as if planned while he was away); the story of a customer he lost is worth telling
+    /// whenever he is back, so it waits for that day.
+    /// </summary>
+    [Fact]
+    public async Task AtDelivery_AnAwayMembersQuestionIsDropped_AndTheStoryHeIsAskedForWaitsUntilHeIsBack()
+    {
+        await app.SayAsync("tom", "me quiet 13:00-15:30");
+        await app.SayAsync("ana", "lost \"ACME Dental\" value:36000 reason:\"missed deliveries\"");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Customers.SingleAsync()).AccountOwnerId = (await db.Members.SingleAsync(m => m.PlatformUserId == "tom")).Id;
+            return await db.SaveChangesAsync();
+        });
+
+        At(2026, 11, 27, 14); // Friday 14:00, the question's time
+        Assert.Equal(2, await RunAsync(CadenceKinds.Prompts));
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<StoryPrompts>().SendAsync(CancellationToken.None)));
+        Assert.Contains("no nudges or prompts through Mon 30 Nov 2026", (await app.SayAsync("tom", "me away until:dec 1")).Text);
+
+        At(2026, 11, 27, 15, 30);
+        await SweepAsync();
+        var toTom = await app.WithDbAsync(db => db.OutboundMessages.Where(o => o.ConversationId == "@tom").OrderBy(o => o.Id).ToListAsync());
+        var endOfQuiet = new DateTime(2026, 11, 27, 15, 30, 0, DateTimeKind.Utc);
+        Assert.Equal([(CadenceKinds.Prompts, endOfQuiet, endOfQuiet), (StoryPrompts.Kind, null, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc))],
+            toTom.Select(o => (o.Kind, o.DroppedAt, o.NotBefore)));
+        Assert.Empty(await app.TranscriptAsync("dm:tom"));
+
+        At(2026, 12, 1, 0);
+        await SweepAsync();
+        var story = Assert.Single(await Eventually.Async(async () => (await app.TranscriptAsync("dm:tom")) is { Count: > 0 } dms ? dms : null,
+            what: "the story prompt"));
+        Assert.Contains("ACME Dental left on", story.Text);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.Commitment",
                 typeof(Commitment),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 navigationCount: 3,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
@@ -65,6 +65,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(Commitment).GetProperty("DueOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Commitment).GetField("<DueOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var firstDueOn = runtimeEntityType.AddProperty(
+                "FirstDueOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Commitment).GetProperty("FirstDueOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Commitment).GetField("<FirstDueOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var ownerId = runtimeEntityType.AddProperty(
                 "OwnerId",

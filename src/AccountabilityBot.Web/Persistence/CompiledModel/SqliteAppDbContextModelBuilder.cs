@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ebfdc207-819f-4ce0-acbb-6daea369d151"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("e04a301a-711c-4e9f-a00a-ccbb7e54edae"), entityTypeCount: 33)
         {
         }
 

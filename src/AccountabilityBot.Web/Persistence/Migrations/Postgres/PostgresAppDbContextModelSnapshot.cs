@@ -234,6 +234,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("FirstDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("integer");
 

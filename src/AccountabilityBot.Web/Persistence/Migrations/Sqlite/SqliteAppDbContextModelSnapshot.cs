@@ -217,6 +217,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
