@@ -55,8 +55,9 @@ public sealed class ChannelHandler(AppDbContext db, IChatSender sender) : IComma
             var conversation = named ?? ctx.ConversationId;
             db.Audit(ctx, "channel.unbound", conversation, string.Join(",", removed.Select(r => r.Purpose)));
             await db.SaveChangesAsync(ct);
+            var purposes = string.Join(", ", removed.Select(r => r.Purpose.ToString().ToLowerInvariant()));
             return ChatMessage.Text(named is null ? $"✅ I will no longer post scheduled messages here ({conversation})."
-                : $"✅ I will no longer post scheduled messages to {conversation} ({string.Join(", ", removed.Select(r => r.Purpose.ToString().ToLowerInvariant()))}).");
+                : $"✅ I will no longer post scheduled messages to {conversation} ({purposes}).");
         }
         if (command.Purpose is not { } purpose)
         {

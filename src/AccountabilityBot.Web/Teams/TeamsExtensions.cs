@@ -17,9 +17,13 @@ public static class TeamsExtensions
     {
         builder.Services.AddSettings<TeamsSettings>(TeamsSettings.SectionName);
         // One public address serves both: a dashboard people open over https is where Teams can fetch pictures from too.
-        var dashboard = new DashboardSettings { PublicUrl = builder.Configuration[$"{DashboardSettings.SectionName}:{nameof(DashboardSettings.PublicUrl)}"] };
+        var dashboard = new DashboardSettings
+        {
+            PublicUrl = builder.Configuration[$"{DashboardSettings.SectionName}:{nameof(DashboardSettings.PublicUrl)}"],
+        };
         if (dashboard.Public is { Scheme: "https" } site)
-            builder.Services.PostConfigure<TeamsSettings>(teams => teams.PublicUrl = string.IsNullOrWhiteSpace(teams.PublicUrl) ? site.ToString() : teams.PublicUrl);
+            builder.Services.PostConfigure<TeamsSettings>(teams =>
+                teams.PublicUrl = string.IsNullOrWhiteSpace(teams.PublicUrl) ? site.ToString() : teams.PublicUrl);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{TeamsSettings.SectionName}:{nameof(TeamsSettings.AppId)}"])) return builder;
 
         var services = builder.Services;
@@ -53,8 +57,8 @@ public static class TeamsExtensions
         if (app.Services.GetService<TeamsSettings>() is not { Enabled: true } settings) return app;
         app.MapTeamsEndpoint();
         if (settings.PublicBase is null)
-            app.Logger.LogWarning("Teams:PublicUrl (or an https Dashboard:PublicUrl) is not set, so Teams cards show the marble jar in words only. Set it to the bot's public "
-                + "https address (the one /api/messages is under) to show the picture.");
+            app.Logger.LogWarning("Teams:PublicUrl (or an https Dashboard:PublicUrl) is not set, so Teams cards show the marble jar "
+                + "in words only. Set it to the bot's public https address (the one /api/messages is under) to show the picture.");
         return app;
     }
 }

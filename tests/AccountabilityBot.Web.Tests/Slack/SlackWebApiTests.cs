@@ -187,6 +187,31 @@ public sealed class SlackWorkspacePacingTests : IAsyncLifetime
     }
 }
 
+/// <summary>The fake's workspace limit is a real check: a bot paced ten times too fast for it is refused.</summary>
+[Collection(WebTests.Name)]
+public sealed class SlackWorkspaceLimitTests : IAsyncLifetime
+{
+    readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "6000" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Send_ABurstPacedTooFast_GetsA429()
+    {
+        host.Slack.WorkspacePostsPerMinute = 600;
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
+        var refused = await Task.WhenAll(Enumerable.Range(1, 12).Select(async n =>
+        {
+            try { await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, $"C{n}"), ChatMessage.Text($"m{n}"), CancellationToken.None); return false; }
+            catch (ChatDeliveryException) { return true; }
+        }));
+        Assert.Contains(true, refused);
+        Assert.Contains(host.Slack.Calls, c => c.Status == 429);
+    }
+}
+
 /// <summary>A post carries its outbox key as message metadata, so a post left in doubt by a crash can be found again.</summary>
 [Collection(WebTests.Name)]
 public sealed class SlackPostLookupTests : IAsyncLifetime
