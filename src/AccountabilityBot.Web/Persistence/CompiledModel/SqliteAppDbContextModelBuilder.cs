@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ebfdc207-819f-4ce0-acbb-6daea369d151"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("50b5df61-3a81-43e9-880a-d2be9cf4fe2f"), entityTypeCount: 34)
         {
         }
 
@@ -28,6 +28,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var customerDayTotal = CustomerDayTotalEntityType.Create(this);
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
+            var customerMonthTotal = CustomerMonthTotalEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
             var frontlinePattern = FrontlinePatternEntityType.Create(this);
             var journeyStage = JourneyStageEntityType.Create(this);
@@ -88,6 +89,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CustomerDayTotalEntityType.CreateAnnotations(customerDayTotal);
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
+            CustomerMonthTotalEntityType.CreateAnnotations(customerMonthTotal);
             DecisionEntityType.CreateAnnotations(decision);
             FrontlinePatternEntityType.CreateAnnotations(frontlinePattern);
             JourneyStageEntityType.CreateAnnotations(journeyStage);
