@@ -14,6 +14,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerEvent> CustomerEvents => Set<CustomerEvent>();
     public DbSet<CustomerDayTotal> CustomerDayTotals => Set<CustomerDayTotal>();
+    public DbSet<CustomerMonthTotal> CustomerMonthTotals => Set<CustomerMonthTotal>();
     public DbSet<LostStory> LostStories => Set<LostStory>();
     public DbSet<JourneyStage> JourneyStages => Set<JourneyStage>();
     public DbSet<StopItem> StopItems => Set<StopItem>();

@@ -58,7 +58,7 @@ public sealed class PostgresCustomerEventStore(AppDbContext db, TimeProvider clo
 
     // What autovacuum would do a while later: without statistics, the reviews' first plans after a big import took
     // several times as long. Inside the transaction, so they appear with the rows.
-    const string Analyze = """ANALYZE "Customers", "CustomerEvents", "LostStories", "CustomerDayTotals" """;
+    const string Analyze = """ANALYZE "Customers", "CustomerEvents", "LostStories", "CustomerDayTotals", "CustomerMonthTotals" """;
 
     sealed class Writer(AppDbContext db, IDbContextTransaction transaction, DateTime now) : ICustomerEventWriter
     {

@@ -13,8 +13,9 @@ public sealed class MoveRefusedException(string message) : Exception(message);
 /// Copies an SQLite installation's records into a new, empty PostgreSQL database: every table of the model (records,
 /// audit trail, inbox, outbox, cadence, API keys, Slack and Teams references) with its ids, parents before children,
 /// through EF so each value is converted as the bot stores it (money from cents to numeric, instants to UTC). The
-/// hourly tally and the customer events' daily roll-up are rebuilt by PostgreSQL's own triggers. Then every table's rows
-/// are counted on both sides (the roll-up's by the events it counts: its rows may differ, split into shares or emptied).
+/// hourly tally and the customer events' daily and monthly roll-ups are rebuilt by PostgreSQL's own triggers. Then every
+/// table's rows are counted on both sides (the roll-ups' by the events they count: their rows may differ, split into shares
+/// or emptied).
 /// </summary>
 public static class PostgresMove
 {
@@ -37,7 +38,7 @@ public static class PostgresMove
                 "overwritten or mixed in.");
         await target.Database.MigrateAsync(ct);
         var tables = InParentFirstOrder(target.Model);
-        foreach (var table in tables.Where(t => t.ClrType != typeof(ResolutionTally) && t.ClrType != typeof(CustomerDayTotal)))
+        foreach (var table in tables.Where(t => t.ClrType != typeof(ResolutionTally) && !t.ClrType.IsAssignableTo(typeof(CustomerTotal))))
             await Generic(nameof(CopyTableAsync), table.ClrType).InvokeAsync(source, target, ct);
         foreach (var table in tables) await RestartIdentityAsync(target, table, ct);
         var counts = new List<TableCount>();
@@ -83,7 +84,9 @@ public static class PostgresMove
         (Task<long>)Generic(nameof(CountRowsAsync), table.ClrType).Invoke(null, [db, ct])!;
 
     static Task<long> CountRowsAsync<T>(AppDbContext db, CancellationToken ct) where T : class =>
-        typeof(T) == typeof(CustomerDayTotal) ? db.CustomerDayTotals.SumAsync(t => (long)t.Count, ct) : db.Set<T>().LongCountAsync(ct);
+        typeof(T).IsAssignableTo(typeof(CustomerTotal))
+            ? db.Set<T>().Cast<CustomerTotal>().SumAsync(t => (long)t.Count, ct)
+            : db.Set<T>().LongCountAsync(ct);
 
     /// <summary>Tables whose rows others point to come first; within that, the model's own order.</summary>
     static List<IEntityType> InParentFirstOrder(IModel model)

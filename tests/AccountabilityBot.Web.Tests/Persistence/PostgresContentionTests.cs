@@ -10,7 +10,8 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// <summary>
 /// The two waits that made two instances' command batches deadlock, each taken apart on a real PostgreSQL database with
 /// two open transactions, as two instances' writers hold them: counting resolutions of the same hour, and storing two
-/// copies of one delivery. Each session gives up on any lock it waits for after a short lock_timeout, so a wait fails.
+/// copies of one delivery; and, as an import beside a chat command, counting customer events of the same month. Each
+/// session gives up on any lock it waits for after a short lock_timeout, so a wait fails.
 /// </summary>
 [Collection(WebTests.Name)]
 public sealed class PostgresContentionTests
@@ -34,6 +35,26 @@ public sealed class PostgresContentionTests
 
         Assert.Equal(3L, await database.ScalarAsync<long>($"""SELECT "Count"::bigint FROM "ResolutionTallies" WHERE "Hour" = '{hour:O}'"""));
         Assert.Equal(2L, await database.ScalarAsync<long>($"""SELECT COUNT(*) FROM "ResolutionTallyShares" WHERE "Hour" = '{hour:O}'"""));
+    }
+
+    [PostgresFact]
+    public async Task TwoOpenTransactions_CountCustomerEventsOfOneMonth_WithoutWaiting_AndTheMonthSumsBoth()
+    {
+        await using var host = await ProviderApp.CreateAsync("Postgres", new FakeTimeProvider(BotApplication.Thursday));
+        await host.App.SayAsync("ana", "help");
+        var database = host.Database!;
+        await database.ScalarAsync<int>("""INSERT INTO "Customers" ("Name") VALUES ('Acme') RETURNING "Id" """);
+        await using var first = await OpenAsync(database);
+        await using var second = await OpenAsync(database);
+        await using var one = await first.BeginTransactionAsync();
+        await using var two = await second.BeginTransactionAsync();
+        await AddWonAsync(first, "E-1", new DateOnly(2026, 11, 2));
+        await AddWonAsync(second, "E-2", new DateOnly(2026, 11, 3)); // another day, but the month's row: waited with one row a month
+        await two.CommitAsync();
+        await one.CommitAsync();
+
+        Assert.Equal(2L, await database.ScalarAsync<long>("""SELECT SUM("Count") FROM "CustomerMonthTotals" WHERE "Month" = '2026-11-01'"""));
+        Assert.Equal(2L, await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "CustomerMonthTotals" WHERE "Month" = '2026-11-01'"""));
     }
 
     [PostgresFact]
@@ -79,6 +100,17 @@ public sealed class PostgresContentionTests
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = what });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = at });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    static async Task AddWonAsync(NpgsqlConnection connection, string externalId, DateOnly on)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "CustomerEvents" ("CustomerId", "Kind", "OccurredOn", "AnnualValue", "ExternalId", "RecordedAt")
+            SELECT MIN("Id"), 'Won', $1, 100, $2, now() FROM "Customers"
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Date, Value = on });
+        command.Parameters.Add(new NpgsqlParameter { Value = externalId });
         await command.ExecuteNonQueryAsync();
     }
 

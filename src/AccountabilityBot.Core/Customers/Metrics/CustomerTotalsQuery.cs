@@ -12,9 +12,10 @@ public sealed record GroupRevenue(string Group, Tally Won, Tally Renewed, Tally 
 public sealed record RangeTotals(DateRange Range, CustomerTotals Totals, IReadOnlyList<GroupRevenue> Revenue);
 
 /// <summary>
-/// Sums customer events over a date range from the daily roll-up (<see cref="CustomerDayTotal"/>): one GROUP BY over at
-/// most days × kinds × groups × reasons rows, however many events the range holds. Only the grouped rows (kinds × groups
-/// × reasons) come back.
+/// Sums customer events over a date range from the roll-ups: the whole calendar months inside it from the monthly one
+/// (<see cref="CustomerMonthTotal"/>), the days before and after them from the daily one (<see cref="CustomerDayTotal"/>).
+/// One GROUP BY over at most (months + edge days) × kinds × groups × reasons rows, however many events the range holds;
+/// only the grouped rows (kinds × groups × reasons) come back.
 /// </summary>
 public sealed class CustomerTotalsQuery(AppDbContext db)
 {
@@ -26,18 +27,11 @@ public sealed class CustomerTotalsQuery(AppDbContext db)
     /// </param>
     public async Task<RangeTotals> RunAsync(DateRange range, CancellationToken ct, bool groups = true)
     {
-        var (from, to) = (range.From, range.To);
-        var rows = (await db.CustomerDayTotals.AsNoTracking()
-                .Where(t => t.Day >= from && t.Day <= to)
-                .GroupBy(t => new { t.Kind, t.GroupId, t.Reason })
-                .Select(g => new { g.Key.Kind, g.Key.GroupId, g.Key.Reason, Count = g.Sum(t => t.Count), Value = g.Sum(t => t.Value) })
-                .ToListAsync(ct))
-            .Where(r => r.Count != 0) // a key whose events all moved away or were deleted
-            .ToList();
+        var rows = await SumsAsync(range, ct);
         var names = new Dictionary<int, string>();
         if (groups)
         {
-            var ids = rows.Select(r => r.GroupId).Where(id => id != CustomerDayTotal.NoGroup).Distinct().ToList();
+            var ids = rows.Select(r => r.GroupId).Where(id => id != CustomerTotal.NoGroup).Distinct().ToList();
             names = await db.CustomerGroups.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         }
         var byGroup = rows.GroupBy(r => new { r.Kind, Group = groups ? names.GetValueOrDefault(r.GroupId) : null })
@@ -59,6 +53,41 @@ public sealed class CustomerTotalsQuery(AppDbContext db)
             .OrderByDescending(g => g.Won.Value + g.Renewed.Value).ThenBy(g => g.Group, StringComparer.Ordinal)
             .ToList();
         return new RangeTotals(range, totals, revenue);
+    }
+
+    /// <summary>The events of one kind, customer group and reason in a range.</summary>
+    internal sealed record KeySum(CustomerEventKind Kind, int GroupId, string Reason, int Count, decimal Value);
+
+    /// <summary>The range's sums by kind, group and reason, leaving out keys whose events all moved away or were deleted.</summary>
+    internal async Task<List<KeySum>> SumsAsync(DateRange range, CancellationToken ct)
+    {
+        var (from, to) = (range.From, range.To);
+        var (firstMonth, afterMonths) = WholeMonths(range);
+        // The edge days, before the first whole month and after the last: every day of a range that holds no whole month.
+        var rows = db.CustomerDayTotals.AsNoTracking()
+            .Where(t => (t.Day >= from && t.Day < firstMonth) || (t.Day >= afterMonths && t.Day <= to))
+            .Select(t => new { t.Kind, t.GroupId, t.Reason, t.Count, t.Value });
+        if (firstMonth < afterMonths)
+            rows = rows.Concat(db.CustomerMonthTotals.AsNoTracking()
+                .Where(t => t.Month >= firstMonth && t.Month < afterMonths)
+                .Select(t => new { t.Kind, t.GroupId, t.Reason, t.Count, t.Value }));
+        var sums = await rows
+            .GroupBy(t => new { t.Kind, t.GroupId, t.Reason })
+            .Select(g => new KeySum(g.Key.Kind, g.Key.GroupId, g.Key.Reason, g.Sum(t => t.Count), g.Sum(t => t.Value)))
+            .ToListAsync(ct);
+        return [.. sums.Where(s => s.Count != 0)];
+    }
+
+    /// <summary>
+    /// The first days of the first whole calendar month inside the range and of the month after the last one; both the
+    /// day after the range when no month lies wholly inside it (then every day of the range is an edge day).
+    /// </summary>
+    static (DateOnly First, DateOnly After) WholeMonths(DateRange range)
+    {
+        var after = range.To.AddDays(1);
+        var first = range.From.Day == 1 ? range.From : new DateOnly(range.From.Year, range.From.Month, 1).AddMonths(1);
+        var last = new DateOnly(after.Year, after.Month, 1);
+        return first < last ? (first, last) : (after, after);
     }
 
     sealed record KindRow(CustomerEventKind Kind, string? Label, int Count, decimal Value);

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e04a301a-711c-4e9f-a00a-ccbb7e54edae"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("6ce67696-9234-4c5b-9ef6-f9404e046f82"), entityTypeCount: 34)
         {
         }
 
@@ -28,6 +28,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var customerDayTotal = CustomerDayTotalEntityType.Create(this);
             var customerEvent = CustomerEventEntityType.Create(this);
             var customerGroup = CustomerGroupEntityType.Create(this);
+            var customerMonthTotal = CustomerMonthTotalEntityType.Create(this);
             var decision = DecisionEntityType.Create(this);
             var frontlinePattern = FrontlinePatternEntityType.Create(this);
             var journeyStage = JourneyStageEntityType.Create(this);
@@ -88,6 +89,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             CustomerDayTotalEntityType.CreateAnnotations(customerDayTotal);
             CustomerEventEntityType.CreateAnnotations(customerEvent);
             CustomerGroupEntityType.CreateAnnotations(customerGroup);
+            CustomerMonthTotalEntityType.CreateAnnotations(customerMonthTotal);
             DecisionEntityType.CreateAnnotations(decision);
             FrontlinePatternEntityType.CreateAnnotations(frontlinePattern);
             JourneyStageEntityType.CreateAnnotations(journeyStage);

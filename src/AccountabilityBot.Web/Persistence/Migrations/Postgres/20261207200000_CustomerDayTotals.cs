@@ -113,7 +113,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
         /// The first share no other open transaction holds (share 0, waiting for its rows, if all are held), kept to the
         /// transaction's end; a transaction keeps counting into the share it holds (the lock is re-entrant).
         /// </summary>
-        static readonly string ClaimShare = $"""
+        internal static readonly string ClaimShare = $"""
             WHILE share < {Shares} AND NOT pg_try_advisory_xact_lock({ShareLocks}, share) LOOP
                         share := share + 1;
                     END LOOP;
@@ -128,7 +128,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
             """;
 
         /// <summary>Only the reasons shown are kept (lost and renewed), so won and referred events make fewer rows.</summary>
-        static string Reason(string row) => $"""CASE WHEN {row}."Kind" IN ('Lost', 'Renewed') THEN COALESCE({row}."Reason", '') ELSE '' END""";
+        internal static string Reason(string row) => $"""CASE WHEN {row}."Kind" IN ('Lost', 'Renewed') THEN COALESCE({row}."Reason", '') ELSE '' END""";
 
         /// <summary>Rows with their sign (n) and signed value (v), summed per key into this statement's share.</summary>
         static string Count(string rows) => $"""

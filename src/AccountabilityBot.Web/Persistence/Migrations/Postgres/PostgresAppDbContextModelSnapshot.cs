@@ -446,6 +446,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.ToTable("CustomerGroups");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Month", "Kind", "GroupId", "Reason", "Share");
+
+                    b.ToTable("CustomerMonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")

@@ -77,7 +77,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
             """;
 
         /// <summary>Only the reasons shown are kept (lost and renewed), so won and referred events make fewer rows.</summary>
-        static string Reason(string row) => $"""CASE WHEN {row}."Kind" IN ('Lost', 'Renewed') THEN COALESCE({row}."Reason", '') ELSE '' END""";
+        internal static string Reason(string row) => $"""CASE WHEN {row}."Kind" IN ('Lost', 'Renewed') THEN COALESCE({row}."Reason", '') ELSE '' END""";
 
         static string Add(string row, string sign) => $"""
             INSERT INTO "CustomerDayTotals" ({Columns})

@@ -424,6 +424,37 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerGroups");
                 });
 
+            modelBuilder.Entity("AccountabilityBot.Core.Domain.CustomerMonthTotal", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Share")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Kind", "GroupId", "Reason", "Share");
+
+                    b.ToTable("CustomerMonthTotals", (string)null);
+                });
+
             modelBuilder.Entity("AccountabilityBot.Core.Domain.Decision", b =>
                 {
                     b.Property<int>("Id")
