@@ -18,7 +18,7 @@ public static class LegacyJobArguments
     static readonly string[] RetiredJobTypes =
         ["AccountabilityBot.Web.Slack.SlackEventJob", "AccountabilityBot.Web.Slack.SlackReplyJob", "AccountabilityBot.Web.Teams.TeamsReplyJob"];
     const int Page = 1000;
-    const int Attempts = 3;
+    const int Attempts = 10; // about half a minute: a busy machine's start can hold SQLite's job store that long
     static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
     /// <summary>Once the host has started, beside the first requests: nothing waits for it.</summary>
