@@ -34,6 +34,11 @@ public sealed class PostgresCustomerEventStore(AppDbContext db, TimeProvider clo
             external_id character varying(200) NOT NULL, story text) ON COMMIT DROP
         """;
 
+    // The import's statements set their month sums aside, counted into CustomerMonthTotals once before the commit: each
+    // batch would update nearly every month row again, and in one open transaction every update walks the row's earlier
+    // versions (see the DeferredMonthTotals migration).
+    const string DeferMonths = """SELECT "CustomerMonthTotals_Defer"()""", CountMonths = """SELECT "CustomerMonthTotals_CountDeferred"()""";
+
     const string CopyStaging =
         "COPY import_events (ord, customer_id, kind, occurred_on, annual_value, reason, referred_by, external_id, story) FROM STDIN (FORMAT BINARY)";
 
@@ -75,8 +80,11 @@ public sealed class PostgresCustomerEventStore(AppDbContext db, TimeProvider clo
             countBefore = await CountAsync(ct);
             customers = new PostgresImportCustomers(connection, Transaction);
             await customers.LoadGroupsAsync(ct);
-            await using var create = new NpgsqlCommand(CreateStaging, connection, Transaction);
-            await create.ExecuteNonQueryAsync(ct);
+            await using var prepare = new NpgsqlBatch(connection, Transaction)
+            {
+                BatchCommands = { new NpgsqlBatchCommand(CreateStaging), new NpgsqlBatchCommand(DeferMonths) },
+            };
+            await prepare.ExecuteNonQueryAsync(ct);
         }
 
         public async Task WriteAsync(IReadOnlyList<CustomerEventInput> batch, CancellationToken ct)
@@ -123,6 +131,8 @@ public sealed class PostgresCustomerEventStore(AppDbContext db, TimeProvider clo
         public async Task<(int Inserted, int Updated)> CommitAsync(Func<int, int, string> auditSummary, CancellationToken ct)
         {
             var countAfter = await CountAsync(ct);
+            await using (var months = new NpgsqlCommand(CountMonths, connection, Transaction))
+                await months.ExecuteNonQueryAsync(ct);
             if (written > 50 + countBefore / 10) // rows changed: autovacuum's own threshold for a new analyze
             {
                 await using var analyze = new NpgsqlCommand(Analyze, connection, Transaction);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AccountabilityBot.Core.Customers.Import;
+using AccountabilityBot.Core.Domain;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,9 +76,25 @@ public sealed class ImportParityTests
             tables.AddRange((await db.CustomerGroups.Select(g => "group|" + g.Name).ToListAsync()).Order(StringComparer.Ordinal));
             tables.AddRange(await db.AuditTrail.Where(a => a.Action == "customers.import").OrderBy(a => a.Id)
                 .Select(a => "audit|" + a.Summary).ToListAsync());
+            // The roll-ups (PostgreSQL counts an import's months at its end), summed over shares, by group name.
+            var groups = await db.CustomerGroups.ToDictionaryAsync(g => g.Id, g => g.Name);
+            tables.AddRange(Summed("day", groups, await db.CustomerDayTotals
+                .Select(t => new RollUpRow(t.Day, t.Kind, t.GroupId, t.Reason, t.Count, t.Value)).ToListAsync()));
+            tables.AddRange(Summed("month", groups, await db.CustomerMonthTotals
+                .Select(t => new RollUpRow(t.Month, t.Kind, t.GroupId, t.Reason, t.Count, t.Value)).ToListAsync()));
             return new Outcome(reports, tables, (await db.Customers.CountAsync(), await db.CustomerEvents.CountAsync(), await db.LostStories.CountAsync()));
         });
     }
+
+    sealed record RollUpRow(DateOnly Period, CustomerEventKind Kind, int GroupId, string Reason, int Count, decimal Value);
+
+    static IEnumerable<string> Summed(string table, Dictionary<int, string> groups, List<RollUpRow> rows) =>
+        rows.GroupBy(r => (r.Period, r.Kind, Group: groups.GetValueOrDefault(r.GroupId, ""), r.Reason))
+            .Select(g => (g.Key, Count: g.Sum(r => r.Count), Value: g.Sum(r => r.Value)))
+            .Where(k => k.Count != 0 || k.Value != 0)
+            .Select(k => $"{table}|{k.Key.Period:O}|{k.Key.Kind}|{k.Key.Group}|{k.Key.Reason}|{k.Count}|" +
+                         k.Value.ToString("F2", CultureInfo.InvariantCulture))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>
     /// <paramref name="events"/> events of 400 customers, every tenth without an id (so the statements for customers

@@ -13,10 +13,10 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
     public partial class CustomerMonthTotals : Migration
     {
         /// <summary>A roll-up the triggers count into: its table, its period column, and the SQL for the period of a day.</summary>
-        sealed record RollUp(string Table, string Period, Func<string, string> PeriodOf);
+        internal sealed record RollUp(string Table, string Period, Func<string, string> PeriodOf);
 
-        static readonly RollUp Days = new("CustomerDayTotals", "Day", day => day);
-        static readonly RollUp Months = new("CustomerMonthTotals", "Month", day => $"date_trunc('month', {day}::timestamp)::date");
+        internal static readonly RollUp Days = new("CustomerDayTotals", "Day", day => day);
+        internal static readonly RollUp Months = new("CustomerMonthTotals", "Month", day => $"date_trunc('month', {day}::timestamp)::date");
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -53,22 +53,24 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                 name: "CustomerMonthTotals");
         }
 
+        internal static string Functions(params RollUp[] rollUps) => Functions(days => CountInto(rollUps, days));
+
         /// <summary>
         /// The daily roll-up's trigger functions (see <see cref="CustomerDayTotals"/> for why they are as they are), each
-        /// statement's changes summed by day once, then counted into each roll-up.
+        /// statement's changes summed by day once (the SQL given to <paramref name="count"/>), then counted by it.
         /// </summary>
-        static string Functions(params RollUp[] rollUps) => $$"""
+        internal static string Functions(Func<string, string> count) => $$"""
             CREATE OR REPLACE FUNCTION "CustomerEvents_DayTotals"() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
                 share integer := 0;
             BEGIN
                 {{CustomerDayTotals.ClaimShare}}
                 IF TG_OP = 'INSERT' THEN
-                    {{CountInto(rollUps, EventDays("SELECT *, 1 AS n, \"AnnualValue\" AS v FROM new_rows"))}}
+                    {{count(EventDays("SELECT *, 1 AS n, \"AnnualValue\" AS v FROM new_rows"))}}
                 ELSIF TG_OP = 'DELETE' THEN
-                    {{CountInto(rollUps, EventDays("SELECT *, -1 AS n, -\"AnnualValue\" AS v FROM old_rows"))}}
+                    {{count(EventDays("SELECT *, -1 AS n, -\"AnnualValue\" AS v FROM old_rows"))}}
                 ELSE
-                    {{CountInto(rollUps, EventDays("SELECT *, 1 AS n, \"AnnualValue\" AS v FROM new_rows UNION ALL SELECT *, -1, -\"AnnualValue\" FROM old_rows"))}}
+                    {{count(EventDays("SELECT *, 1 AS n, \"AnnualValue\" AS v FROM new_rows UNION ALL SELECT *, -1, -\"AnnualValue\" FROM old_rows"))}}
                 END IF;
                 RETURN NULL;
             END
@@ -81,7 +83,7 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     RETURN NULL;
                 END IF;
                 {{CustomerDayTotals.ClaimShare}}
-                {{CountInto(rollUps, MovedDays)}}
+                {{count(MovedDays)}}
                 RETURN NULL;
             END
             $$;
@@ -106,13 +108,13 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
             """;
 
         /// <summary>One statement: the day sums read once, each roll-up's insert a data-modifying part of its WITH.</summary>
-        static string CountInto(RollUp[] rollUps, string days) =>
+        internal static string CountInto(RollUp[] rollUps, string days) =>
             $"WITH days AS ({days})"
             + string.Concat(rollUps[..^1].Select((r, i) => $",\n        counted_{i} AS ({Add(r)})"))
             + $"\n        {Add(rollUps[^1])};";
 
         /// <summary>The day sums of this statement, by the roll-up's period, into its share.</summary>
-        static string Add(RollUp r) => $"""
+        internal static string Add(RollUp r) => $"""
             INSERT INTO "{r.Table}" ({Columns(r)})
                     SELECT {r.PeriodOf("day")}, kind, group_id, reason, share, SUM(n), SUM(v) FROM days
                     GROUP BY 1, 2, 3, 4 HAVING SUM(n) <> 0 OR SUM(v) <> 0
