@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace AccountabilityBot.Web.Tests.Hosting;
 
 /// <summary>A database file made by another build: the real process refuses to start, says why, and leaves the data alone.</summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class ForeignDatabaseTests
 {
     const string ForeignMigration = "20250101000000_InitialFromAnOlderRelease";

@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Tests.Hosting;
 /// Prometheus scrapes the bot's metrics on an address of its own (Metrics:Url), never through the bot's public one;
 /// without the setting nothing is served. The real process, so the ports are real.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class MetricsExportTests
 {
     [Fact]

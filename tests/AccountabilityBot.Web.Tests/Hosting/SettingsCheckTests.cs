@@ -5,7 +5,7 @@ using AccountabilityBot.Web.Tests.Support;
 namespace AccountabilityBot.Web.Tests.Hosting;
 
 /// <summary>The real process, started as a service unit starts it: from another folder, with the path of the dll.</summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class SettingsCheckTests
 {
     const string DataFolder = "the data folder checks guard where the SQLite file goes; PostgreSQL keeps nothing there";

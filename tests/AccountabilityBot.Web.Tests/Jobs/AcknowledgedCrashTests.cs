@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Tests.Jobs;
 /// slow slash command, both held at users.info), then started again on the same data folder with the default inbox
 /// settings: each is answered within a minute of the restart, once, and recorded once.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class AcknowledgedCrashTests : IAsyncLifetime
 {
     const string Secret = "crash-test-signing-secret";

@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Tests.Jobs;
 /// 127.0.0.1, the address a reverse proxy on the same host connects from, and that address opens nothing by itself.
 /// (Who gets in once signed in: DashboardSecurityTests.)
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class JobsDashboardTests
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace AccountabilityBot.Web.Tests.Jobs;
 /// The real bot process, killed with SIGKILL in the middle of a 200-channel review fan-out, then started again on the
 /// same database: every channel ends up with exactly one review, counted at the fake Slack.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class ProcessKillTests : IAsyncLifetime
 {
     const int Channels = 200, KillAt = 81;

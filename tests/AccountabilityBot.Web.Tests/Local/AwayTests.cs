@@ -13,7 +13,7 @@ namespace AccountabilityBot.Web.Tests.Local;
 /// `me away` with dates and `me quiet` through the real host on the local channel: the cadence runs as its job runs it
 /// (here directly, ticked with the fake clock), and the outbox's sweep delivers what quiet hours held.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class AwayTests : IAsyncLifetime
 {
     readonly FakeTimeProvider clock = new(BotApplication.Thursday); // Thu 26 Nov 2026, 15:00 UTC; the team's zone is UTC

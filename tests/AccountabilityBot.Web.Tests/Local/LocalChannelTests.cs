@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Local;
 
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class LocalChannelTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));

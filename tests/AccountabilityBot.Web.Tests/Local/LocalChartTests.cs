@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Local;
 
 /// <summary>The local channel shows the marble jar's picture too: the reply names it, the bot serves it, the page draws it.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class LocalChartTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));

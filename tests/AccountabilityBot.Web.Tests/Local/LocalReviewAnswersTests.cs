@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Local;
 
 /// <summary>Through the real host and its job server: an answer given on the day of the review is in that review.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class LocalReviewAnswersTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Local;
 
 /// <summary>The <c>pattern</c> and <c>patterns</c> verbs through the real host on the local channel (Thursday 26 Nov 2026).</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class PatternChatTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));

@@ -8,7 +8,7 @@ namespace AccountabilityBot.Web.Tests.Local;
 /// <c>scoreboard</c> and <c>mine</c> through the real host on the local channel, on a small history counted by hand
 /// (<see cref="ScoreboardHistory"/>: Q4 2026; the team in UTC, tom in Los Angeles).
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class ScoreboardChatTests : IAsyncLifetime
 {
     // tom's line, counted by hand (see ScoreboardHistory).

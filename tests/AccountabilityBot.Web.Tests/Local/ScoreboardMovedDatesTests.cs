@@ -7,7 +7,7 @@ namespace AccountabilityBot.Web.Tests.Local;
 /// On time or late is judged against the due date first promised: a small history through the engine on the local
 /// channel, counted by hand (Q4 2026, the team and li in UTC).
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class ScoreboardMovedDatesTests : IAsyncLifetime
 {
     readonly BotApplication app = new(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Local;
 
 /// <summary>The <c>touchpoint</c> verb through the real host on the local channel (Thursday 26 Nov 2026).</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TouchpointChatTests : IAsyncLifetime
 {
     const string Add = "touchpoint add \"First reply within 4 hours\" stage:\"Get help\" unit:hours good:down threshold:4 owner:@maria";

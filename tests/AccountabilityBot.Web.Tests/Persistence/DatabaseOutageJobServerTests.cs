@@ -12,7 +12,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// rows over within seconds, and a stop right after the outage ends well within Shutdown:Timeout (see
 /// <see cref="JobsExtensions"/>).
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class DatabaseOutageJobServerTests
 {
     static readonly string Left = $"SELECT count(*) FROM {JobsExtensions.HangfireSchema}.lock WHERE acquired <= @left";

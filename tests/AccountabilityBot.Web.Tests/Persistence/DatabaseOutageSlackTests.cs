@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Persistence;
 
 /// <summary>Slack, its outbox and its job server through a PostgreSQL restart and an outage (see <see cref="DatabaseOutageTests"/>).</summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class DatabaseOutageSlackTests
 {
     static JsonObject DirectMessage(string text, string eventId)

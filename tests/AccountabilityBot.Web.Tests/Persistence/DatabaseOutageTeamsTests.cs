@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Persistence;
 
 /// <summary>Teams through a PostgreSQL outage (see <see cref="DatabaseOutageTests"/>).</summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class DatabaseOutageTeamsTests
 {
     const string Conversation = "a:chat-outage";

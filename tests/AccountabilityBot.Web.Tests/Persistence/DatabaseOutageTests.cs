@@ -14,7 +14,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// The bot's PostgreSQL database goes away and comes back (new connections refused, open ones ended with 57P01, as a
 /// server shutdown does) while commands keep arriving.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class DatabaseOutageTests
 {
     sealed record Answer(string Title, HttpStatusCode Status, string? Detail, int Phase);

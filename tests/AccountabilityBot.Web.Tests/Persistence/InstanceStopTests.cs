@@ -8,7 +8,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// killed with SIGKILL, the other instance takes the rest over; stopped with SIGTERM, the instance drains (nothing left
 /// in doubt) and a restart sends the rest. A web-only instance (Jobs:RunServer=false) takes the commands meanwhile.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class InstanceStopTests : IAsyncLifetime
 {
     const int Channels = 200;

@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// Moving an SQLite installation to PostgreSQL: every row goes across (checked table by table), the bot on PostgreSQL
 /// then answers exactly as it did on SQLite, and a database that is not empty is refused untouched.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class PostgresMoveTests
 {
     static FakeTimeProvider NewClock() => new(BotApplication.Thursday);

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// other instance holds uncommitted is run again after this batch's commit), so the database never has to break a
 /// deadlock, and every delivery is recorded once, answered alike on both, and counted once.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class TwoInstancesStormTests
 {
     const int Deliveries = 240, Workers = 24;

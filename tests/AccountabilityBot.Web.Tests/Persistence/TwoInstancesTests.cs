@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Tests.Persistence;
 /// schema and the default rows take turns), a delivery sent to both at once is recorded at most once with one answer,
 /// and a review fanned out while both run their job servers reaches every leadership channel once.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(BotProcessTests.Name)]
 public sealed class TwoInstancesTests
 {
     [PostgresFact]

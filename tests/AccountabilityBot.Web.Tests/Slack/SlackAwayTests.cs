@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>`me away` and `me quiet` from Slack's slash command, in the zone of the member's Slack profile; the DM through Slack's Web API.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackAwayTests : IAsyncLifetime
 {
     // Thu 26 Nov 2026 20:00 UTC: already Friday 05:00 in Tokyo.

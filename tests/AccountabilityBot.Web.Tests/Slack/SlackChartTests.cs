@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>The weekly review's picture of the marble jar, through the real host and a Slack that implements the external upload.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackChartTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

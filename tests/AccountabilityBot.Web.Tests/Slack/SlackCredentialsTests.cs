@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Tests.Slack;
 /// Slack's response_url (its path is a credential) and the verification token in its payloads are never written: not
 /// in the job store, not in the bot's database, not in the log even at Trace level.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackCredentialsTests : IAsyncLifetime
 {
     const string ResponsePath = "/commands/T1/1/rUrL5ecretPath", VerificationToken = "vErIfIcAtIoNtOkEn42";

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>A command slower than the ack budget (here: a zero budget) is acked at once and answered through response_url.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackDeferredAnswerTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:AckBudget"] = "00:00:00" });

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Requests through the real pipeline: only correctly signed, fresh, reasonably sized ones get in.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackEndpointTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

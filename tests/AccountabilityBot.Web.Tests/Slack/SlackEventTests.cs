@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Events API deliveries: acknowledged at once, handled by a Hangfire job, each event_id acted on once.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackEventTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

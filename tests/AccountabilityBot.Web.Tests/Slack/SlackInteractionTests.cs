@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Buttons and modals: a click runs its command once, AskFor buttons ask in a modal first.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackInteractionTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

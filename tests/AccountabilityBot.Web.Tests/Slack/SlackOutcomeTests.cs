@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>The command's typed outcome as Slack's adapter acts on it: in the ack, in a modal, or in a follow-up.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackOutcomeTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

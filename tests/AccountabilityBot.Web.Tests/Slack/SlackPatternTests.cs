@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>A frontline pattern through Slack payloads: fixes by slash command, the post as Block Kit, its stop proposed from a modal.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackPatternTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Members' names, emails and zones from Slack: enrolled with them however commands arrive, repaired, kept current.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackPeopleTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Tests.Slack;
 /// Quiet hours judged again when a DM is delivered, through the real host and the fake Slack: a retry that falls in them
 /// waits for their end; the answer to the member's own command never waits.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackQuietHoursTests : IAsyncLifetime
 {
     // A 429 leaves the retry to the outbox at once (instead of waiting in place), as a Retry-After past this wait does.

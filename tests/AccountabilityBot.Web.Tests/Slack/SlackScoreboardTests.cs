@@ -5,7 +5,7 @@ using AccountabilityBot.Web.Tests.Support;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary><c>/cx scoreboard</c> from signed Slack slash commands: your own until the CCO shares everyone's, then by name.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackScoreboardTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>A new API key asked for by DM reaches the CCO, and is kept nowhere: not in the inbox, not in the outbox.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackShownOnceTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

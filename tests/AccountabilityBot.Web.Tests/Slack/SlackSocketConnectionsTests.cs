@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Tests.Slack;
 /// an envelope again on another connection (unacknowledged in time, with retry_attempt); each is acknowledged where it
 /// came and recorded once.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackSocketConnectionsTests
 {
     static readonly Dictionary<string, string?> SocketMode = new() { ["Slack:AppToken"] = FakeSlack.AppToken, ["Slack:SigningSecret"] = "" };

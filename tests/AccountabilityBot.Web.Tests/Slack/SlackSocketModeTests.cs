@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Socket Mode against a WebSocket server on loopback sending Slack's recorded envelopes.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackSocketModeTests : IAsyncLifetime
 {
     readonly FakeSocketModeServer server = new();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Slack settings are checked at start-up, with messages a CCO can act on.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackStartupTests
 {
     [Theory]

@@ -13,7 +13,7 @@ namespace AccountabilityBot.Web.Tests.Slack;
 /// After the app is uninstalled or its token revoked, posts for Slack are held (not failed, not lost), Slack is not
 /// called, the CCO is told where the bot can still reach them, and what was held goes out once a working token is seen.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackUninstallTests : IAsyncLifetime
 {
     static readonly Dictionary<string, string?> WithLocalPage = new() { ["Local:Enabled"] = "true" };

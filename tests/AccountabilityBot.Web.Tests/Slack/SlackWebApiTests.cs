@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>The Web API client against the fake Slack: typed errors, Retry-After, per-channel pacing.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackWebApiTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00" });
@@ -141,7 +141,7 @@ public sealed class SlackWebApiTests : IAsyncLifetime
 }
 
 /// <summary>Posts to one channel are spaced out so Slack never has to refuse them.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackPacingTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00.300" });
@@ -166,7 +166,7 @@ public sealed class SlackPacingTests : IAsyncLifetime
 }
 
 /// <summary>Across channels, posts stay under the workspace-wide limit, so a fan-out is paced rather than refused.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackWorkspacePacingTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "600" });
@@ -188,7 +188,7 @@ public sealed class SlackWorkspacePacingTests : IAsyncLifetime
 }
 
 /// <summary>The fake's workspace limit is a real check: a bot paced ten times too fast for it is refused.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackWorkspaceLimitTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "6000" });
@@ -213,7 +213,7 @@ public sealed class SlackWorkspaceLimitTests : IAsyncLifetime
 }
 
 /// <summary>A post carries its outbox key as message metadata, so a post left in doubt by a crash can be found again.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackPostLookupTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00", ["Slack:WorkspacePostsPerMinute"] = "6000" });

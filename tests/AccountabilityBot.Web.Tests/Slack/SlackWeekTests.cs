@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>A leadership week driven only through Slack payloads, checked by what the fake Slack received.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class SlackWeekTests : IAsyncLifetime
 {
     readonly SlackHost host = new();

@@ -13,9 +13,9 @@ namespace AccountabilityBot.Web.Tests.Support;
 /// The PostgreSQL pass's stand-in for the data folder: a host given a data folder and no provider gets a database
 /// (abot_&lt;guid&gt;) of its own for that folder, made on first use, so two hosts on one folder are still a restart on
 /// one database. Hosts hold a lease on their folder's database while they live; after each host test the databases
-/// no host holds are dropped (<see cref="DropFolderDatabasesAttribute"/>: the host tests run one at a time, and a class
-/// fixture's host keeps its own), and anything left when the test process exits: hundreds of them would otherwise stay
-/// on the server's disk.
+/// no host has held or named for a while are dropped (<see cref="DropFolderDatabasesAttribute"/>; the host tests run in
+/// more than one collection at a time, so a test of another collection may be between two hosts on its folder), and
+/// anything left when the test process exits: hundreds of them would otherwise stay on the server's disk.
 /// </summary>
 public static class FolderDatabases
 {
@@ -23,7 +23,15 @@ public static class FolderDatabases
     {
         public string ConnectionString => connectionString;
         public int Hosts;
+        /// <summary>When a host last let it go or a test last named its folder.</summary>
+        public long LastUsed = Environment.TickCount64;
     }
+
+    /// <summary>
+    /// How long a folder's database stays after its last use: longer than any host test takes between two uses of its
+    /// folder (a restart, a count after the host stopped).
+    /// </summary>
+    static readonly TimeSpan KeptWhenIdle = TimeSpan.FromMinutes(2);
 
     static readonly Dictionary<string, Entry> ByFolder = [];
 
@@ -62,7 +70,12 @@ public static class FolderDatabases
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) lock (ByFolder) entry.Hosts--;
+            if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+            lock (ByFolder)
+            {
+                entry.Hosts--;
+                entry.LastUsed = Environment.TickCount64;
+            }
         }
     }
 
@@ -74,7 +87,11 @@ public static class FolderDatabases
         var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
         lock (ByFolder)
         {
-            if (ByFolder.TryGetValue(folder, out var known)) return known;
+            if (ByFolder.TryGetValue(folder, out var known))
+            {
+                known.LastUsed = Environment.TickCount64;
+                return known;
+            }
             // A copy of one migrated (with Hangfire's schema) for the whole run: start-up finds the schema in place, as on a
             // restart, instead of installing it all again for each of the hundreds of hosts (PostgresHostTests start empty).
             var name = PostgresCopies.Take(TestProvider.AdminConnectionString, Template.Value);
@@ -97,12 +114,13 @@ public static class FolderDatabases
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>Drops the folder databases no host holds, or all of them (FORCE: a host left running must not keep one).</summary>
+    /// <summary>Drops the folder databases idle for a while, or all of them (FORCE: a host left running must not keep one).</summary>
     public static void Drop(bool all)
     {
         lock (ByFolder)
         {
-            foreach (var (folder, entry) in ByFolder.Where(e => all || e.Value.Hosts <= 0).ToList())
+            var idleSince = Environment.TickCount64 - (long)KeptWhenIdle.TotalMilliseconds;
+            foreach (var (folder, entry) in ByFolder.Where(e => all || (e.Value.Hosts <= 0 && e.Value.LastUsed < idleSince)).ToList())
             {
                 PostgresCopies.Drop(new NpgsqlConnectionStringBuilder(entry.ConnectionString).Database!);
                 ByFolder.Remove(folder);
@@ -116,7 +134,7 @@ public static class FolderDatabases
         version: typeof(PostgreSqlObjectsInstaller).Assembly.GetName().Version!.ToString()));
 }
 
-/// <summary>After each host test, the folder databases no host holds any more go (see <see cref="FolderDatabases"/>).</summary>
+/// <summary>After each host test, the folder databases idle for a while go (see <see cref="FolderDatabases"/>).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class DropFolderDatabasesAttribute : BeforeAfterTestAttribute
 {

@@ -1,13 +1,32 @@
 namespace AccountabilityBot.Web.Tests.Support;
 
+// Host tests run one at a time within each of three collections, and the three side by side: a host test spends most
+// of its time waiting (on Hangfire's polls, a fake platform, a process restarting), so three at once take little more
+// than the longest of them, where more at once would crowd the two cores the suite runs on, beside the other pass.
+
 /// <summary>
-/// Host tests run one at a time: each starts a Hangfire server, and the machine has two cores. That also makes it safe
-/// to drop the PostgreSQL pass's folder databases after each of them. Browser tests share one chromium
+/// The dashboard, the customer data API, hosting and the rest. Browser tests share one chromium
 /// (<see cref="SharedBrowser"/>), started by the first of them.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 [DropFolderDatabases]
 public sealed class WebTests : ICollectionFixture<SharedBrowser>
 {
     public const string Name = "web host";
+}
+
+/// <summary>Slack, Teams and the local channel in process.</summary>
+[CollectionDefinition(Name)]
+[DropFolderDatabases]
+public sealed class ChatHostTests
+{
+    public const string Name = "chat hosts";
+}
+
+/// <summary>The real bot as child processes killed and restarted, several instances, and database outages.</summary>
+[CollectionDefinition(Name)]
+[DropFolderDatabases]
+public sealed class BotProcessTests
+{
+    public const string Name = "bot processes";
 }

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>One host for every rejected request: none of them may store anything, so they cannot disturb each other.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsAuthTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
     TeamsHost Host => fixture.Host;

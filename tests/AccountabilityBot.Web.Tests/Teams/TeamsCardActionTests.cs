@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsCardActionTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>
 {
     TeamsHost Host => fixture.Host;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>The weekly review's picture of the marble jar in Teams: a card showing it from a sealed link the bot serves.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsChartTests : IAsyncDisposable
 {
     const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2", Ana = "29:ana";

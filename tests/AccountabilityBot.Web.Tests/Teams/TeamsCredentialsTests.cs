@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// The bot's Teams credentials refused (client secret revoked or expired): posts are held and Teams is not called until a
 /// restart finds them working.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsCredentialsTests : IAsyncLifetime
 {
     const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";

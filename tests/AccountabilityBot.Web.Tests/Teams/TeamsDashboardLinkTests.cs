@@ -8,7 +8,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// A sign-in link (or a new API key) is for the one who asked: Teams posts the answer where the command was typed, so
 /// in a channel or group chat (conversation.conversationType) it is refused, with where to ask instead.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsDashboardLinkTests(TeamsMessageFixture fixture) : IClassFixture<TeamsMessageFixture>
 {
     TeamsHost Host => fixture.Host;

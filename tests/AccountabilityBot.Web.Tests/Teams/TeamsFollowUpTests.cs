@@ -10,7 +10,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// stops before posting it (here: no job server, as if it died with the job in hand) leaves it to the next host on the
 /// same database, whose inbox sweep posts it once, a lease after it arrived, instead of Hangfire's 30 minutes.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsFollowUpTests
 {
     static readonly Dictionary<string, string?> NoJobServer = new() { ["Jobs:RunServer"] = "false" };

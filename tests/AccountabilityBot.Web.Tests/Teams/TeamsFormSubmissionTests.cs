@@ -12,7 +12,7 @@ public sealed class TeamsFormFixture : TeamsHostFixture
 }
 
 /// <summary>The forms Teams gained from Slack (lost customer, stop), asked for and submitted through the real host.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsFormSubmissionTests(TeamsFormFixture fixture) : IClassFixture<TeamsFormFixture>
 {
     TeamsHost Host => fixture.Host;

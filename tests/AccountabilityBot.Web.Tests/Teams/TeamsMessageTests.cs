@@ -16,7 +16,7 @@ public sealed class TeamsMessageFixture : TeamsHostFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Bot:InitialCco"] = Rido };
 }
 
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsMessageTests(TeamsMessageFixture fixture) : IClassFixture<TeamsMessageFixture>
 {
     TeamsHost Host => fixture.Host;

@@ -9,7 +9,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// A Teams message that cannot be stored (here: the inbox table is gone) is answered "nothing was recorded" straight
 /// through the Connector, or on the clicked card, instead of a silent 500.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsNotStoredTests : IAsyncLifetime
 {
     readonly TeamsHost host = new();

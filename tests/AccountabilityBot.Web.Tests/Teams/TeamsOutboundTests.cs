@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsOutboundTests : IAsyncLifetime
 {
     readonly TeamsHost host = new();

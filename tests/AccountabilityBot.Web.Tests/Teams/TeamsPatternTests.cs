@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>A frontline pattern through Teams activities: the post as an Adaptive Card, then dismissed from its card with a reason.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsPatternTests : IAsyncLifetime
 {
     const string Channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";

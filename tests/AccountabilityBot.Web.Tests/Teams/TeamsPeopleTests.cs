@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>Teams members: one enrolment with the profile however activities arrive, and the name and zone kept current.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsPeopleTests : IAsyncLifetime
 {
     readonly TeamsHost host = new();

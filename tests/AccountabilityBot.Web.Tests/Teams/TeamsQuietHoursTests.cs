@@ -15,7 +15,7 @@ namespace AccountabilityBot.Web.Tests.Teams;
 /// Quiet hours judged again when a DM is delivered, not only when it was queued, through the real host and the fake Bot
 /// Connector: the member may have set them, or moved zone, in between.
 /// </summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsQuietHoursTests : IAsyncLifetime
 {
     const string Maria = "29:maria", MariasChat = "a:chat-maria";

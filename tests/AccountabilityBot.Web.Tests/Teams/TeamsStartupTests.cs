@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Teams;
 
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsStartupTests
 {
     [Theory]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Teams;
 
 /// <summary>A week of the product through Teams only: what the fake Connector received and what the database holds.</summary>
-[Collection(WebTests.Name)]
+[Collection(ChatHostTests.Name)]
 public sealed class TeamsWeekTests : IAsyncLifetime
 {
     readonly TeamsHost host = new();
