@@ -3,6 +3,8 @@ namespace AccountabilityBot.Web.Tests.Support;
 // Host tests run one at a time within each of three collections, and the three side by side: a host test spends most
 // of its time waiting (on Hangfire's polls, a fake platform, a process restarting), so three at once take little more
 // than the longest of them, where more at once would crowd the two cores the suite runs on, beside the other pass.
+// xunit.runner.json lifts xUnit's thread limit: under it, each host's background work (the outbox, the inbox sweep)
+// would run on xUnit's two test threads, and stall while a test of another collection held one.
 
 /// <summary>
 /// The dashboard, the customer data API, hosting and the rest. Browser tests share one chromium
