@@ -42,6 +42,11 @@ public sealed class LostStory
     public int Id { get; set; }
     public int CustomerEventId { get; set; }
     public CustomerEvent Event { get; set; } = null!;
+    /// <summary>
+    /// The day its customer was lost: its event's date while that event is a loss. Kept by the database's triggers
+    /// (never written here), so a period's stories are read from an index rather than through a million events.
+    /// </summary>
+    public DateOnly? LostOn { get; private set; }
     public required string Narrative { get; set; }
     public int? AuthorId { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -67,6 +67,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(x => x.ExternalId).IsUnique();
             e.HasOne(x => x.Story).WithOne(s => s.Event).HasForeignKey<LostStory>(s => s.CustomerEventId);
         });
+        model.Entity<LostStory>(e =>
+        {
+            e.HasIndex(s => new { s.LostOn, s.Id });
+            e.HasIndex(s => s.PickedAt);
+        });
         model.Entity<JourneyStage>().HasIndex(s => s.Name).IsUnique();
         model.Entity<Commitment>(e =>
         {

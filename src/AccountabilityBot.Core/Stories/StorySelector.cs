@@ -16,19 +16,19 @@ public static class StorySelector
     /// if that reaches further back), most recent first on a tie. The story comes with its event, customer and group.
     /// </summary>
     public static async Task<LostStory?> StoryOfTheWeekAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var picked = await PickedAsync(db, ct);
-        if (picked is not null) return picked;
+        => await PickedAsync(db, ct) ?? await MostValuableUntoldAsync(db, from, to, ct);
 
+    /// <summary>The untold story of the most valuable recent loss: the story of the week when the CCO has picked none.</summary>
+    public static async Task<LostStory?> MostValuableUntoldAsync(AppDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var stories = WithCustomer(db);
         var windowStart = to.AddDays(1 - WindowDays);
         var since = from < windowStart ? from : windowStart;
         // Money is stored as whole minor units (see the provider context), so the database orders by value.
         return await stories
-            .Where(s => s.ToldAt == null && s.Event.Kind == CustomerEventKind.Lost
-                && s.Event.OccurredOn >= since && s.Event.OccurredOn <= to)
+            .Where(s => s.ToldAt == null && s.LostOn >= since && s.LostOn <= to)
             .OrderByDescending(s => s.Event.AnnualValue)
-            .ThenByDescending(s => s.Event.OccurredOn)
+            .ThenByDescending(s => s.LostOn)
             .ThenByDescending(s => s.Id)
             .FirstOrDefaultAsync(ct);
     }

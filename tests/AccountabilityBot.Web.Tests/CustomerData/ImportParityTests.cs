@@ -28,7 +28,7 @@ public sealed class ImportParityTests
         Assert.Equal(["2 new and 0 updated", "5,004 new and 0 updated", "1,000 new and 5,004 updated"],
             postgres.Reports.Select(r => r[..r.IndexOf(" events", StringComparison.Ordinal)]));
         var (customers, events, stories) = postgres.Counts;
-        Assert.Equal((2 + 402, 2 + 6_004, 500), (customers, events, stories));
+        Assert.Equal((2 + 402, 2 + 6_004, 639), (customers, events, stories)); // 500 told in the second file, 139 kept from the first
         Assert.Contains("customer 1|Walk-in 20||GROUP 0", postgres.Tables); // the earlier of two with that name, regrouped
         Assert.Contains("customer 3|Id First|S-1|", postgres.Tables); // found by name in the same batch: no second one
         Assert.Equal(2, postgres.Tables.Count(t => t.Contains("|Name First|", StringComparison.Ordinal)));
@@ -70,8 +70,14 @@ public sealed class ImportParityTests
                              $"{e.AnnualValue.ToString("F2", CultureInfo.InvariantCulture)}|{e.Reason}|{e.ReferredBy}|{e.ExternalId}|" +
                              e.RecordedAt.ToString(Instant, CultureInfo.InvariantCulture)));
             // Sorted here: the two databases' collations order text differently.
-            tables.AddRange((await db.LostStories.Select(s => new { s.Event.ExternalId, s.Narrative, s.CreatedAt }).ToListAsync())
-                .Select(s => $"story|{s.ExternalId}|{s.Narrative}|{s.CreatedAt.ToString(Instant, CultureInfo.InvariantCulture)}")
+            var stories = await db.LostStories.Select(s => new
+            {
+                s.Event.ExternalId, s.Narrative, s.CreatedAt, s.LostOn,
+                EventLostOn = s.Event.Kind == CustomerEventKind.Lost ? s.Event.OccurredOn : (DateOnly?)null,
+            }).ToListAsync();
+            Assert.All(stories, s => Assert.Equal(s.EventLostOn, s.LostOn)); // kept by the database through the import
+            tables.AddRange(stories
+                .Select(s => $"story|{s.ExternalId}|{s.Narrative}|{s.CreatedAt.ToString(Instant, CultureInfo.InvariantCulture)}|{s.LostOn:O}")
                 .Order(StringComparer.Ordinal));
             tables.AddRange((await db.CustomerGroups.Select(g => "group|" + g.Name).ToListAsync()).Order(StringComparer.Ordinal));
             tables.AddRange(await db.AuditTrail.Where(a => a.Action == "customers.import").OrderBy(a => a.Id)
@@ -113,11 +119,13 @@ public sealed class ImportParityTests
             var c = i % 400 + 1;
             var customer = c % 10 == 0 ? $",Walk-in {c}" : $"C-{c},Customer {c}{(version == 2 ? " Ltd" : "")}";
             var group = c % 7 == 0 ? "" : i % 2 == 0 ? $"GROUP {c % 5}" : $"Group {c % 5}";
-            var kind = kinds[i % 4];
+            // The second version moves every fifth event a day on and turns every ninth into the next kind.
+            var kind = kinds[(i + (version == 2 && i % 9 == 0 ? 1 : 0)) % 4];
+            var day = 1 + (i + (version == 2 && i % 5 == 0 ? 1 : 0)) % 28;
             var story = kind == "lost" && i % 3 == 0 ? $"Story {i} v{version}" : "";
             var referredBy = kind == "referral" ? "Customer 1" : "";
             csv.Append(CultureInfo.InvariantCulture,
-                $"2026-{1 + i % 10:D2}-{1 + i % 28:D2},{kind},{customer},{group},{100 + i % 997 + version}.{i % 100:D2},USD,")
+                $"2026-{1 + i % 10:D2}-{day:D2},{kind},{customer},{group},{100 + i % 997 + version}.{i % 100:D2},USD,")
                 .Append(CultureInfo.InvariantCulture, $"{(kind == "lost" ? "price" : "")},{story},{referredBy},EV-{i}\n");
         }
         return csv.ToString();

@@ -21,10 +21,10 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 "AccountabilityBot.Core.Domain.LostStory",
                 typeof(LostStory),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -57,6 +57,13 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
                 propertyInfo: typeof(LostStory).GetProperty("CustomerEventId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LostStory).GetField("<CustomerEventId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var lostOn = runtimeEntityType.AddProperty(
+                "LostOn",
+                typeof(DateOnly?),
+                propertyInfo: typeof(LostStory).GetProperty("LostOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LostStory).GetField("<LostOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var narrative = runtimeEntityType.AddProperty(
                 "Narrative",
@@ -95,6 +102,12 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { customerEventId },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { pickedAt });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { lostOn, id });
 
             return runtimeEntityType;
         }

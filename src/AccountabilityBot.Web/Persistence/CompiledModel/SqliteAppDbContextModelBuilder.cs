@@ -11,7 +11,7 @@ namespace AccountabilityBot.Web.Persistence.CompiledModel
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6ce67696-9234-4c5b-9ef6-f9404e046f82"), entityTypeCount: 34)
+            : base(skipDetectChanges: false, modelId: new Guid("8754f174-5987-450f-ac62-cac33b329b39"), entityTypeCount: 34)
         {
         }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -14,8 +13,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
     /// <c>CustomerMonthTotals_CountDeferred()</c>, before the commit, counts them into the roll-up in one statement. Other
     /// writers (chat, the dashboard, EF) count their months as before.
     /// </summary>
-    [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207240000_DeferredMonthTotals")]
     public partial class DeferredMonthTotals : Migration
     {
         /// <summary>An import's month sums until its end, in the shape of a statement's day sums (its month's first day as day).</summary>

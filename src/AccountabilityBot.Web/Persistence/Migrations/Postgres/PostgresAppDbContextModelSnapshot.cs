@@ -624,6 +624,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
                     b.Property<int>("CustomerEventId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("LostOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasColumnType("text");
@@ -641,6 +644,10 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("CustomerEventId")
                         .IsUnique();
+
+                    b.HasIndex("PickedAt");
+
+                    b.HasIndex("LostOn", "Id");
 
                     b.ToTable("LostStories");
                 });

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -9,8 +8,6 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
     /// The pair of PostgreSQL's DeferredMonthTotals, with nothing to do: SQLite updates a row in place, so an import's
     /// triggers count each event into its month as it goes, however many batches the transaction holds.
     /// </summary>
-    [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207240000_DeferredMonthTotals")]
     public partial class DeferredMonthTotals : Migration
     {
         /// <inheritdoc />

@@ -591,6 +591,9 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
                     b.Property<int>("CustomerEventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LostOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -608,6 +611,10 @@ namespace AccountabilityBot.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CustomerEventId")
                         .IsUnique();
+
+                    b.HasIndex("PickedAt");
+
+                    b.HasIndex("LostOn", "Id");
 
                     b.ToTable("LostStories");
                 });
