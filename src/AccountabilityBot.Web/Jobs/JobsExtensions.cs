@@ -5,6 +5,7 @@ using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Persistence;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
@@ -30,6 +31,9 @@ public static class JobsExtensions
             var folder = PersistenceExtensions.DataDirectory(database);
             return new SQLiteStorage(Path.Combine(folder, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
         });
+        // Likewise the activator: Hangfire would take JobActivator.Current, which the host that started last sets, so
+        // another host's jobs in the same process ran with its services (its database, its platforms).
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

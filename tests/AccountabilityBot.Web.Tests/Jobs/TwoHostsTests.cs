@@ -2,12 +2,16 @@ using AccountabilityBot.Web.Jobs;
 using AccountabilityBot.Web.Tests.Support;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Jobs;
 
-/// <summary>Two instances on one database (two Hangfire servers, one app database): every post still goes out once.</summary>
+/// <summary>
+/// Two instances on one database (two Hangfire servers, one app database): every post still goes out once. Two hosts in
+/// one process (the tests run several at once) each run their jobs with their own services.
+/// </summary>
 [Collection(WebTests.Name)]
 public sealed class TwoHostsTests
 {
@@ -31,5 +35,27 @@ public sealed class TwoHostsTests
         var perChannel = sent.Sends.Where(s => s.Conversation.StartsWith("exec-")).GroupBy(s => s.Conversation).ToList();
         Assert.Equal(20, perChannel.Count);
         Assert.All(perChannel, g => Assert.Single(g));
+    }
+
+    [Fact]
+    public async Task HostsStartingTogetherInOneProcess_EachRunsItsJobsWithItsOwnServices()
+    {
+        var clock = new FakeTimeProvider(BotApplication.Thursday);
+        var hosts = Enumerable.Range(0, 4).Select(_ => new BotApplication(BotApplication.NewDataDirectory(), clock)).ToList();
+        try
+        {
+            // Started together: each one's start sets Hangfire's process-wide activator while the others are starting.
+            await Task.WhenAll(hosts.Select(h => Task.Run(() => h.Services)));
+            foreach (var host in hosts)
+            {
+                using var scope = host.Services.GetRequiredService<JobActivator>().BeginScope((JobActivatorContext)null!);
+                var expected = host.Services.GetRequiredService<IConfiguration>()["Database:DataDirectory"];
+                Assert.Equal(expected, ((IConfiguration)scope.Resolve(typeof(IConfiguration)))["Database:DataDirectory"]);
+            }
+        }
+        finally
+        {
+            foreach (var host in hosts) await host.DisposeAsync();
+        }
     }
 }
