@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Hosting;
 
 /// <summary>The pacing each provider gets (in memory on SQLite, in the database on PostgreSQL), on the real clock.</summary>
-[Collection(WebTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SendPacingTests
 {
     static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(150);

@@ -121,7 +121,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.All(loopback.ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
         Assert.DoesNotContain(loopback.Slack.Calls, c => c.Method == "conversations.history"); // nothing was in doubt, so nothing was looked up
-        Assert.Contains("leadership", await LoopbackSlack.CommandAsync(web, Secret, "channel leadership", "C999")); // the web-only instance still answers
+        Assert.Matches("leadership|Working on it", await LoopbackSlack.CommandAsync(web, Secret, "channel leadership", "C999")); // the web-only instance still answers
     }
 
     async Task BindChannelsAsync(BotProcess first, BotProcess second)
@@ -129,8 +129,14 @@ public sealed class InstanceStopTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async lane =>
         {
             for (var i = lane; i < Channels; i += 4)
-                Assert.Contains("leadership", await LoopbackSlack.CommandAsync(i % 2 == 0 ? first : second, Secret, "channel leadership", $"C{i:000}"));
+            {
+                var answer = await LoopbackSlack.CommandAsync(i % 2 == 0 ? first : second, Secret, "channel leadership", $"C{i:000}");
+                Assert.True(answer.Contains("leadership", StringComparison.Ordinal) || answer.Contains("Working on it", StringComparison.Ordinal), answer);
+            }
         }));
+        // On a busy machine a command may outlast its acknowledgement; it is bound all the same, a moment later.
+        await Eventually.Async(async () => await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "ChannelBindings" """) >= Channels ? "bound" : null,
+            what: "every channel bound");
     }
 
     /// <summary>The process id in the Hangfire server id ("host:pid:guid") of the worker running the review.</summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountabilityBot.Web.Tests.Persistence;
 
 /// <summary>The pacing rows in PostgreSQL, as two instances see them.</summary>
-[Collection(WebTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class PostgresSendPacingTests
 {
     // The pacing rows are all these tests need; a job server stopping after the database was away only slows disposal.

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>Two hosts on one PostgreSQL database posting to one Slack channel: Slack's limit holds across both.</summary>
-[Collection(ChatHostTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SlackSharedPacingTests
 {
     [PostgresFact]

@@ -141,7 +141,7 @@ public sealed class SlackWebApiTests : IAsyncLifetime
 }
 
 /// <summary>Posts to one channel are spaced out so Slack never has to refuse them.</summary>
-[Collection(ChatHostTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SlackPacingTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00.300" });
@@ -166,7 +166,7 @@ public sealed class SlackPacingTests : IAsyncLifetime
 }
 
 /// <summary>Across channels, posts stay under the workspace-wide limit, so a fan-out is paced rather than refused.</summary>
-[Collection(ChatHostTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SlackWorkspacePacingTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "600" });
@@ -188,7 +188,7 @@ public sealed class SlackWorkspacePacingTests : IAsyncLifetime
 }
 
 /// <summary>The fake's workspace limit is a real check: a bot paced ten times too fast for it is refused.</summary>
-[Collection(ChatHostTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SlackWorkspaceLimitTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:WorkspacePostsPerMinute"] = "6000" });

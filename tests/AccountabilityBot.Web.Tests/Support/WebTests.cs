@@ -32,3 +32,14 @@ public sealed class BotProcessTests
 {
     public const string Name = "bot processes";
 }
+
+/// <summary>
+/// Tests of the bot's pace against a platform's limits, which compare the time between requests: they run alone, after
+/// the others (and beside the other pass only), so that a starved host does not bunch its requests.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+[DropFolderDatabases]
+public sealed class PacedTests
+{
+    public const string Name = "paced";
+}
