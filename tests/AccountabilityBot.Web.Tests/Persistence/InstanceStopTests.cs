@@ -74,7 +74,7 @@ public sealed class InstanceStopTests : IAsyncLifetime
         Assert.InRange(await database.ScalarAsync<long>("""SELECT COUNT(*) FROM "OutboundMessages" WHERE "SentAt" IS NOT NULL"""), 0, Channels - 1);
 
         // The survivor's minutely sweep takes over what is left, and what the dead instance held once its leases end.
-        await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(100),
+        await Eventually.Async(() => Task.FromResult(loopback.ReviewsPerChannel().Count == Channels ? "done" : null), TimeSpan.FromSeconds(180),
             "every channel to get the review from the surviving instance");
         await Task.Delay(TimeSpan.FromSeconds(1)); // room for a duplicate to show up, if there were one
 
@@ -121,7 +121,8 @@ public sealed class InstanceStopTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.All(loopback.ReviewsPerChannel(), c => Assert.Equal(1, c.Value));
         Assert.DoesNotContain(loopback.Slack.Calls, c => c.Method == "conversations.history"); // nothing was in doubt, so nothing was looked up
-        Assert.Matches("leadership|Working on it", await LoopbackSlack.CommandAsync(web, Secret, "channel leadership", "C999")); // the web-only instance still answers
+        // The web-only instance still answers.
+        Assert.Matches("leadership|Working on it", await LoopbackSlack.CommandAsync(web, Secret, "channel leadership", "C999"));
     }
 
     async Task BindChannelsAsync(BotProcess first, BotProcess second)

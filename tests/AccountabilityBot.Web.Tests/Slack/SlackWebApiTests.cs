@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountabilityBot.Web.Tests.Slack;
 
 /// <summary>The Web API client against the fake Slack: typed errors, Retry-After, per-channel pacing.</summary>
-[Collection(ChatHostTests.Name)]
+[Collection(PacedTests.Name)]
 public sealed class SlackWebApiTests : IAsyncLifetime
 {
     readonly SlackHost host = new(new Dictionary<string, string?> { ["Slack:ChannelPostInterval"] = "00:00:00" });
