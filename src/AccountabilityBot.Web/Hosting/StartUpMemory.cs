@@ -14,10 +14,12 @@ public static class StartUpMemory
     /// Start-up leaves garbage (EF's model and first queries, the warm-up's copy of the schema) in a heap that an idle
     /// bot may not collect for hours. One compacting collection, once the host has started and the warm-up has
     /// finished, returns it to the operating system (bench/README.md has the figures), for one short pause before the
-    /// first command.
+    /// first command. Hosting:StartUpCollection=false leaves it out, where one process holds many hosts (the tests):
+    /// there each start's collection would stop every other host in the process.
     /// </summary>
     public static void CollectStartUpGarbage(this WebApplication app, Task warmUp, Action? collect = null)
     {
+        if (!app.Configuration.IsOn(Switches.StartUpCollection, true)) return;
         collect ??= () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         app.Lifetime.ApplicationStarted.Register(() => warmUp.ContinueWith(_ => collect(), TaskScheduler.Default));
     }

@@ -5,8 +5,9 @@ public static class Switches
 {
     public const string Demo = "Demo:Enabled";
     public const string WarmUp = "Hosting:WarmUp";
+    public const string StartUpCollection = "Hosting:StartUpCollection";
     public const string LocalChannel = "Local:Enabled";
-    static readonly string[] All = [Demo, WarmUp, LocalChannel];
+    static readonly string[] All = [Demo, WarmUp, StartUpCollection, LocalChannel];
 
     /// <summary>The switch's value; <paramref name="fallback"/> when it is unset or unreadable (the start-up check reports the latter).</summary>
     public static bool IsOn(this IConfiguration config, string key, bool fallback) => bool.TryParse(config[key], out var on) ? on : fallback;

@@ -57,10 +57,24 @@ public sealed class StartUpMemoryTests
         await app.StopAsync();
     }
 
-    static WebApplication NewApp()
+    [Fact]
+    public async Task StartUpGarbage_SwitchedOff_IsLeftToTheRuntime()
+    {
+        await using var app = NewApp(new() { ["Hosting:StartUpCollection"] = "false" });
+        var collections = 0;
+        app.CollectStartUpGarbage(Task.CompletedTask, () => Interlocked.Increment(ref collections));
+
+        await app.StartAsync();
+        await Task.Delay(300); // what the collection, switched on, takes well under (the two tests above)
+        await app.StopAsync();
+        Assert.Equal(0, collections);
+    }
+
+    static WebApplication NewApp(Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         return builder.Build();
     }
 }

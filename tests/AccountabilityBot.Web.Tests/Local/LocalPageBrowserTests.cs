@@ -58,8 +58,8 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
     public async Task TypingACommand_AndEnter_ShowsTheBotsReply()
     {
         await using var page = await OpenLocalAsync();
-        // Found by what they say: the demo's start-up posts (alerts, a frontline pattern) may still arrive meanwhile.
-        var said = Messages(page.Page).Filter(new() { HasText = "Ana Ruiz" });
+        // Found by who and what: the demo's start-up posts (alerts, a frontline pattern, naming Ana) may still arrive meanwhile.
+        var said = Messages(page.Page).Filter(new() { Has = page.Page.Locator(".who").Filter(new() { HasText = "Ana Ruiz" }) });
         var replies = Messages(page.Page).Filter(new() { HasText = "The marble jar —" });
         var (saidBefore, repliesBefore) = (await said.CountAsync(), await replies.CountAsync());
         await page.Page.GetByLabel("You are").FillAsync("ana");

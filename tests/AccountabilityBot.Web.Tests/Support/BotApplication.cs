@@ -41,6 +41,7 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
         // The start-up warm-up costs CPU and would add an auth.test to what the fake Slack records; WarmUpTests turn it on.
         builder.UseSetting("Hosting:WarmUp", "false");
+        builder.UseSetting("Hosting:StartUpCollection", "false"); // a full collection at each start would stop the other hosts in the process
         var all = FolderDatabases.Settings(dataDirectory, settings, out var lease);
         if (lease is not null) leases.Add(lease);
         foreach (var (key, value) in all) builder.UseSetting(key, value);

@@ -23,9 +23,9 @@ public sealed partial class FakeSlack : HttpMessageHandler
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
 
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>chat.postMessage across the workspace: a third post within a minute divided by this of the first gets 429.</summary>
+    /// <summary>chat.postMessage across the workspace: a fourth post within two minutes divided by this of the last three gets 429.</summary>
     public int? WorkspacePostsPerMinute { get; set; }
-    readonly Queue<DateTime> workspacePosts = new(); // the last two accepted, oldest first
+    readonly Queue<DateTime> workspacePosts = new(); // the last three accepted, oldest first
     /// <summary>The next post to this channel is refused with 429, whatever the pace (as when another app just posted there).</summary>
     public string? RateLimitNextPostTo;
     /// <summary>What a 429 asks the caller to wait.</summary>
@@ -161,12 +161,12 @@ public sealed partial class FakeSlack : HttpMessageHandler
                 lastPost[channel!] = now;
                 lock (lastPost)
                 {
-                    // Three posts within one even spacing are refused. Slack's own limit is "several hundred a minute", not a
-                    // stopwatch, and on a busy machine a paced post's request may arrive up to a spacing late after its
-                    // turn, so one gap alone says little; unpaced posts, arriving together, still fail.
-                    if (WorkspacePostsPerMinute is { } perMinute && workspacePosts.Count == 2
-                        && now - workspacePosts.Peek() < TimeSpan.FromMinutes(1.0 / perMinute)) return RateLimited();
-                    if (workspacePosts.Count == 2) workspacePosts.Dequeue();
+                    // A fourth post within two even spacings of the last three is refused. Slack's own limit is "several hundred
+                    // a minute", not a stopwatch, and on a busy machine paced requests may arrive bunched after a late one, so
+                    // a short gap alone says little; a bot twice too fast, or unpaced posts arriving together, still fail.
+                    if (WorkspacePostsPerMinute is { } perMinute && workspacePosts.Count == 3
+                        && now - workspacePosts.Peek() < TimeSpan.FromMinutes(2.0 / perMinute)) return RateLimited();
+                    if (workspacePosts.Count == 3) workspacePosts.Dequeue();
                     workspacePosts.Enqueue(now);
                 }
                 if (ImageProblem(args) is { } refused) return refused;
