@@ -202,13 +202,13 @@ public sealed class SlackWorkspaceLimitTests : IAsyncLifetime
         host.Slack.WorkspacePostsPerMinute = 600;
         await using var scope = host.App.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<IChatSender>();
-        var refused = await Task.WhenAll(Enumerable.Range(1, 12).Select(async n =>
+        // Each refused post is waited out and sent again (or given up): what matters is that Slack refused some.
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(async n =>
         {
-            try { await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, $"C{n}"), ChatMessage.Text($"m{n}"), CancellationToken.None); return false; }
-            catch (ChatDeliveryException) { return true; }
+            try { await sender.SendAsync(new ChatAddress(ChatPlatform.Slack, $"C{n}"), ChatMessage.Text($"m{n}"), CancellationToken.None); }
+            catch (ChatDeliveryException) { }
         }));
-        Assert.Contains(true, refused);
-        Assert.Contains(host.Slack.Calls, c => c.Status == 429);
+        Assert.Contains(host.Slack.Calls, c => c.Method == "chat.postMessage" && c.Status == 429);
     }
 }
 
