@@ -1,10 +1,9 @@
 namespace AccountabilityBot.Web.Tests.Support;
 
-// Host tests run one at a time within each of three collections, and the three side by side: a host test spends most
-// of its time waiting (on Hangfire's polls, a fake platform, a process restarting), so three at once take little more
-// than the longest of them, where more at once would crowd the two cores the suite runs on, beside the other pass.
-// xunit.runner.json lifts xUnit's thread limit: under it, each host's background work (the outbox, the inbox sweep)
-// would run on xUnit's two test threads, and stall while a test of another collection held one.
+// Host tests run one at a time within each collection, and the two in-process ones (WebTests, ChatHostTests) side by
+// side: a host test spends most of its time waiting (on Hangfire's polls, a fake platform), so two at once take little
+// more than the longer. xunit.runner.json lifts xUnit's thread limit: under it, each host's background work (the
+// outbox, the inbox sweep) would run on xUnit's two test threads, and stall while another collection's test held one.
 
 /// <summary>
 /// The dashboard, the customer data API, hosting and the rest. Browser tests share one chromium
@@ -25,8 +24,11 @@ public sealed class ChatHostTests
     public const string Name = "chat hosts";
 }
 
-/// <summary>The real bot as child processes killed and restarted, several instances, and database outages.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// The real bot as child processes killed and restarted, several instances, and database outages: they run alone, after
+/// the others, since each starts whole processes and waits on timings (leases, sweeps) that a crowded machine stretches.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 [DropFolderDatabases]
 public sealed class BotProcessTests
 {
