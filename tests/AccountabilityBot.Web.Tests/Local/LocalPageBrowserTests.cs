@@ -79,6 +79,53 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
         Assert.Empty(page.Errors);
     }
 
+    /// <summary>
+    /// A busy server lists a command (and its answer) once it has recorded it, which can be well before its answer to the
+    /// page's POST arrives: the page's own copy then gives way, so the message is never shown twice; and should that answer
+    /// then fail, the page does not put back in the box what was recorded.
+    /// </summary>
+    [BrowserTheory]
+    [InlineData(200)]
+    [InlineData(503)]
+    public async Task AnAnswerThatComesLate_ShowsTheMessageOnce_WhileItWaits(int answered)
+    {
+        await using var page = await OpenLocalAsync();
+        var said = Messages(page.Page).Filter(new() { Has = page.Page.Locator(".who").Filter(new() { HasText = "Ana Ruiz" }) })
+            .Filter(new() { HasText = "jar" });
+        var replies = Messages(page.Page).Filter(new() { HasText = "The marble jar —" });
+        var (saidBefore, repliesBefore) = (await said.CountAsync(), await replies.CountAsync());
+        var release = new TaskCompletionSource();
+        await page.Page.RouteAsync("**/local/messages", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var response = await route.FetchAsync(); // the server has recorded and answered it; the page does not know yet
+            await release.Task;
+            if (answered == 200) await route.FulfillAsync(new() { Response = response });
+            else await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"detail\":\"Gateway timed out\"}" });
+        });
+        await page.Page.GetByLabel("You are").FillAsync("ana");
+        var message = page.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to leadership" });
+        await message.FillAsync("jar");
+        await message.PressAsync("Enter");
+
+        // The answer shows from the server's list while the POST is still held: the page has polled since.
+        await Expect(replies).ToHaveCountAsync(repliesBefore + 1);
+        await Expect(said).ToHaveCountAsync(saidBefore + 1);
+        await Expect(page.Page.Locator("#log > li.pending")).ToHaveCountAsync(0);
+        release.SetResult();
+
+        if (answered == 200) await Expect(page.Page.Locator("#status")).ToHaveTextAsync("");
+        else await Expect(page.Page.Locator("#status")).ToContainTextAsync("Sent; its answer did not arrive");
+        await Expect(said).ToHaveCountAsync(saidBefore + 1);
+        await Expect(replies).ToHaveCountAsync(repliesBefore + 1);
+        await Expect(page.Page.Locator("#log > li.failed")).ToHaveCountAsync(0);
+        await Expect(message).ToHaveValueAsync("");
+    }
+
     [BrowserFact]
     public async Task Keyboard_ReachesEveryControl_TheMessageBoxBeforeSend()
     {
