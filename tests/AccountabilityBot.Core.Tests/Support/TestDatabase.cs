@@ -15,6 +15,7 @@ namespace AccountabilityBot.Core.Tests.Support;
 /// <summary>
 /// A real database per test, migrated with the real migrations and deleted afterwards: a SQLite file, or in the
 /// PostgreSQL pass (<see cref="TestProvider"/>) a fresh abot_&lt;guid&gt; database, configured as the host configures it.
+/// Either is a copy of one migrated once for the whole run (<see cref="SqliteTemplate"/>, <see cref="PostgresTemplate"/>).
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -35,10 +36,15 @@ public sealed class TestDatabase : IDisposable
             return;
         }
         Directory.CreateDirectory(folder);
-        ConnectionString = $"Data Source={Path.Combine(folder, "test.db")}";
+        var file = Path.Combine(folder, "test.db");
+        ConnectionString = $"Data Source={file}";
+        if (migrateTo is null)
+        {
+            SqliteTemplate.CopyTo(file);
+            return;
+        }
         using var db = NewContext();
-        if (migrateTo is null) db.Database.Migrate();
-        else db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().Single(m => m.EndsWith("_" + migrateTo, StringComparison.Ordinal)));
+        db.GetService<IMigrator>().Migrate(db.Database.GetMigrations().Single(m => m.EndsWith("_" + migrateTo, StringComparison.Ordinal)));
     }
 
     public string ConnectionString { get; }

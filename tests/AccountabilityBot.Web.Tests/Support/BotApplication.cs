@@ -12,6 +12,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountabilityBot.Web.Tests.Support;
@@ -42,12 +43,15 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         // The start-up warm-up costs CPU and would add an auth.test to what the fake Slack records; WarmUpTests turn it on.
         builder.UseSetting("Hosting:WarmUp", "false");
         builder.UseSetting("Hosting:StartUpCollection", "false"); // a full collection at each start would stop the other hosts in the process
+        // Hundreds of hosts' information lines would go to a console nobody reads; a test that times out shows the warnings.
+        builder.UseSetting("Logging:Console:LogLevel:Default", "Warning");
         var all = FolderDatabases.Settings(dataDirectory, settings, out var lease);
         if (lease is not null) leases.Add(lease);
         foreach (var (key, value) in all) builder.UseSetting(key, value);
         builder.ConfigureServices(s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            s.AddSingleton<ILoggerProvider>(new RecentWarnings(HostTag(dataDirectory)));
             if (sent is not null)
             {
                 foreach (var local in s.Where(d => d.ImplementationType == typeof(LocalChatSender)).ToList()) s.Remove(local);
@@ -56,6 +60,10 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
             services?.Invoke(s);
         });
     }
+
+    /// <summary>The start of the data folder's name: enough to tell the hosts of a test run apart in its log lines.</summary>
+    static string HostTag(string dataDirectory) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDirectory)) is { Length: > 8 } name ? name[..8] : dataDirectory;
 
     /// <summary>
     /// Program stops before the host starts when a setting is wrong (and the process exits with one line per problem);

@@ -2,15 +2,23 @@ namespace AccountabilityBot.Web.Tests.Support;
 
 public static class Eventually
 {
+    /// <summary>
+    /// Only a guard against waiting for ever: what a test waits for takes a second or two on a quiet machine, but the
+    /// CI runs both test passes at once on two cores, where the same wait has taken many times longer.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Polls until the condition holds (background jobs finish on their own schedule) or fails after the timeout.</summary>
     public static async Task<T> Async<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, string? what = null) where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var started = DateTime.UtcNow;
+        var deadline = started + (timeout ?? DefaultTimeout);
         while (DateTime.UtcNow < deadline)
         {
             if (await probe() is { } value) return value;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"Timed out waiting for {what ?? "the condition"}.");
+        var logged = RecentWarnings.Since(started) is { } lines ? "\nWarnings and errors logged meanwhile by the process's hosts:\n" + lines : "";
+        throw new TimeoutException($"Timed out waiting for {what ?? "the condition"}.{logged}");
     }
 }

@@ -39,7 +39,8 @@ public static class FolderDatabases
 
     /// <summary>
     /// The settings as given, plus, in the PostgreSQL pass, the provider and this folder's database, unless the
-    /// settings already choose a provider or a connection string (a test that is about one of them).
+    /// settings already choose a provider or a connection string (a test that is about one of them). In the SQLite pass
+    /// a new folder gets a migrated file (<see cref="StartFromTemplate"/>).
     /// </summary>
     /// <param name="lease">Set when the settings name a folder database: dispose it when the host using them is gone.</param>
     public static Dictionary<string, string?> Settings(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings,
@@ -47,13 +48,32 @@ public static class FolderDatabases
     {
         lease = null;
         var all = new Dictionary<string, string?>(settings ?? []);
-        if (!TestProvider.IsPostgres || all.ContainsKey("Database:Provider") || all.ContainsKey("ConnectionStrings:Accountability")) return all;
+        if (all.ContainsKey("Database:Provider") || all.ContainsKey("ConnectionStrings:Accountability")) return all;
+        if (!TestProvider.IsPostgres)
+        {
+            StartFromTemplate(all.GetValueOrDefault("Database:DataDirectory") ?? dataDirectory);
+            return all;
+        }
         var entry = Find(dataDirectory);
         lock (ByFolder) entry.Hosts++;
         lease = new Lease(entry);
         all["Database:Provider"] = "Postgres";
         all["ConnectionStrings:Accountability"] = entry.ConnectionString;
         return all;
+    }
+
+    /// <summary>
+    /// A new folder's SQLite file starts as a copy of one migrated for the whole run, as a restart finds it, instead of
+    /// each host running every migration again on start. A folder that does not exist yet, or that already has a
+    /// database (a test that brings its own), is left as it is.
+    /// </summary>
+    static void StartFromTemplate(string? dataDirectory)
+    {
+        if (dataDirectory is null || !Path.IsPathFullyQualified(dataDirectory) || !Directory.Exists(dataDirectory)) return;
+        var file = Path.Combine(dataDirectory, PersistenceExtensions.FileName);
+        if (File.Exists(file)) return;
+        try { SqliteTemplate.CopyTo(file); }
+        catch (IOException) when (File.Exists(file)) { } // another host on this folder made it first
     }
 
     /// <summary>The settings for something that does not outlive the test (a command line run in the test itself).</summary>
