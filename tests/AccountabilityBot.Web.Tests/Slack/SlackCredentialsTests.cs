@@ -69,10 +69,21 @@ public sealed class SlackCredentialsTests : IAsyncLifetime
         foreach (var secret in new[] { ResponsePath, VerificationToken })
         {
             Assert.DoesNotContain(secret, logs.Text);
-            foreach (var file in Directory.GetFiles(dataDirectory)) // the bot's database and the job store, with their write-ahead logs
-                Assert.False(Contains(file, secret), $"{Path.GetFileName(file)} holds {secret}");
+            if (FileHolding(secret) is { } file) Assert.Fail($"{file} holds {secret}");
         }
         Assert.Contains("Trace", logs.Text); // the capture really ran at Trace
+    }
+
+    /// <summary>Which of the bot's files (its database and the job store, with their write-ahead logs) holds the text, if any.</summary>
+    string? FileHolding(string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return Directory.GetFiles(dataDirectory).Select(Path.GetFileName).FirstOrDefault(f => Contains(Path.Combine(dataDirectory, f!), text)); }
+            // A write-ahead log checkpointed away between the listing and the read (another test in the process closed the
+            // idle pooled connections): its pages are in the database now, so every file is read again.
+            catch (FileNotFoundException) when (attempt < 5) { }
+        }
     }
 
     static bool Contains(string file, string text)
