@@ -34,7 +34,8 @@ public sealed class PostgresSendPacingTests
         var sorted = waits.Order().ToList();
         Assert.Equal(Enumerable.Range(0, 10), sorted.Select(w => (int)Math.Ceiling(w.TotalSeconds - 0.1)));
         Assert.All(sorted.Select((w, k) => (Wait: w.TotalSeconds, k)), s =>
-            Assert.True(s.Wait <= s.k + 0.1 && s.Wait >= s.k - took - 0.1, $"{s.Wait:0.000} s is not the start of second {s.k} (the bookings took {took:0.000} s)"));
+            Assert.True(s.Wait <= s.k + 0.1 && s.Wait >= s.k - took - 0.1,
+                $"{s.Wait:0.000} s is not the start of second {s.k} (the bookings took {took:0.000} s)"));
     }
 
     [PostgresFact]
