@@ -60,10 +60,15 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Database_AfterStart_IsMigratedInWalModeWithDefaultStagesAndCadence()
+    public async Task Database_AfterTheFirstStart_IsMigratedInWalModeWithDefaultStagesAndCadence()
     {
-        await using var app = new BotApplication(BotApplication.NewDataDirectory(), new FakeTimeProvider(BotApplication.Thursday));
+        // A folder that does not exist yet: the bot makes it and its database (other tests start from a migrated copy).
+        var folder = Path.Combine(BotApplication.NewDataDirectory(), "new");
+        await using var app = new BotApplication(folder, new FakeTimeProvider(BotApplication.Thursday));
         app.CreateClient();
+        Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+        Assert.Equal(await app.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations())),
+            await app.WithDbAsync(db => db.Database.GetAppliedMigrationsAsync()));
         if (!TestProvider.IsPostgres) // WAL is SQLite's; the rest holds on both providers
             Assert.Equal("wal", Assert.Single(await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync())));
         Assert.Equal(AccountabilityBot.Core.Domain.JourneyStage.Defaults,
