@@ -38,11 +38,13 @@ public sealed class MetricsExportTests
         await SayAsync(bot, "channel leadership");
         await SayAsync(bot, "cadence review send");
         const string Sent = """accountabilitybot_posts_total\{[^}]*platform="local"[^}]*result="sent"[^}]*\} [1-9]""";
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!Regex.IsMatch(text = await scraper.GetStringAsync("/metrics"), Sent) && DateTime.UtcNow < deadline)
+        const string Lag = """accountabilitybot_outbox_lag_seconds_count\{[^}]*platform="local"[^}]*\} [1-9]""";
+        // The two are recorded one after the other, so a scrape can come between them.
+        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+        while (!(Regex.IsMatch(text = await scraper.GetStringAsync("/metrics"), Sent) && Regex.IsMatch(text, Lag)) && DateTime.UtcNow < deadline)
             await Task.Delay(200);
         Assert.Matches(Sent, text);
-        Assert.Matches("""accountabilitybot_outbox_lag_seconds_count\{[^}]*platform="local"[^}]*\} [1-9]""", text);
+        Assert.Matches(Lag, text);
         using var jobs = new HttpClient { BaseAddress = dashboard };
         Assert.Equal(HttpStatusCode.OK, (await jobs.GetAsync("/hangfire")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await jobs.GetAsync("/metrics")).StatusCode);
