@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AccountabilityBot.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -11,12 +12,16 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
 {
     static ILocator Messages(IPage page) => page.Locator("#log > li");
 
-    /// <summary>Opens /local with the demo's weekly review shown in #leadership, which the page loads by itself.</summary>
+    /// <summary>
+    /// Opens /local with the demo's weekly review shown in #leadership, which the page loads by itself, and the members'
+    /// names in place (messages show a sender's id until they are).
+    /// </summary>
     async Task<BrowserPage> OpenLocalAsync()
     {
         var page = await browser.OpenAsync(demo.Address, output);
         await page.GoToAsync("/local");
         await Expect(Messages(page.Page).First).ToContainTextAsync("Weekly customer review");
+        await Expect(page.Page.Locator("#members option").First).ToBeAttachedAsync();
         return page;
     }
 
@@ -124,6 +129,27 @@ public sealed class LocalPageBrowserTests(ServedDemo demo, SharedBrowser browser
         await Expect(replies).ToHaveCountAsync(repliesBefore + 1);
         await Expect(page.Page.Locator("#log > li.failed")).ToHaveCountAsync(0);
         await Expect(message).ToHaveValueAsync("");
+    }
+
+    [BrowserFact]
+    public async Task MembersNames_ArrivingAfterTheMessages_ReplaceTheIdsAlreadyShown()
+    {
+        using (var http = new HttpClient { BaseAddress = demo.Address })
+            (await http.PostAsJsonAsync("/local/messages", new { user = "ana", channel = "leadership", text = "stop list" })).EnsureSuccessStatusCode();
+        await using var page = await browser.OpenAsync(demo.Address, output);
+        var release = new TaskCompletionSource();
+        await page.Page.RouteAsync("**/local/members", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GoToAsync("/local");
+        var anas = Messages(page.Page).Filter(new() { HasText = "stop list" }).Filter(new() { HasNotText = "AccountabilityBot" });
+        await Expect(anas.Last.Locator(".who")).ToHaveTextAsync("ana");
+
+        release.SetResult();
+
+        await Expect(anas.Last.Locator(".who")).ToHaveTextAsync("Ana Ruiz");
     }
 
     [BrowserFact]
