@@ -8,7 +8,7 @@ namespace AccountabilityBot.Core.Tests.Support;
 
 /// <summary>
 /// The SQLite side of <see cref="PostgresTemplate"/>: one file migrated once per test process, and a copy of it for each
-/// test's database. Running every migration costs about a third of a second of CPU; hundreds of tests (and the hosts of
+/// test's database. Running every migration costs a good part of a second of CPU; hundreds of tests (and the hosts of
 /// the Web tests, which would migrate their new folder's file on start) would otherwise run them all again, on machines
 /// where the two test passes together already keep every core busy. Shared by both test projects (linked into Web.Tests).
 /// </summary>
