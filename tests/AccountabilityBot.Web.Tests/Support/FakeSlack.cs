@@ -25,7 +25,15 @@ public sealed partial class FakeSlack : HttpMessageHandler
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>chat.postMessage across the workspace: a fourth post within two minutes divided by this of the last three gets 429.</summary>
     public int? WorkspacePostsPerMinute { get; set; }
-    readonly Queue<DateTime> workspacePosts = new(); // the last three accepted, oldest first
+    readonly Queue<DateTime> workspacePosts = new(); // the last ones accepted (WorkspaceBurst - 1 at most), oldest first
+
+    /// <summary>
+    /// The workspace limit's check: this many posts within <see cref="WorkspaceWindow"/> even spacings (at
+    /// <see cref="WorkspacePostsPerMinute"/>) are too many. A bot that keeps the pace sends at most one more than the
+    /// window's spacings in it; on a busy machine its posts may arrive late and bunched, and up to two spacings of
+    /// lateness still pass. A bot twice too fast sends this many in less than the window.
+    /// </summary>
+    const int WorkspaceBurst = 7, WorkspaceWindow = 4;
     /// <summary>The next post to this channel is refused with 429, whatever the pace (as when another app just posted there).</summary>
     public string? RateLimitNextPostTo;
     /// <summary>What a 429 asks the caller to wait.</summary>
@@ -161,12 +169,10 @@ public sealed partial class FakeSlack : HttpMessageHandler
                 lastPost[channel!] = now;
                 lock (lastPost)
                 {
-                    // A fourth post within two even spacings of the last three is refused. Slack's own limit is "several hundred
-                    // a minute", not a stopwatch, and on a busy machine paced requests may arrive bunched after a late one, so
-                    // a short gap alone says little; a bot twice too fast, or unpaced posts arriving together, still fail.
-                    if (WorkspacePostsPerMinute is { } perMinute && workspacePosts.Count == 3
-                        && now - workspacePosts.Peek() < TimeSpan.FromMinutes(2.0 / perMinute)) return RateLimited();
-                    if (workspacePosts.Count == 3) workspacePosts.Dequeue();
+                    // Slack's own limit is "several hundred a minute", not a stopwatch, so a short gap alone says little.
+                    if (WorkspacePostsPerMinute is { } perMinute && workspacePosts.Count == WorkspaceBurst - 1
+                        && now - workspacePosts.Peek() < TimeSpan.FromMinutes((double)WorkspaceWindow / perMinute)) return RateLimited();
+                    if (workspacePosts.Count == WorkspaceBurst - 1) workspacePosts.Dequeue();
                     workspacePosts.Enqueue(now);
                 }
                 if (ImageProblem(args) is { } refused) return refused;
