@@ -40,9 +40,8 @@ public sealed class MetricsExportTests
         const string Sent = """accountabilitybot_posts_total\{[^}]*platform="local"[^}]*result="sent"[^}]*\} [1-9]""";
         const string Lag = """accountabilitybot_outbox_lag_seconds_count\{[^}]*platform="local"[^}]*\} [1-9]""";
         // The two are recorded one after the other, so a scrape can come between them.
-        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
-        while (!(Regex.IsMatch(text = await scraper.GetStringAsync("/metrics"), Sent) && Regex.IsMatch(text, Lag)) && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
+        text = await Eventually.Async(async () => await scraper.GetStringAsync("/metrics") is var scraped
+            && Regex.IsMatch(scraped, Sent) && Regex.IsMatch(scraped, Lag) ? scraped : null, what: "the sent post and its lag in /metrics");
         Assert.Matches(Sent, text);
         Assert.Matches(Lag, text);
         using var jobs = new HttpClient { BaseAddress = dashboard };
