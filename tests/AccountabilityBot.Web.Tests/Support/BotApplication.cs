@@ -72,7 +72,11 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        if (SettingsCheck.Problems(host.Services) is not { Count: > 0 } problems) return host;
+        if (SettingsCheck.Problems(host.Services) is not { Count: > 0 } problems)
+        {
+            HostWork.Started(this, HostTag(dataDirectory));
+            return host;
+        }
         host.Dispose();
         throw new SettingsRefusedException(problems);
     }
@@ -113,6 +117,7 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
 
     public override async ValueTask DisposeAsync()
     {
+        HostWork.Stopped(this);
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var lease in leases) lease.Dispose();

@@ -19,6 +19,7 @@ public static class Eventually
             await Task.Delay(100);
         }
         var logged = RecentWarnings.Since(started) is { } lines ? "\nWarnings and errors logged meanwhile by the process's hosts:\n" + lines : "";
-        throw new TimeoutException($"Timed out waiting for {what ?? "the condition"}.{logged}");
+        var left = await HostWork.DescribeAsync() is { } work ? "\nWork the process's live hosts have left:\n" + work : "";
+        throw new TimeoutException($"Timed out waiting for {what ?? "the condition"}.{logged}{left}");
     }
 }

@@ -25,3 +25,22 @@ public sealed class EventuallyTests
         Assert.DoesNotContain("information is left out", timedOut.Message);
     }
 }
+
+/// <summary>A wait that times out also says what work the live hosts have left (<see cref="HostWork"/>).</summary>
+[Collection(ChatHostTests.Name)]
+public sealed class EventuallyHostWorkTests
+{
+    [Fact]
+    public async Task AWaitThatTimesOut_SaysWhatTheHostsHaveLeft_HereAReplyNoWorkerTook()
+    {
+        await using var host = new Teams.TeamsHost(new Dictionary<string, string?> { ["Jobs:RunServer"] = "false" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await host.PostAsync(Teams.TeamsHost.Message("help"))).StatusCode);
+
+        var timedOut = await Assert.ThrowsAsync<TimeoutException>(() => Eventually.Async(
+            () => Task.FromResult(host.Fake.Posts.FirstOrDefault()), TimeSpan.FromMilliseconds(300), "the reply"));
+
+        // The reply's follow-up and the start-up's outbox sweep wait in the queue: no server here takes them.
+        Assert.Matches(@"\] inbox #\d+ `help` at 15:00:00 \(host clock 15:00:00\), lease none, answered; jobs: 2 enqueued, 0 processing",
+            timedOut.Message);
+    }
+}

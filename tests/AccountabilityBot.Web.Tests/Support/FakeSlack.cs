@@ -23,7 +23,7 @@ public sealed partial class FakeSlack : HttpMessageHandler
     readonly ConcurrentDictionary<string, DateTime> lastPost = new();
 
     public TimeSpan ChannelLimit { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>chat.postMessage across the workspace: a fourth post within two minutes divided by this of the last three gets 429.</summary>
+    /// <summary>chat.postMessage across the workspace: a burst faster than this gets 429 (see <see cref="WorkspaceBurst"/>).</summary>
     public int? WorkspacePostsPerMinute { get; set; }
     readonly Queue<DateTime> workspacePosts = new(); // the last ones accepted (WorkspaceBurst - 1 at most), oldest first
 
