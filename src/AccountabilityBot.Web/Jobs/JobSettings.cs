@@ -14,6 +14,13 @@ public sealed class JobSettings : IValidatableObject
     [Range(1, 20, ErrorMessage = "Jobs:WorkerCount must be between 1 and 20.")]
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>
+    /// Workers kept for answers to chat (<see cref="FollowUpQueue"/>), beside <see cref="WorkerCount"/>: a review's
+    /// fan-out may hold every general worker for minutes, and an executive's answer must not wait behind it.
+    /// </summary>
+    [Range(1, 20, ErrorMessage = "Jobs:ReplyWorkerCount must be between 1 and 20.")]
+    public int ReplyWorkerCount { get; set; } = 2;
+
     /// <summary>How often workers look for new jobs; low enough that "run now" feels immediate.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Jobs:PollInterval must be between 00:00:00.100 and 00:01:00.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -39,17 +39,21 @@ public static class JobsExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         if (builder.Configuration.IsOn(JobSettings.SectionName + ":" + nameof(JobSettings.RunServer), true))
+        {
             builder.Services.AddHangfireServer((sp, server) =>
             {
-                var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
+                var jobs = Configure(sp, server);
                 server.WorkerCount = jobs.WorkerCount;
-                server.SchedulePollingInterval = jobs.PollInterval;
-                // A stop takes no new job at once; a job under way is told to stop (the outbox then lets its sends
-                // finish) and waited for almost as long as the host waits. Not quite as long: what Hangfire cannot
-                // interrupt (a wait on a lock, below) is then left behind with a warning naming it, and the server
-                // still reports itself stopped before the host's own deadline, instead of failing the host's stop.
-                server.ShutdownTimeout = ShutdownExtensions.Read(sp.GetRequiredService<IOptions<ShutdownSettings>>()).JobServer;
+                server.Queues = [FollowUpQueue.Queue, "default"]; // older answers queued before the reply workers, too
             });
+            // Workers only (no schedulers of their own), for answers to chat.
+            builder.Services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = Configure(sp, server).ReplyWorkerCount;
+                server.Queues = [FollowUpQueue.Queue];
+                server.IsLightweightServer = true;
+            });
+        }
         builder.Services.AddSingleton<HangfireCadenceScheduler>();
         builder.Services.AddSingleton<IReadinessCheck, JobStorageReadiness>();
         builder.Services.AddSingleton<ICadenceScheduler>(sp => sp.GetRequiredService<HangfireCadenceScheduler>());
@@ -58,6 +62,18 @@ public static class JobsExtensions
         builder.Services.AddSingleton<IFollowUpQueue, FollowUpQueue>();
         builder.Services.AddHostedService<InboxSweep>();
         return builder;
+    }
+
+    static JobSettings Configure(IServiceProvider sp, BackgroundJobServerOptions server)
+    {
+        var jobs = sp.GetRequiredService<IOptions<JobSettings>>().Value;
+        server.SchedulePollingInterval = jobs.PollInterval;
+        // A stop takes no new job at once; a job under way is told to stop (the outbox then lets its sends finish) and
+        // waited for almost as long as the host waits. Not quite as long: what Hangfire cannot interrupt (a wait on a
+        // lock, below) is then left behind with a warning naming it, and the server still reports itself stopped before
+        // the host's own deadline, instead of failing the host's stop.
+        server.ShutdownTimeout = ShutdownExtensions.Read(sp.GetRequiredService<IOptions<ShutdownSettings>>()).JobServer;
+        return jobs;
     }
 
     /// <summary>

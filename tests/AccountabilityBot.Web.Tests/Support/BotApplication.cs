@@ -4,6 +4,8 @@ using AccountabilityBot.Core.Messaging;
 using AccountabilityBot.Core.Persistence;
 using AccountabilityBot.Web.Hosting;
 using AccountabilityBot.Web.Local;
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -61,6 +63,9 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         });
     }
 
+    /// <summary>Hangfire's own log lines in every test host, for as long as the test process runs.</summary>
+    static readonly AspNetCoreLogProvider HangfireLogs = new(LoggerFactory.Create(logs => logs.AddProvider(new RecentWarnings("hangfire"))));
+
     /// <summary>The start of the data folder's name: enough to tell the hosts of a test run apart in its log lines.</summary>
     static string HostTag(string dataDirectory) =>
         Path.GetFileName(Path.TrimEndingDirectorySeparator(dataDirectory)) is { Length: > 8 } name ? name[..8] : dataDirectory;
@@ -75,6 +80,11 @@ public sealed class BotApplication(string dataDirectory, FakeTimeProvider clock,
         if (SettingsCheck.Problems(host.Services) is not { Count: > 0 } problems)
         {
             HostWork.Started(this, HostTag(dataDirectory));
+            // Hangfire's log provider is process-wide, and each host's start makes it that host's: once that host is gone,
+            // creating a job (its filter attributes ask for a logger) failed with the dead host's disposed logger factory.
+            // A host without a job server makes it its own on first use, so that use comes first.
+            host.Services.GetRequiredService<IGlobalConfiguration>();
+            GlobalConfiguration.Configuration.UseLogProvider(HangfireLogs);
             return host;
         }
         host.Dispose();

@@ -51,7 +51,7 @@ public static class HostWork
                     .Append($"lease {r.LeaseUntil?.ToString("HH:mm:ss") ?? "none"}, {(r.Answered ? "answered" : "no answer stored")}; ");
         }
         var jobs = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var (enqueued, processing, scheduled, failed) = (jobs.EnqueuedCount("default"), jobs.ProcessingCount(), jobs.ScheduledCount(), jobs.FailedCount());
+        var (enqueued, processing, scheduled, failed) = (jobs.Queues().Sum(q => q.Length), jobs.ProcessingCount(), jobs.ScheduledCount(), jobs.FailedCount());
         if (enqueued + processing + scheduled + failed == 0) return work.ToString();
         work.Append($"jobs: {enqueued} enqueued, {processing} processing, {scheduled} scheduled, {failed} failed");
         foreach (var (_, job) in jobs.ProcessingJobs(0, 5))
