@@ -40,7 +40,7 @@ public sealed class EventuallyHostWorkTests
             () => Task.FromResult(host.Fake.Posts.FirstOrDefault()), TimeSpan.FromMilliseconds(300), "the reply"));
 
         // The reply's follow-up and the start-up's outbox sweep wait in the queue: no server here takes them.
-        Assert.Matches(@"\] inbox #\d+ `help` at 15:00:00 \(host clock 15:00:00\), lease none, answered; jobs: 2 enqueued, 0 processing",
+        Assert.Matches(@"\] inbox #\d+ `help` at 15:00:00 \(host clock 15:00:00\), lease none, answered; jobs: 2 enqueued, 0 fetched, 0 processing",
             timedOut.Message);
     }
 }

@@ -51,9 +51,12 @@ public static class HostWork
                     .Append($"lease {r.LeaseUntil?.ToString("HH:mm:ss") ?? "none"}, {(r.Answered ? "answered" : "no answer stored")}; ");
         }
         var jobs = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var (enqueued, processing, scheduled, failed) = (jobs.Queues().Sum(q => q.Length), jobs.ProcessingCount(), jobs.ScheduledCount(), jobs.FailedCount());
-        if (enqueued + processing + scheduled + failed == 0) return work.ToString();
-        work.Append($"jobs: {enqueued} enqueued, {processing} processing, {scheduled} scheduled, {failed} failed");
+        var queues = jobs.Queues();
+        // Fetched: taken by a worker that has not started it yet (or never will, if that worker failed).
+        var (enqueued, fetched) = (queues.Sum(q => q.Length), queues.Sum(q => jobs.FetchedCount(q.Name)));
+        var (processing, scheduled, failed) = (jobs.ProcessingCount(), jobs.ScheduledCount(), jobs.FailedCount());
+        if (enqueued + fetched + processing + scheduled + failed == 0) return work.ToString();
+        work.Append($"jobs: {enqueued} enqueued, {fetched} fetched, {processing} processing, {scheduled} scheduled, {failed} failed");
         foreach (var (_, job) in jobs.ProcessingJobs(0, 5))
             work.Append($"; processing {job.Job?.Type.Name}.{job.Job?.Method.Name} since {job.StartedAt:HH:mm:ss}");
         foreach (var (_, job) in jobs.FailedJobs(0, 3))
